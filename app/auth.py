@@ -1,0 +1,77 @@
+"""Bearer tokens (HS256 JWT) for members and staff, and the role check every handler declares."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+from sanic import Request
+
+from app.errors import Forbidden, Unauthorized
+
+ROLES = ("member", "guide", "marketer", "admin")
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject_id: int
+    role: str
+
+    @property
+    def member_id(self) -> int:
+        if self.role != "member":
+            raise Forbidden("this route is for members")
+        return self.subject_id
+
+
+def issue_token(secret: str, subject_id: int, role: str, now: int, ttl: int) -> str:
+    if role not in ROLES:
+        raise ValueError(role)
+    return jwt.encode({"sub": str(subject_id), "role": role, "iat": now, "exp": now + ttl}, secret,
+                      algorithm="HS256")
+
+
+def decode_token(secret: str, token: str, now: int) -> Principal:
+    try:
+        claims = jwt.decode(token, secret, algorithms=["HS256"], options={"verify_exp": False,
+                                                                           "require": ["sub", "exp"]})
+    except jwt.PyJWTError as exc:
+        raise Unauthorized("invalid token", code="invalid_token") from exc
+    if int(claims["exp"]) <= now:
+        raise Unauthorized("token expired", code="token_expired")
+    role = claims.get("role")
+    if role not in ROLES:
+        raise Unauthorized("invalid token", code="invalid_token")
+    return Principal(subject_id=int(claims["sub"]), role=role)
+
+
+Handler = Callable[..., Awaitable[Any]]
+
+
+def require(*roles: str) -> Callable[[Handler], Handler]:
+    """Declare which roles a handler accepts; the principal lands in `request.ctx.principal`."""
+    for role in roles:
+        if role not in ROLES:
+            raise ValueError(role)
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def inner(request: Request, *args: Any, **kwargs: Any) -> Any:
+            header = request.headers.get("authorization", "")
+            scheme, _, token = header.partition(" ")
+            if scheme.lower() != "bearer" or not token:
+                raise Unauthorized("missing bearer token", code="missing_token")
+            rt = request.app.ctx.rt
+            principal = decode_token(rt.settings.auth.secret, token.strip(), int(rt.clock.now().timestamp()))
+            if principal.role not in roles:
+                raise Forbidden(f"role {principal.role} may not use this route")
+            request.ctx.principal = principal
+            return await handler(request, *args, **kwargs)
+
+        inner.__jifen_roles__ = roles  # type: ignore[attr-defined]
+        return inner
+
+    return wrap

@@ -1,0 +1,144 @@
+"""`jifen` command line: serve, migrate, sandbox, scheduler, admin token, ledger verify, makemigrations."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from functools import partial
+
+from app.config import Settings, ensure_auth_secret, load_settings
+
+log = logging.getLogger("jifen.cli")
+
+
+def _run(coro: object) -> object:
+    try:
+        import uvloop
+
+        return uvloop.run(coro)  # type: ignore[arg-type]
+    except ImportError:  # pragma: no cover
+        return asyncio.run(coro)  # type: ignore[arg-type]
+
+
+def cmd_migrate(settings: Settings, _: argparse.Namespace) -> int:
+    from app import db
+
+    applied = _run(db.migrate(settings))
+    print(f"migrations applied: {applied or 'none (up to date)'}")
+    return 0
+
+
+def cmd_makemigrations(settings: Settings, args: argparse.Namespace) -> int:
+    from app import db
+
+    print(_run(db.make_migrations(args.name)))
+    return 0
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    from sanic import Sanic
+    from sanic.worker.loader import AppLoader
+
+    from app.supervisor import attach_managed_processes
+
+    settings.server.host = args.host or settings.server.host
+    settings.server.port = args.port or settings.server.port
+    settings.server.workers = args.workers or settings.server.workers
+    if settings.redis.url.startswith("memory://") and settings.server.workers > 1:
+        print("memory:// Redis is per process; use JIFEN_REDIS_URL=redis://... for several workers",
+              file=sys.stderr)
+        return 2
+    ensure_auth_secret(settings)
+    if not settings.database.is_postgres:
+        cmd_migrate(settings, args)
+        from app import seeds
+
+        _run(seeds.seed_defaults(settings))
+    loader = AppLoader(factory=partial(_serve_factory, settings))
+    app = loader.load()
+    attach_managed_processes(app, settings)
+    app.prepare(host=settings.server.host, port=settings.server.port, workers=settings.server.workers,
+                access_log=False, motd=True)
+    Sanic.serve(primary=app, app_loader=loader)
+    return 0
+
+
+def _serve_factory(settings: Settings):  # type: ignore[no-untyped-def]
+    from app.server import create_app
+
+    return create_app(settings)
+
+
+def cmd_sandbox(settings: Settings, args: argparse.Namespace) -> int:
+    from sandbox.server import run_sandbox
+
+    run_sandbox(args.host or settings.sandbox.host, args.port or settings.sandbox.port)
+    return 0
+
+
+def cmd_scheduler(settings: Settings, _: argparse.Namespace) -> int:
+    from tasks.scheduler import run_scheduler
+
+    run_scheduler(settings)
+    return 0
+
+
+def cmd_admin_token(settings: Settings, args: argparse.Namespace) -> int:
+    from app.services.staff import create_staff_token
+
+    token = _run(create_staff_token(settings, args.role, args.name, args.wecom_userid))
+    print(token)
+    return 0
+
+
+def cmd_ledger_verify(settings: Settings, _: argparse.Namespace) -> int:
+    from app.services.ledger_verify import run_verify
+
+    problems = _run(run_verify(settings))
+    return 1 if problems else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="jifen", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("serve", help="run the HTTP service (and, in dev, the sandbox and scheduler)")
+    s.add_argument("--host")
+    s.add_argument("--port", type=int)
+    s.add_argument("--workers", type=int)
+    s.set_defaults(fn=cmd_serve)
+    sub.add_parser("migrate", help="apply database migrations (deploy step)").set_defaults(fn=cmd_migrate)
+    m = sub.add_parser("makemigrations", help="developer: generate the next migration for both dialects")
+    m.add_argument("name")
+    m.set_defaults(fn=cmd_makemigrations)
+    sb = sub.add_parser("sandbox", help="run the local WeChat / WeCom / WeChat Pay sandbox")
+    sb.add_argument("--host")
+    sb.add_argument("--port", type=int)
+    sb.set_defaults(fn=cmd_sandbox)
+    sub.add_parser("scheduler", help="run the scheduled-jobs process").set_defaults(fn=cmd_scheduler)
+    a = sub.add_parser("admin", help="staff credentials")
+    asub = a.add_subparsers(dest="admin_command", required=True)
+    t = asub.add_parser("token", help="create a staff user and print its bearer token")
+    t.add_argument("--role", default="admin", choices=["admin", "marketer", "guide"])
+    t.add_argument("--name", default="operator")
+    t.add_argument("--wecom-userid", default=None)
+    t.set_defaults(fn=cmd_admin_token)
+    lg = sub.add_parser("ledger", help="ledger tools")
+    lsub = lg.add_subparsers(dest="ledger_command", required=True)
+    lsub.add_parser("verify", help="check balance == entries == buckets for every member").set_defaults(
+        fn=cmd_ledger_verify)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from app.logging_setup import configure_logging
+
+    settings = load_settings()
+    configure_logging(settings.log.level)
+    return int(args.fn(settings, args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

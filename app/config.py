@@ -1,0 +1,167 @@
+"""Settings: `config.toml` embedded defaults, overridden by `JIFEN_<SECTION>_<KEY>` environment variables.
+
+Twelve-factor: the file holds only safe defaults for the embedded dev setup; every deployment value
+(database, Redis, WeChat bases and credentials) comes from the environment.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FILE = ROOT / "config.toml"
+
+
+@dataclass
+class ServerConfig:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    max_body_bytes: int = 1_048_576
+    embedded_scheduler: bool = True
+
+
+@dataclass
+class DatabaseConfig:
+    url: str = "sqlite://var/jifen.sqlite3"
+    pool_max: int = 10
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.url.startswith(("postgres://", "postgresql://", "asyncpg://"))
+
+
+@dataclass
+class RedisConfig:
+    url: str = "memory://"
+    prefix: str = "jifen:"
+
+
+@dataclass
+class AuthConfig:
+    secret: str = ""
+    token_ttl_seconds: int = 604_800
+
+
+@dataclass
+class SandboxConfig:
+    enabled: bool = True
+    host: str = "127.0.0.1"
+    port: int = 8901
+
+
+@dataclass
+class WechatConfig:
+    api_base: str = "https://api.weixin.qq.com"
+    timeout_seconds: float = 5.0
+    retries: int = 2
+
+
+@dataclass
+class WecomConfig:
+    api_base: str = "https://qyapi.weixin.qq.com"
+
+
+@dataclass
+class WechatPayConfig:
+    api_base: str = "https://api.mch.weixin.qq.com"
+    mchid: str = ""
+    apiv3_key: str = ""
+    public_key_path: str = ""
+    public_key_id: str = ""
+    private_key_path: str = ""
+    cert_serial: str = ""
+
+
+@dataclass
+class MiniprogramConfig:
+    appid: str = ""
+    secret: str = ""
+    subscribe_template_points: str = ""
+
+
+@dataclass
+class ClockConfig:
+    settable: bool = False
+    timezone: str = "Asia/Shanghai"
+
+
+@dataclass
+class LogConfig:
+    level: str = "INFO"
+
+
+@dataclass
+class Settings:
+    server: ServerConfig = field(default_factory=ServerConfig)
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    redis: RedisConfig = field(default_factory=RedisConfig)
+    auth: AuthConfig = field(default_factory=AuthConfig)
+    sandbox: SandboxConfig = field(default_factory=SandboxConfig)
+    wechat: WechatConfig = field(default_factory=WechatConfig)
+    wecom: WecomConfig = field(default_factory=WecomConfig)
+    wechatpay: WechatPayConfig = field(default_factory=WechatPayConfig)
+    miniprogram: MiniprogramConfig = field(default_factory=MiniprogramConfig)
+    clock: ClockConfig = field(default_factory=ClockConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+
+    @property
+    def embedded(self) -> bool:
+        """True on the zero-setup developer default (SQLite + in-process Redis)."""
+        return not self.database.is_postgres and self.redis.url.startswith("memory://")
+
+
+def _coerce(raw: str, target: Any) -> Any:
+    if isinstance(target, bool):
+        if raw.lower() in ("1", "true", "yes", "on"):
+            return True
+        if raw.lower() in ("0", "false", "no", "off", ""):
+            return False
+        raise ValueError(f"not a boolean: {raw!r}")
+    if isinstance(target, int):
+        return int(raw)
+    if isinstance(target, float):
+        return float(raw)
+    return raw
+
+
+def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Build settings from the TOML file, then apply `JIFEN_<SECTION>_<KEY>` overrides."""
+    env = dict(os.environ if env is None else env)
+    path = Path(env.get("JIFEN_CONFIG", path or DEFAULT_FILE))
+    data: dict[str, dict[str, Any]] = {}
+    if path.exists():
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    settings = Settings()
+    for section in fields(Settings):
+        section_obj = getattr(settings, section.name)
+        values = data.get(section.name, {})
+        for f in fields(section_obj):
+            value = values.get(f.name, getattr(section_obj, f.name))
+            env_key = f"JIFEN_{section.name.upper()}_{f.name.upper()}"
+            if env_key in env:
+                value = _coerce(env[env_key], getattr(section_obj, f.name))
+            setattr(section_obj, f.name, value)
+    return settings
+
+
+def ensure_auth_secret(settings: Settings) -> str:
+    """Return the token signing key; in dev mode create one under var/ so all workers share it."""
+    if settings.auth.secret:
+        return settings.auth.secret
+    if settings.database.is_postgres:
+        raise RuntimeError("JIFEN_AUTH_SECRET must be set when running on PostgreSQL")
+    secret_file = ROOT / "var" / "dev-auth-secret"
+    secret_file.parent.mkdir(parents=True, exist_ok=True)
+    if not secret_file.exists():
+        import secrets
+
+        tmp = secret_file.with_suffix(f".{os.getpid()}")
+        tmp.write_text(secrets.token_urlsafe(48))
+        os.replace(tmp, secret_file) if not secret_file.exists() else tmp.unlink()
+    settings.auth.secret = secret_file.read_text().strip()
+    return settings.auth.secret

@@ -1,0 +1,108 @@
+"""Database wiring: Tortoise config, connect/close, migrations (Aerich, one history per dialect), raw SQL.
+
+Migrations never run per worker (several workers would race on CREATE TABLE): `jifen migrate` is a deploy
+step, run once (guarded by a PostgreSQL advisory lock); `jifen serve` runs it in the main process on the
+embedded default before any worker starts.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise, connections
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from app.config import ROOT, Settings
+
+MODEL_MODULES = ["models", "aerich.models"]
+MIGRATIONS_DIR = ROOT / "migrations"
+
+
+def db_url(settings: Settings) -> str:
+    url = settings.database.url
+    if url.startswith("postgresql://"):
+        url = "postgres://" + url[len("postgresql://"):]
+    if url.startswith("sqlite://") and not url.startswith("sqlite://:memory:"):
+        Path(url[len("sqlite://"):].split("?")[0]).parent.mkdir(parents=True, exist_ok=True)
+    return url
+
+
+def tortoise_config(settings: Settings) -> dict[str, Any]:
+    url = db_url(settings)
+    if settings.database.is_postgres:
+        sep = "&" if "?" in url else "?"
+        url = f"{url}{sep}maxsize={settings.database.pool_max}&minsize=1"
+    return {
+        "connections": {"default": url},
+        "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def dialect(settings: Settings) -> str:
+    return "postgres" if settings.database.is_postgres else "sqlite"
+
+
+async def connect(settings: Settings) -> None:
+    await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+
+
+async def close() -> None:
+    await Tortoise.close_connections()
+
+
+def conn() -> BaseDBAsyncClient:
+    return connections.get("default")
+
+
+_PG_PARAM = re.compile(r"\$(\d+)")
+
+
+def is_postgres_conn(c: BaseDBAsyncClient) -> bool:
+    return c.capabilities.dialect == "postgres"
+
+
+def sql(c: BaseDBAsyncClient, text: str) -> str:
+    """Write SQL once with $n placeholders; SQLite gets ?n (numbered params, so reuse works on both)."""
+    return text if is_postgres_conn(c) else _PG_PARAM.sub(r"?\1", text)
+
+
+async def migrate(settings: Settings) -> list[str]:
+    """Apply pending Aerich migrations for this dialect (creating the schema on an empty database)."""
+    from aerich import Command
+
+    location = str(MIGRATIONS_DIR / dialect(settings))
+    command = Command(tortoise_config=tortoise_config(settings), app="models", location=location)
+    await command.init()
+    try:
+        if settings.database.is_postgres:
+            await conn().execute_query("SELECT pg_advisory_lock(7126001)")
+        return await command.upgrade(run_in_transaction=True)
+    finally:
+        if settings.database.is_postgres:
+            await conn().execute_query("SELECT pg_advisory_unlock(7126001)")
+        await Tortoise.close_connections()
+
+
+async def make_migrations(name: str) -> dict[str, str | None]:
+    """Developer step: write the next migration for both dialects from the models (offline, no database)."""
+    from aerich import Command
+
+    made: dict[str, str | None] = {}
+    for kind, url in (("sqlite", "sqlite://:memory:"), ("postgres", "postgres://u@127.0.0.1:5432/x")):
+        config = {"connections": {"default": url},
+                  "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+                  "use_tz": True, "timezone": "UTC"}
+        location = MIGRATIONS_DIR / kind
+        command = Command(tortoise_config=config, app="models", location=str(location))
+        if not (location / "models").exists() or not any((location / "models").glob("*.py")):
+            await command.init_migrations(safe=True)
+            made[kind] = "initial"
+        else:
+            await command.init(offline=True)
+            made[kind] = await command.migrate(name, no_input=True, offline=True)
+        await Tortoise.close_connections()
+    return made

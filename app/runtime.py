@@ -1,0 +1,55 @@
+"""Per-process runtime: settings, clock, Redis, the shared aiohttp session and the WeChat clients.
+
+Created once per worker (and per test session) and hung on `app.ctx.rt`, so services get their
+dependencies explicitly rather than from module globals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import aiohttp
+from redis.asyncio import Redis
+
+from app.clock import Clock
+from app.clock import clock as global_clock
+from app.config import Settings
+from app.redis_client import create_redis
+from app.wechat.base import WeChatHttp
+from app.wechat.miniprogram import MiniProgramClient
+from app.wechat.tokens import TokenStore
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    redis: Redis
+    http: aiohttp.ClientSession
+    miniprogram: MiniProgramClient
+    clock: Clock = field(default_factory=lambda: global_clock)
+
+    @property
+    def prefix(self) -> str:
+        return self.settings.redis.prefix
+
+    def key(self, *parts: object) -> str:
+        return self.prefix + ":".join(str(p) for p in parts)
+
+    @classmethod
+    async def create(cls, settings: Settings, *, redis: Redis | None = None, clock: Clock | None = None) -> Runtime:
+        session = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=200, ttl_dns_cache=300),
+            headers={"User-Agent": "jifen/0.1"},
+        )
+        redis = redis or create_redis(settings.redis.url)
+        wx = WeChatHttp(session, settings.wechat.api_base, timeout=settings.wechat.timeout_seconds,
+                        retries=settings.wechat.retries)
+        mp = settings.miniprogram
+        tokens = TokenStore(wx, redis, settings.redis.prefix, mp.appid, mp.secret)
+        return cls(settings=settings, redis=redis, http=session,
+                   miniprogram=MiniProgramClient(wx, tokens, mp.appid, mp.secret),
+                   clock=clock or global_clock)
+
+    async def close(self) -> None:
+        await self.http.close()
+        await self.redis.aclose()

@@ -1,0 +1,121 @@
+"""Sanic application factory: blueprints, error rendering, request ids, body limits, resource lifecycle."""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from typing import Any
+
+from sanic import Request, Sanic
+from sanic.exceptions import SanicException
+from sanic.response import HTTPResponse, json
+from tortoise.exceptions import IntegrityError, OperationalError
+
+from app import db
+from app.config import Settings, ensure_auth_secret, load_settings
+from app.errors import ApiError, ServiceUnavailable
+from app.logging_setup import configure_logging, request_id_var
+from app.runtime import Runtime
+
+log = logging.getLogger("jifen.http")
+
+_SANIC_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+                405: "method_not_allowed", 408: "request_timeout", 413: "payload_too_large",
+                416: "range_not_satisfiable", 503: "service_unavailable"}
+
+
+def error_response(exc: ApiError, request_id: str) -> HTTPResponse:
+    return json(exc.body(), status=exc.status, headers={**exc.headers, "X-Request-ID": request_id})
+
+
+def _is_redis_error(exc: Exception) -> bool:
+    from redis.exceptions import ConnectionError as RedisConnectionError
+    from redis.exceptions import TimeoutError as RedisTimeoutError
+
+    return isinstance(exc, RedisConnectionError | RedisTimeoutError)
+
+
+def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_resources: bool = True) -> Sanic:
+    """Build the app. Tests pass manage_resources=False and attach a Runtime themselves."""
+    settings = settings or load_settings()
+    ensure_auth_secret(settings)
+    configure_logging(settings.log.level)
+    app = Sanic(name)
+    app.config.REQUEST_MAX_SIZE = settings.server.max_body_bytes
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+    app.config.OAS_UI_DEFAULT = "swagger"
+    app.config.OAS_URL_PREFIX = "/docs"
+    app.config.API_TITLE = "jifen"
+    app.config.API_DESCRIPTION = "Points and membership backend for a brand's WeChat private domain"
+    app.config.CORS = False
+    app.config.HEALTH = False
+    app.ctx.settings = settings
+    app.extend(config={"oas_autodoc": True, "cors": False, "health": False})
+
+    from handlers import register_blueprints
+
+    register_blueprints(app)
+
+    @app.on_request
+    async def start(request: Request) -> None:
+        rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        request.ctx.request_id = rid[:64]
+        request.ctx.started = time.perf_counter()
+        request_id_var.set(request.ctx.request_id)
+
+    @app.on_response
+    async def finish(request: Request, response: HTTPResponse) -> None:
+        rid = getattr(request.ctx, "request_id", "-")
+        response.headers["X-Request-ID"] = rid
+        started = getattr(request.ctx, "started", None)
+        if started is not None and log.isEnabledFor(logging.INFO):
+            log.info("request", extra={"method": request.method, "path": request.path, "status": response.status,
+                                       "duration_ms": round((time.perf_counter() - started) * 1000, 2)})
+
+    @app.exception(Exception)
+    async def render_error(request: Request, exc: Exception) -> HTTPResponse:
+        rid = getattr(request.ctx, "request_id", "-")
+        if isinstance(exc, ApiError):
+            return error_response(exc, rid)
+        if isinstance(exc, SanicException):
+            status = exc.status_code or 500
+            if status < 500:
+                code = _SANIC_CODES.get(status, "bad_request")
+                message = str(exc) or code.replace("_", " ")
+                if status == 404:
+                    message = f"no route for {request.method} {request.path}"
+                return error_response(ApiError(message, code=code, status=status), rid)
+        if _is_redis_error(exc):
+            log.warning("redis unavailable: %s", exc)
+            return error_response(ServiceUnavailable("cache unavailable, retry shortly", code="redis_unavailable"),
+                                  rid)
+        if isinstance(exc, OperationalError | ConnectionError | OSError) and not isinstance(exc, IntegrityError):
+            log.warning("database unavailable: %s", exc)
+            return error_response(ServiceUnavailable("database unavailable, retry shortly",
+                                                     code="database_unavailable"), rid)
+        log.exception("unhandled error on %s %s", request.method, request.path)
+        return error_response(ApiError("internal error", code="internal_error", status=500), rid)
+
+    if manage_resources:
+        @app.before_server_start
+        async def open_resources(app: Sanic) -> None:
+            await db.connect(settings)
+            app.ctx.rt = await Runtime.create(settings)
+
+        @app.after_server_stop
+        async def close_resources(app: Sanic) -> None:
+            rt: Runtime | None = getattr(app.ctx, "rt", None)
+            if rt is not None:
+                await rt.close()
+            await db.close()
+
+    return app
+
+
+def attach_runtime(app: Sanic, rt: Runtime) -> None:
+    app.ctx.rt = rt
+
+
+def app_info(app: Sanic) -> dict[str, Any]:
+    return {"name": app.name, "routes": len(app.router.routes)}

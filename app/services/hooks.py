@@ -1,0 +1,27 @@
+"""Domain events raised by identity flows; the points engine turns them into awards."""
+
+from __future__ import annotations
+
+import logging
+
+from app.runtime import Runtime
+from models import Member
+
+log = logging.getLogger("jifen.hooks")
+
+
+async def member_registered(rt: Runtime, member: Member) -> None:
+    """New member: the inviter earns `invite_accepted`, once per invitee (idempotency key = invitee id)."""
+    from app.services.points.engine import award
+
+    if member.invited_by_id and member.invited_by_id != member.id:
+        result = await award(rt, member.invited_by_id, "invite_accepted", f"invite:{member.id}",
+                             {"source": f"member:{member.id}"})
+        log.info("invitation award for %s: %s", member.invited_by_id, result.status)
+
+
+async def phone_bound(rt: Runtime, member: Member) -> None:
+    """First phone binding completes the `phone_bound` newbie task."""
+    from app.services.points.engine import award
+
+    await award(rt, member.id, "phone_bound", "phone_bound", {"source": f"member:{member.id}"})

@@ -1,0 +1,129 @@
+"""Member identity: mini-program login (code2session → upsert by openid), phone binding, profile."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+
+from app.auth import issue_token
+from app.errors import ApiError, Forbidden, NotFound, RateLimited, ServiceUnavailable
+from app.runtime import Runtime
+from app.wechat import errors as wx
+from models import Member
+
+log = logging.getLogger("jifen.members")
+
+_INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_invite_code() -> str:
+    return "".join(secrets.choice(_INVITE_ALPHABET) for _ in range(8))
+
+
+def wechat_failure(exc: wx.WeChatError, what: str) -> ApiError:
+    """Translate a WeChat error into what the mini-program should do next."""
+    if isinstance(exc, wx.InvalidCode):
+        return ApiError(f"{what}: the code is invalid or expired, call wx.login again", code="invalid_code")
+    if isinstance(exc, wx.CodeUsed):
+        return ApiError(f"{what}: the code was already used, call wx.login again", code="code_used")
+    if isinstance(exc, wx.RiskyUser):
+        return Forbidden(f"{what}: WeChat blocked this login as high-risk", code="login_blocked")
+    if isinstance(exc, wx.RateLimited):
+        return RateLimited(f"{what}: WeChat rate limit reached, retry in a minute", code="wechat_rate_limited",
+                           headers={"Retry-After": "60"})
+    if isinstance(exc, wx.ConfigError):
+        log.error("wechat configuration error: %s", exc)
+        return ServiceUnavailable(f"{what}: WeChat integration misconfigured", code="wechat_misconfigured",
+                                  retry_after=60)
+    return ServiceUnavailable(f"{what}: WeChat is unavailable, retry shortly", code="wechat_unavailable")
+
+
+@dataclass
+class LoginResult:
+    member: Member
+    token: str
+    created: bool
+
+
+async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | None = None) -> tuple[Member, bool]:
+    """Find or create by openid; concurrent first logins of the same user converge on one row."""
+    member = await Member.get_or_none(openid=openid)
+    if member is not None:
+        if unionid and member.unionid != unionid:
+            member.unionid = unionid
+            await member.save(update_fields=["unionid", "updated_at"])
+        return member, False
+    for _ in range(5):
+        try:
+            member = await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code(),
+                                         invited_by_id=invited_by_id)
+            return member, True
+        except IntegrityError:
+            existing = await Member.get_or_none(openid=openid)
+            if existing is not None:
+                return existing, False
+            # invite code collision: draw again
+    raise ServiceUnavailable("could not allocate an invite code")
+
+
+async def login(rt: Runtime, code: str, invite_code: str | None = None) -> LoginResult:
+    try:
+        session = await rt.miniprogram.code2session(code)
+    except wx.WeChatError as exc:
+        raise wechat_failure(exc, "login") from exc
+    inviter_id = None
+    if invite_code:
+        inviter = await Member.get_or_none(invite_code=invite_code.upper())
+        inviter_id = inviter.id if inviter and inviter.openid != session.openid else None
+    member, created = await upsert_member(session.openid, session.unionid, inviter_id)
+    now = int(rt.clock.now().timestamp())
+    token = issue_token(rt.settings.auth.secret, member.id, "member", now, rt.settings.auth.token_ttl_seconds)
+    if created:
+        from app.services import hooks
+
+        await hooks.member_registered(rt, member)
+    return LoginResult(member=member, token=token, created=created)
+
+
+async def get_member(member_id: int) -> Member:
+    member = await Member.get_or_none(id=member_id)
+    if member is None:
+        raise NotFound("member not found", code="member_not_found")
+    return member
+
+
+async def bind_phone(rt: Runtime, member_id: int, code: str) -> Member:
+    member = await get_member(member_id)
+    try:
+        info = await rt.miniprogram.phone_number(code)
+    except wx.WeChatError as exc:
+        raise wechat_failure(exc, "phone binding") from exc
+    first_time = member.phone is None
+    member.phone = str(info.get("purePhoneNumber") or info.get("phoneNumber"))
+    member.phone_country = str(info.get("countryCode", "86"))
+    await member.save(update_fields=["phone", "phone_country", "updated_at"])
+    if first_time:
+        from app.services import hooks
+
+        await hooks.phone_bound(rt, member)
+    return member
+
+
+def member_view(member: Member) -> dict[str, Any]:
+    return {
+        "id": member.id,
+        "openid": member.openid,
+        "unionid": member.unionid,
+        "phone": member.phone,
+        "nickname": member.nickname,
+        "invite_code": member.invite_code,
+        "balance": member.balance,
+        "pending": member.pending,
+        "growth": member.growth,
+        "tier_level": member.tier_level,
+        "created_at": member.created_at.isoformat() if member.created_at else None,
+    }

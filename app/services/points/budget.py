@@ -1,0 +1,70 @@
+"""Budget guard: points are a debt, so issuance is tracked against an annual budget.
+
+Issued points are counted in Redis (`INCRBY`, off the database's hot rows) and rebuilt from the ledger
+when the counter is missing. Past the warning ratio the engine logs and exposes an alert; past the
+budget it refuses awards (mode refuse) or awards and flags them (mode flag). Concurrent awards can
+overshoot the budget by at most the awards in flight at that moment.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from app.clock import SHANGHAI
+from app.db import conn
+from app.runtime import Runtime
+from app.services.points.config_cache import ConfigSnapshot
+from app.sqlx import fetchrow
+
+log = logging.getLogger("jifen.budget")
+
+
+def _year(now: datetime) -> int:
+    return now.astimezone(SHANGHAI).year
+
+
+async def issued(rt: Runtime, year: int) -> int:
+    key = rt.key("budget-issued", year)
+    value = await rt.redis.get(key)
+    if value is not None:
+        return int(value)
+    start = datetime(year, 1, 1, tzinfo=SHANGHAI)
+    end = datetime(year + 1, 1, 1, tzinfo=SHANGHAI)
+    row = await fetchrow(conn(), "SELECT COALESCE(SUM(amount), 0) AS s FROM point_entries WHERE kind = 'earn' "
+                                 "AND NOT (account = 'available' AND idem_key LIKE 'release:%') "
+                                 "AND created_at >= $1 AND created_at < $2", [start, end])
+    total = int(row["s"]) if row else 0
+    await rt.redis.set(key, total, nx=True, ex=400 * 86400)
+    return int(await rt.redis.get(key) or total)
+
+
+async def check(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) -> dict[str, Any] | None:
+    """None when within budget; otherwise a description of the breach (mode decides refuse/flag)."""
+    b = cfg.budgets.get(_year(now))
+    if b is None or points <= 0:
+        return None
+    used = await issued(rt, b.year)
+    if used + points > b.budget_points:
+        log.warning("points budget %s exhausted: issued %s of %s", b.year, used, b.budget_points)
+        return {"mode": b.mode, "issued": used, "budget": b.budget_points}
+    if (used + points) * 10000 >= b.budget_points * b.warn_ratio_bp:
+        await rt.redis.set(rt.key("budget-alert", b.year), f"{used + points}/{b.budget_points}", ex=86400 * 2)
+    return None
+
+
+async def record_issued(rt: Runtime, now: datetime, points: int) -> None:
+    key = rt.key("budget-issued", _year(now))
+    if await rt.redis.exists(key):
+        await rt.redis.incrby(key, points)
+
+
+async def status(rt: Runtime, cfg: ConfigSnapshot, now: datetime) -> dict[str, Any] | None:
+    b = cfg.budgets.get(_year(now))
+    if b is None:
+        return None
+    used = await issued(rt, b.year)
+    return {"year": b.year, "budget_points": b.budget_points, "issued": used, "mode": b.mode,
+            "warn_ratio_bp": b.warn_ratio_bp, "warning": used * 10000 >= b.budget_points * b.warn_ratio_bp,
+            "exhausted": used >= b.budget_points}

@@ -1,0 +1,391 @@
+"""Ledger writes. Every change is entries + buckets + the member row in one transaction.
+
+Earning (`post_earn`) is the hot path: on PostgreSQL it is ONE statement (data-modifying CTEs; the
+`jifen_assert` function aborts the whole statement when a guard or cap lost a race), on SQLite the same
+steps run sequentially in a transaction. Spending, reversals, claw-backs and adjustments are rarer and
+lock the member row first (the same lock order as the expiry sweep, so they cannot deadlock).
+
+Claw-backs below zero: points already spent cannot be taken back, so the shortfall becomes a `debt`
+bucket with a negative remaining amount; the balance goes negative and later earnings pay it off
+(`net_debt`), soonest-expiring bucket first. Invariant: balance == sum(active + debt buckets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from app.db import conn as default_conn
+from app.db import is_postgres_conn
+from app.errors import InsufficientPoints, NotFound
+from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow, to_json
+
+
+class GuardFailed(Exception):
+    """The guard row (e.g. today's check-in) already existed: someone else did this first."""
+
+
+class CapRace(Exception):
+    """A concurrent award consumed the cap between our read and our write; re-plan and retry."""
+
+
+class DuplicateKey(Exception):
+    """The idempotency key is already on the ledger."""
+
+
+@dataclass
+class Guard:
+    """A row inserted in the same statement as the award; if it already exists nothing is written."""
+
+    table: str
+    columns: list[str]
+    values: list[Any]
+    conflict: str
+    member_sets: dict[str, Any]
+
+
+@dataclass
+class EarnPosting:
+    member_id: int
+    amount: int
+    growth: int
+    account: str  # available | pending
+    event: str
+    source: str | None
+    rule_id: int | None
+    idem_key: str
+    trace: dict[str, Any]
+    expires_at: datetime | None
+    release_at: datetime | None
+    now: datetime
+    counters: list[tuple[str, int, int]]
+    guard: Guard | None = None
+
+
+@dataclass
+class Posted:
+    entry_id: int
+    balance: int
+    pending: int
+    growth: int
+    tier_level: int
+
+
+class _P:
+    """Positional parameter collector: returns `$n` for each value."""
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+
+    def __call__(self, value: Any) -> str:
+        self.values.append(value)
+        return f"${len(self.values)}"
+
+
+def _counter_sql(p: _P, post: EarnPosting) -> str:
+    rows = ", ".join(f"({p(post.member_id)}, {p(post.rule_id)}, {p(period)}, 1, {p(post.amount)})"
+                     for period, _, _ in post.counters)
+    life = next(((c, pts) for per, c, pts in post.counters if per == "life"), (2147483647, 2147483647))
+    day = next(((c, pts) for per, c, pts in post.counters if per != "life"), (2147483647, 2147483647))
+    return (
+        f"INSERT INTO award_counters (member_id, rule_id, period, count, points) VALUES {rows} "
+        "ON CONFLICT (member_id, rule_id, period) DO UPDATE SET count = award_counters.count + 1, "
+        "points = award_counters.points + excluded.points "
+        f"WHERE award_counters.count + 1 <= CASE award_counters.period WHEN 'life' THEN {p(life[0])} "
+        f"ELSE {p(day[0])} END AND award_counters.points + excluded.points <= "
+        f"CASE award_counters.period WHEN 'life' THEN {p(life[1])} ELSE {p(day[1])} END RETURNING 1"
+    )
+
+
+def _guard_sql(p: _P, g: Guard) -> str:
+    cols = ", ".join(g.columns)
+    vals = ", ".join(p(v) for v in g.values)
+    return f"INSERT INTO {g.table} ({cols}) VALUES ({vals}) ON CONFLICT {g.conflict} DO NOTHING RETURNING 1"
+
+
+def _member_sql(p: _P, post: EarnPosting, pg: bool) -> str:
+    avail = post.amount if post.account == "available" else 0
+    pend = post.amount if post.account == "pending" else 0
+    growth = p(post.growth)
+    top_tier = f"COALESCE((SELECT max(level) FROM tiers WHERE growth_threshold <= members.growth + {growth}), 0)"
+    greatest = "GREATEST" if pg else "max"
+    sets = [f"balance = balance + {p(avail)}", f"pending = pending + {p(pend)}", f"growth = growth + {growth}",
+            f"tier_level = {greatest}(tier_level, {top_tier})", f"updated_at = {p(post.now)}"]
+    if post.guard:
+        sets += [f"{col} = {p(v)}" for col, v in post.guard.member_sets.items()]
+    return (f"UPDATE members SET {', '.join(sets)} WHERE id = {p(post.member_id)} "
+            "RETURNING balance, pending, growth, tier_level")
+
+
+_ENTRY_COLS = ("member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace, "
+               "created_at")
+_BUCKET_COLS = "member_id, entry_id, state, initial, remaining, expired_amount, expires_at, release_at, created_at"
+
+
+async def post_earn(post: EarnPosting, c: BaseDBAsyncClient | None = None) -> Posted:
+    c = c or default_conn()
+    try:
+        if is_postgres_conn(c):
+            return await _post_earn_pg(c, post)
+        async with in_transaction() as tx:
+            return await _post_earn_sequential(tx, post)
+    except INTEGRITY_ERRORS as exc:
+        if "idem_key" in str(exc) or "point_entries" in str(exc) or "uid_point_entr" in str(exc):
+            raise DuplicateKey(post.idem_key) from exc
+        raise
+    except Exception as exc:
+        msg = str(exc)
+        if "jifen:guard" in msg:
+            raise GuardFailed() from exc
+        if "jifen:cap" in msg:
+            raise CapRace() from exc
+        raise
+
+
+async def _post_earn_pg(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
+    p = _P()
+    ctes = []
+    checks = []
+    if post.guard:
+        ctes.append(f"g AS ({_guard_sql(p, post.guard)})")
+        checks.append("(SELECT count(*) FROM g) = 1")
+    if post.counters:
+        ctes.append(f"c AS ({_counter_sql(p, post)})")
+        checks.append(f"(SELECT count(*) FROM c) = {len(post.counters)}")
+    ctes.append(f"m AS ({_member_sql(p, post, pg=True)})")
+    acct = p(post.account)
+    ctes.append(
+        f"e AS (INSERT INTO point_entries ({_ENTRY_COLS}) SELECT {p(post.member_id)}, {acct}, {p(post.amount)}, "
+        f"'earn', {p(post.event)}, {p(post.source)}, {p(post.rule_id)}, {p(post.idem_key)}, "
+        f"CASE WHEN {acct} = 'pending' THEN m.pending ELSE m.balance END, {p(post.growth)}, "
+        f"{p(post.trace)}::jsonb, {p(post.now)} FROM m RETURNING id)")
+    state = "pending" if post.account == "pending" else "active"
+    amt = p(post.amount)
+    ctes.append(
+        f"b AS (INSERT INTO point_buckets ({_BUCKET_COLS}) SELECT {p(post.member_id)}, e.id, {p(state)}, {amt}, "
+        f"{amt}, 0, {p(post.expires_at)}::timestamptz, {p(post.release_at)}::timestamptz, {p(post.now)} "
+        f"FROM e WHERE {amt}::int > 0 RETURNING id)")
+    check = " AND ".join(checks) or "true"
+    guard_msg = "'jifen:guard'" if post.guard else "'jifen:cap'"
+    if post.guard and post.counters:
+        guard_msg = "CASE WHEN (SELECT count(*) FROM g) = 1 THEN 'jifen:cap' ELSE 'jifen:guard' END"
+    text = (f"WITH {', '.join(ctes)} SELECT m.balance, m.pending, m.growth, m.tier_level, e.id AS entry_id, "
+            f"jifen_assert({check}, {guard_msg}) AS ok, (SELECT count(*) FROM b) AS buckets FROM m, e")
+    row = await fetchrow(c, text, p.values)
+    if row is None:
+        raise NotFound("member not found", code="member_not_found")
+    return Posted(entry_id=row["entry_id"], balance=row["balance"], pending=row["pending"], growth=row["growth"],
+                  tier_level=row["tier_level"])
+
+
+async def _post_earn_sequential(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
+    if post.guard:
+        p = _P()
+        if not await fetch(c, _guard_sql(p, post.guard), p.values):
+            raise GuardFailed()
+    if post.counters:
+        p = _P()
+        if len(await fetch(c, _counter_sql(p, post), p.values)) != len(post.counters):
+            raise CapRace()
+    p = _P()
+    m = await fetchrow(c, _member_sql(p, post, pg=False), p.values)
+    if m is None:
+        raise NotFound("member not found", code="member_not_found")
+    balance_after = m["pending"] if post.account == "pending" else m["balance"]
+    entry = await fetchrow(
+        c, f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, $2, $3, 'earn', $4, $5, $6, $7, $8, $9, $10, $11) "
+        "RETURNING id",
+        [post.member_id, post.account, post.amount, post.event, post.source, post.rule_id, post.idem_key,
+         balance_after, post.growth, post.trace, post.now])
+    assert entry is not None
+    if post.amount > 0:
+        await execute(c, f"INSERT INTO point_buckets ({_BUCKET_COLS}) VALUES ($1, $2, $3, $4, $4, 0, $5, $6, $7)",
+                      [post.member_id, entry["id"], "pending" if post.account == "pending" else "active",
+                       post.amount, post.expires_at, post.release_at, post.now])
+    return Posted(entry_id=entry["id"], balance=m["balance"], pending=m["pending"], growth=m["growth"],
+                  tier_level=m["tier_level"])
+
+
+# --- locked operations -----------------------------------------------------------------------------
+
+
+async def lock_member(c: BaseDBAsyncClient, member_id: int) -> Any:
+    suffix = " FOR UPDATE" if is_postgres_conn(c) else ""
+    row = await fetchrow(c, f"SELECT id, balance, pending, growth, tier_level FROM members WHERE id = $1{suffix}",
+                         [member_id])
+    if row is None:
+        raise NotFound("member not found", code="member_not_found")
+    return row
+
+
+async def find_entry(c: BaseDBAsyncClient, member_id: int, idem_key: str) -> Any | None:
+    return await fetchrow(c, "SELECT id, account, amount, kind, balance_after, growth, trace, source FROM "
+                             "point_entries WHERE member_id = $1 AND idem_key = $2", [member_id, idem_key])
+
+
+async def insert_entry(c: BaseDBAsyncClient, *, member_id: int, account: str, amount: int, kind: str,
+                       idem_key: str, balance_after: int, now: datetime, event: str | None = None,
+                       source: str | None = None, rule_id: int | None = None, growth: int = 0,
+                       trace: dict[str, Any] | None = None) -> int:
+    row = await fetchrow(
+        c, f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+        "RETURNING id",
+        [member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace, now])
+    assert row is not None
+    return int(row["id"])
+
+
+async def expire_member_due(c: BaseDBAsyncClient, member_id: int, now: datetime) -> int:
+    """Expire this member's due buckets inside the caller's transaction (member row already locked)."""
+    rows = await fetch(c, "SELECT id, remaining FROM point_buckets WHERE member_id = $1 AND state = 'active' "
+                          "AND expires_at <= $2 AND remaining > 0 ORDER BY id", [member_id, now])
+    if not rows:
+        return 0
+    total = 0
+    m = await fetchrow(c, "SELECT balance FROM members WHERE id = $1", [member_id])
+    balance = int(m["balance"])
+    for r in rows:
+        amount = int(r["remaining"])
+        balance -= amount
+        total += amount
+        await execute(c, "UPDATE point_buckets SET state = 'expired', expired_amount = remaining, remaining = 0 "
+                         "WHERE id = $1", [r["id"]])
+        await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind="expire",
+                           idem_key=f"expire:{r['id']}", balance_after=balance, now=now,
+                           trace={"bucket_id": r["id"]})
+    await execute(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3",
+                  [total, now, member_id])
+    return total
+
+
+async def consume_buckets(c: BaseDBAsyncClient, member_id: int, amount: int, entry_id: int | None,
+                          prefer_entry: int | None = None) -> list[tuple[int, int]]:
+    """Take `amount` from active buckets, soonest-expiring first (never-expiring last). Returns allocations."""
+    order = "expires_at IS NULL, expires_at, id"
+    if prefer_entry is not None:
+        order = f"CASE WHEN entry_id = {int(prefer_entry)} THEN 0 ELSE 1 END, {order}"
+    rows = await fetch(c, f"SELECT id, remaining FROM point_buckets WHERE member_id = $1 AND state = 'active' "
+                          f"AND remaining > 0 ORDER BY {order}", [member_id])
+    allocations: list[tuple[int, int]] = []
+    left = amount
+    for r in rows:
+        if left <= 0:
+            break
+        take = min(left, int(r["remaining"]))
+        await execute(c, "UPDATE point_buckets SET remaining = remaining - $1 WHERE id = $2", [take, r["id"]])
+        allocations.append((int(r["id"]), take))
+        left -= take
+    if entry_id is not None:
+        for bucket_id, take in allocations:
+            await execute(c, "INSERT INTO spend_allocations (entry_id, bucket_id, amount) VALUES ($1, $2, $3)",
+                          [entry_id, bucket_id, take])
+    return allocations
+
+
+@dataclass
+class SpendResult:
+    entry_id: int
+    amount: int
+    balance: int
+    duplicate: bool
+    allocations: list[tuple[int, int]]
+
+
+async def spend(member_id: int, amount: int, idem_key: str, *, now: datetime, kind: str = "spend",
+                source: str | None = None, event: str | None = None,
+                trace: dict[str, Any] | None = None) -> SpendResult:
+    """Take exactly `amount` points or fail with insufficient_points; never partial, never negative."""
+    if amount <= 0:
+        raise ValueError("spend amount must be positive")
+    async with in_transaction() as c:
+        await lock_member(c, member_id)
+        existing = await find_entry(c, member_id, idem_key)
+        if existing is not None:
+            return SpendResult(entry_id=existing["id"], amount=-int(existing["amount"]),
+                               balance=int(existing["balance_after"]), duplicate=True, allocations=[])
+        await expire_member_due(c, member_id, now)
+        m = await fetchrow(c, "SELECT balance FROM members WHERE id = $1", [member_id])
+        balance = int(m["balance"])
+        if balance < amount:
+            raise InsufficientPoints(f"needs {amount} points, has {max(balance, 0)}",
+                                     details={"required": amount, "balance": balance})
+        entry_id = await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind=kind,
+                                      idem_key=idem_key, balance_after=balance - amount, now=now, source=source,
+                                      event=event, trace=trace)
+        allocations = await consume_buckets(c, member_id, amount, entry_id)
+        await execute(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3",
+                      [amount, now, member_id])
+        return SpendResult(entry_id=entry_id, amount=amount, balance=balance - amount, duplicate=False,
+                           allocations=allocations)
+
+
+async def reverse_spend(member_id: int, spend_idem_key: str, idem_key: str, *, now: datetime,
+                        source: str | None = None) -> SpendResult:
+    """Undo a spend (cancelled redemption): restore exactly the buckets it drew from, original expiry kept.
+
+    A restored bucket whose expiry has passed meanwhile is reopened and the next sweep expires it,
+    so the points' validity never grows through a refund.
+    """
+    async with in_transaction() as c:
+        await lock_member(c, member_id)
+        existing = await find_entry(c, member_id, idem_key)
+        if existing is not None:
+            return SpendResult(entry_id=existing["id"], amount=int(existing["amount"]),
+                               balance=int(existing["balance_after"]), duplicate=True, allocations=[])
+        original = await find_entry(c, member_id, spend_idem_key)
+        if original is None or original["kind"] != "spend":
+            raise NotFound("no such spend to reverse", code="spend_not_found")
+        allocations = await fetch(c, "SELECT bucket_id, amount FROM spend_allocations WHERE entry_id = $1",
+                                  [original["id"]])
+        amount = sum(int(a["amount"]) for a in allocations)
+        for a in allocations:
+            await execute(c, "UPDATE point_buckets SET remaining = remaining + $1, state = 'active', "
+                             "expired_amount = 0 WHERE id = $2 AND state IN ('active', 'expired')",
+                          [a["amount"], a["bucket_id"]])
+        m = await fetchrow(c, "UPDATE members SET balance = balance + $1, updated_at = $2 WHERE id = $3 "
+                              "RETURNING balance", [amount, now, member_id])
+        entry_id = await insert_entry(c, member_id=member_id, account="available", amount=amount, kind="refund",
+                                      idem_key=idem_key, balance_after=int(m["balance"]), now=now, source=source,
+                                      trace={"reverses": original["id"],
+                                             "buckets": [[a["bucket_id"], a["amount"]] for a in allocations]})
+        await net_debt(c, member_id)
+        return SpendResult(entry_id=entry_id, amount=amount, balance=int(m["balance"]), duplicate=False,
+                           allocations=[(int(a["bucket_id"]), int(a["amount"])) for a in allocations])
+
+
+async def net_debt(c: BaseDBAsyncClient, member_id: int) -> None:
+    """Pay a debt bucket off from positive buckets (no ledger entry: the balance does not change)."""
+    debts = await fetch(c, "SELECT id, remaining FROM point_buckets WHERE member_id = $1 AND state = 'debt' "
+                           "AND remaining < 0 ORDER BY id", [member_id])
+    for d in debts:
+        owed = -int(d["remaining"])
+        taken = sum(t for _, t in await consume_buckets(c, member_id, owed, None))
+        if taken:
+            await execute(c, "UPDATE point_buckets SET remaining = remaining + $1 WHERE id = $2", [taken, d["id"]])
+
+
+async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now: datetime, kind: str,
+                      idem_key: str, source: str | None, trace: dict[str, Any], prefer_entry: int | None = None,
+                      growth: int = 0) -> tuple[int, int]:
+    """Take points even below zero (claw-back, negative adjustment); the shortfall becomes a debt bucket.
+
+    Caller holds the member lock. Returns (entry id, new balance).
+    """
+    m = await fetchrow(c, "UPDATE members SET balance = balance - $1, growth = growth - $2, updated_at = $3 "
+                          "WHERE id = $4 RETURNING balance", [amount, growth, now, member_id])
+    entry_id = await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind=kind,
+                                  idem_key=idem_key, balance_after=int(m["balance"]), now=now, source=source,
+                                  trace=trace, growth=-growth)
+    taken = sum(t for _, t in await consume_buckets(c, member_id, amount, entry_id, prefer_entry))
+    if taken < amount:
+        await execute(c, f"INSERT INTO point_buckets ({_BUCKET_COLS}) "
+                         "VALUES ($1, $2, 'debt', $3, $3, 0, NULL, NULL, $4)", [member_id, entry_id, -(amount - taken), now])
+    return entry_id, int(m["balance"])
+
+
+def trace_of(row: Any) -> dict[str, Any]:
+    return to_json(row["trace"]) or {}

@@ -1,0 +1,47 @@
+"""The default rule set an operator starts from (idempotent; only creates what is missing)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models import Campaign, EarningRule, Tier
+
+DEFAULT_RULES: list[dict[str, Any]] = [
+    {"code": "check_in", "name": "每日签到", "event": "check_in", "points_fixed": 5, "growth_fixed": 1,
+     "streak_bonuses": {"7+": 20}, "options": {"makeup_per_month": 2, "makeup_cost": 10}},
+    {"code": "purchase", "name": "消费积分 1元=1分", "event": "purchase", "points_per_yuan": 1,
+     "growth_per_yuan": 1},
+    {"code": "first_purchase", "name": "首单奖励", "event": "first_purchase", "points_fixed": 100,
+     "once_per_member": True},
+    {"code": "community_interaction", "name": "社群互动", "event": "community_interaction", "points_fixed": 10,
+     "growth_fixed": 1, "daily_count_cap": 5, "daily_points_cap": 50},
+    {"code": "experience_officer", "name": "报名体验官", "event": "custom:experience_officer",
+     "points_fixed": 200, "once_per_member": True},
+    {"code": "invite_accepted", "name": "邀请好友", "event": "invite_accepted", "points_fixed": 50,
+     "growth_fixed": 5, "daily_count_cap": 10},
+    {"code": "phone_bound", "name": "绑定手机号", "event": "phone_bound", "points_fixed": 50, "once_per_member": True},
+    {"code": "profile_completed", "name": "完善资料", "event": "profile_completed", "points_fixed": 30,
+     "once_per_member": True},
+    {"code": "share", "name": "分享", "event": "share", "points_fixed": 2, "daily_count_cap": 3},
+]
+
+DEFAULT_TIERS = [
+    {"level": 0, "name": "普通会员", "growth_threshold": 0, "multiplier_bp": 10000},
+    {"level": 1, "name": "银卡", "growth_threshold": 1000, "multiplier_bp": 12000},
+    {"level": 2, "name": "金卡", "growth_threshold": 5000, "multiplier_bp": 15000},
+    {"level": 3, "name": "钻石", "growth_threshold": 20000, "multiplier_bp": 20000},
+]
+
+DEFAULT_CAMPAIGNS = [
+    {"name": "会员日 (每月18日) 3倍", "multiplier_bp": 30000, "recurrence": "monthly", "day_of_month": 18},
+    {"name": "会员月 (12月) 1.5倍", "multiplier_bp": 15000, "recurrence": "yearly", "month": 12},
+]
+
+
+async def seed_points_defaults() -> None:
+    for rule in DEFAULT_RULES:
+        await EarningRule.get_or_create(code=rule["code"], defaults=rule)
+    for tier in DEFAULT_TIERS:
+        await Tier.get_or_create(level=tier["level"], defaults=tier)
+    for campaign in DEFAULT_CAMPAIGNS:
+        await Campaign.get_or_create(name=campaign["name"], defaults=campaign)

@@ -1,0 +1,82 @@
+"""Request bodies and query strings are pydantic models: one place that validates and documents them."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from sanic import Request
+from sanic_ext.extensions.openapi import openapi
+
+from app.errors import BadRequest, UnsupportedMediaType, ValidationFailed
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _field_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    return [{"field": ".".join(str(p) for p in err["loc"]) or "body", "message": err["msg"]}
+            for err in exc.errors()]
+
+
+def parse_json(request: Request, model: type[M]) -> M:
+    ctype = request.headers.get("content-type", "")
+    if request.body and "json" not in ctype.lower():
+        raise UnsupportedMediaType("send the body as application/json")
+    try:
+        raw = json.loads(request.body or b"{}")
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadRequest(f"malformed JSON: {exc}", code="malformed_json") from exc
+    if not isinstance(raw, dict):
+        raise ValidationFailed("the body must be a JSON object", details=[{"field": "body",
+                                                                         "message": "expected an object"}])
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        errors = _field_errors(exc)
+        raise ValidationFailed("; ".join(f"{e['field']}: {e['message']}" for e in errors), details=errors) from exc
+
+
+def parse_query(request: Request, model: type[M]) -> M:
+    data = {k: v[0] if len(v) == 1 else v for k, v in request.args.items()}
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = _field_errors(exc)
+        raise ValidationFailed("; ".join(f"{e['field']}: {e['message']}" for e in errors), details=errors) from exc
+
+
+Handler = Callable[..., Awaitable[Any]]
+
+
+def body(model: type[BaseModel]) -> Callable[[Handler], Handler]:
+    """Validate the JSON body into `request.ctx.body` and document it in the OpenAPI spec."""
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def inner(request: Request, *args: Any, **kwargs: Any) -> Any:
+            request.ctx.body = parse_json(request, model)
+            return await handler(request, *args, **kwargs)
+
+        return openapi.body({"application/json": model.model_json_schema(ref_template="#/components/schemas/{model}")},
+                            required=True)(inner)
+
+    return wrap
+
+
+def query(model: type[BaseModel]) -> Callable[[Handler], Handler]:
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        async def inner(request: Request, *args: Any, **kwargs: Any) -> Any:
+            request.ctx.query = parse_query(request, model)
+            return await handler(request, *args, **kwargs)
+
+        schema = model.model_json_schema()
+        for name, prop in schema.get("properties", {}).items():
+            inner = openapi.parameter(name, schema=prop, location="query",
+                                      required=name in schema.get("required", []))(inner)
+        return inner
+
+    return wrap

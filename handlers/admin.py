@@ -1,0 +1,16 @@
+"""Marketer/admin API under /admin/v1."""
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from app.auth import require
+
+bp = Blueprint("admin", url_prefix="/admin/v1")
+
+
+@bp.get("/whoami")
+@require("marketer", "admin")
+async def whoami(request: Request) -> HTTPResponse:
+    """Role: marketer, admin."""
+    p = request.ctx.principal
+    return json({"staff_id": p.subject_id, "role": p.role})

@@ -1,0 +1,47 @@
+"""Login, profile and phone binding."""
+
+from pydantic import BaseModel, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from app.auth import require
+from app.services import members
+from app.validation import body
+
+bp = Blueprint("consumer_auth")
+
+
+class LoginBody(BaseModel):
+    code: str = Field(min_length=1, max_length=128, description="wx.login code")
+    invite_code: str | None = Field(default=None, min_length=4, max_length=16)
+
+
+class PhoneBody(BaseModel):
+    code: str = Field(min_length=1, max_length=128, description="getPhoneNumber button code")
+
+
+@bp.post("/auth/login")
+@body(LoginBody)
+async def login(request: Request) -> HTTPResponse:
+    """Public. Exchange a wx.login code for a jifen token (the session_key never leaves the server)."""
+    b: LoginBody = request.ctx.body
+    result = await members.login(request.app.ctx.rt, b.code, b.invite_code)
+    return json({"token": result.token, "member": members.member_view(result.member), "created": result.created},
+                status=201 if result.created else 200)
+
+
+@bp.get("/me")
+@require("member")
+async def me(request: Request) -> HTTPResponse:
+    """Role: member."""
+    member = await members.get_member(request.ctx.principal.member_id)
+    return json({"member": members.member_view(member)})
+
+
+@bp.post("/me/phone")
+@require("member")
+@body(PhoneBody)
+async def bind_phone(request: Request) -> HTTPResponse:
+    """Role: member. Bind the phone number from a getPhoneNumber code."""
+    member = await members.bind_phone(request.app.ctx.rt, request.ctx.principal.member_id, request.ctx.body.code)
+    return json({"member": members.member_view(member)})

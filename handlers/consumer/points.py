@@ -1,0 +1,89 @@
+"""Member points API: balance, ledger, check-ins, tasks, invitations. Role: member on every route."""
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from app.auth import require
+from app.services import members
+from app.services.points import checkin, queries
+from app.validation import body, query
+
+bp = Blueprint("consumer_points")
+
+
+class LedgerQuery(BaseModel):
+    cursor: str | None = Field(default=None, max_length=64)
+    limit: int = Field(default=20, ge=1, le=100)
+
+
+class CalendarQuery(BaseModel):
+    month: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+
+
+class MakeupBody(BaseModel):
+    day: date
+
+
+@bp.get("/points")
+@require("member")
+async def points(request: Request) -> HTTPResponse:
+    """Role: member. Balance, pending, tier progress, every upcoming expiry."""
+    member = await members.get_member(request.ctx.principal.member_id)
+    return json(await queries.summary(request.app.ctx.rt, member))
+
+
+@bp.get("/points/ledger")
+@require("member")
+@query(LedgerQuery)
+async def ledger(request: Request) -> HTTPResponse:
+    """Role: member. Newest first; pass `next_cursor` back as `cursor`."""
+    q: LedgerQuery = request.ctx.query
+    return json(await queries.ledger_page(request.ctx.principal.member_id, q.cursor, q.limit))
+
+
+@bp.post("/checkins")
+@require("member")
+async def check_in(request: Request) -> HTTPResponse:
+    """Role: member. Check today in (Asia/Shanghai); a second call the same day awards nothing."""
+    result = await checkin.check_in(request.app.ctx.rt, request.ctx.principal.member_id)
+    return json(result, status=201 if result["checked_in"] else 200)
+
+
+@bp.get("/checkins")
+@require("member")
+@query(CalendarQuery)
+async def calendar(request: Request) -> HTTPResponse:
+    """Role: member. The month's check-in calendar, streak and make-ups left."""
+    return json(await checkin.calendar(request.app.ctx.rt, request.ctx.principal.member_id,
+                                       request.ctx.query.month))
+
+
+@bp.post("/checkins/makeup")
+@require("member")
+@body(MakeupBody)
+async def makeup(request: Request) -> HTTPResponse:
+    """Role: member. Make up a missed day of the current month."""
+    result = await checkin.makeup(request.app.ctx.rt, request.ctx.principal.member_id, request.ctx.body.day)
+    return json(result, status=201)
+
+
+@bp.get("/tasks")
+@require("member")
+async def tasks(request: Request) -> HTTPResponse:
+    """Role: member. Newbie and daily tasks with progress."""
+    member = await members.get_member(request.ctx.principal.member_id)
+    return json(await queries.tasks(request.app.ctx.rt, member))
+
+
+@bp.get("/invitation")
+@require("member")
+async def invitation(request: Request) -> HTTPResponse:
+    """Role: member. My invitation code and how many people it brought in."""
+    from models import Member
+
+    member = await members.get_member(request.ctx.principal.member_id)
+    invited = await Member.filter(invited_by_id=member.id).count()
+    return json({"invite_code": member.invite_code, "invited": invited})
