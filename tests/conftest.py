@@ -140,6 +140,9 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
             await runtime.redis.delete(*keys)
         for client in _token_stores(runtime):
             client._local = None
+        from app.services.points.config_cache import config_cache
+
+        config_cache.invalidate()
         sb = request.getfixturevalue("sandbox")
         sb.state.reset()
     yield
@@ -194,3 +197,14 @@ def staff_token(rt: Runtime):  # type: ignore[no-untyped-def]
 
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest_asyncio.fixture
+async def seeded(rt: Runtime) -> Runtime:
+    """The default rule set, tiers and campaigns (as `jifen serve` seeds them)."""
+    from app.services.points.config_cache import config_cache
+    from app.services.points.seed import seed_points_defaults
+
+    await seed_points_defaults()
+    config_cache.invalidate()
+    return rt

@@ -370,7 +370,7 @@ class NotificationVerifier:
             raise StaleTimestamp(f"Wechatpay-Timestamp {timestamp} is too far from now")
         key = self.keys.get(lowered["wechatpay-serial"].upper())
         if key is None:
-            raise UnknownSerial(f"untrusted Wechatpay-Serial {lowered['wechatpay-serial']!r}")
+            raise UnknownSerial(f"untrusted Wechatpay-Serial {lowered['wechatpay-serial'][:64]!r}")
         try:
             verify_signature(key, _response_message(timestamp, lowered["wechatpay-nonce"], body), signature)
         except SignatureError as exc:

@@ -80,7 +80,7 @@ def streak_bonus(rule: EarningRule, streak: int) -> int:
     for key, points in (rule.streak_bonuses or {}).items():
         if key.endswith("+"):
             n = int(key[:-1])
-            if n > 0 and streak % n == 0:
+            if n > 0 and streak > 0 and streak % n == 0:
                 bonus += int(points)
         elif int(key) == streak:
             bonus += int(points)

@@ -64,6 +64,7 @@ class EarnPosting:
     now: datetime
     counters: list[tuple[str, int, int]]
     guard: Guard | None = None
+    kind: str = "earn"
 
 
 @dataclass
@@ -157,24 +158,24 @@ async def _post_earn_pg(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
         ctes.append(f"c AS ({_counter_sql(p, post)})")
         checks.append(f"(SELECT count(*) FROM c) = {len(post.counters)}")
     ctes.append(f"m AS ({_member_sql(p, post, pg=True)})")
-    acct = p(post.account)
+    balance_col = "m.pending" if post.account == "pending" else "m.balance"
     ctes.append(
-        f"e AS (INSERT INTO point_entries ({_ENTRY_COLS}) SELECT {p(post.member_id)}, {acct}, {p(post.amount)}, "
-        f"'earn', {p(post.event)}, {p(post.source)}, {p(post.rule_id)}, {p(post.idem_key)}, "
-        f"CASE WHEN {acct} = 'pending' THEN m.pending ELSE m.balance END, {p(post.growth)}, "
-        f"{p(post.trace)}::jsonb, {p(post.now)} FROM m RETURNING id)")
-    state = "pending" if post.account == "pending" else "active"
-    amt = p(post.amount)
-    ctes.append(
-        f"b AS (INSERT INTO point_buckets ({_BUCKET_COLS}) SELECT {p(post.member_id)}, e.id, {p(state)}, {amt}, "
-        f"{amt}, 0, {p(post.expires_at)}::timestamptz, {p(post.release_at)}::timestamptz, {p(post.now)} "
-        f"FROM e WHERE {amt}::int > 0 RETURNING id)")
+        f"e AS (INSERT INTO point_entries ({_ENTRY_COLS}) SELECT {p(post.member_id)}, {p(post.account)}, "
+        f"{p(post.amount)}, {p(post.kind)}, {p(post.event)}, {p(post.source)}, {p(post.rule_id)}, {p(post.idem_key)}, "
+        f"{balance_col}, {p(post.growth)}, {p(post.trace)}::jsonb, {p(post.now)} FROM m RETURNING id)")
+    if post.amount > 0:
+        state = "pending" if post.account == "pending" else "active"
+        amt = p(post.amount)
+        ctes.append(
+            f"b AS (INSERT INTO point_buckets ({_BUCKET_COLS}) SELECT {p(post.member_id)}, e.id, {p(state)}, "
+            f"{amt}, {amt}, 0, {p(post.expires_at)}::timestamptz, {p(post.release_at)}::timestamptz, "
+            f"{p(post.now)} FROM e RETURNING id)")
     check = " AND ".join(checks) or "true"
     guard_msg = "'jifen:guard'" if post.guard else "'jifen:cap'"
     if post.guard and post.counters:
         guard_msg = "CASE WHEN (SELECT count(*) FROM g) = 1 THEN 'jifen:cap' ELSE 'jifen:guard' END"
     text = (f"WITH {', '.join(ctes)} SELECT m.balance, m.pending, m.growth, m.tier_level, e.id AS entry_id, "
-            f"jifen_assert({check}, {guard_msg}) AS ok, (SELECT count(*) FROM b) AS buckets FROM m, e")
+            f"jifen_assert({check}, {guard_msg}) AS ok FROM m, e")
     row = await fetchrow(c, text, p.values)
     if row is None:
         raise NotFound("member not found", code="member_not_found")
@@ -197,10 +198,10 @@ async def _post_earn_sequential(c: BaseDBAsyncClient, post: EarnPosting) -> Post
         raise NotFound("member not found", code="member_not_found")
     balance_after = m["pending"] if post.account == "pending" else m["balance"]
     entry = await fetchrow(
-        c, f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, $2, $3, 'earn', $4, $5, $6, $7, $8, $9, $10, $11) "
+        c, f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, $11) "
         "RETURNING id",
         [post.member_id, post.account, post.amount, post.event, post.source, post.rule_id, post.idem_key,
-         balance_after, post.growth, post.trace, post.now])
+         balance_after, post.growth, post.trace, post.now, post.kind])
     assert entry is not None
     if post.amount > 0:
         await execute(c, f"INSERT INTO point_buckets ({_BUCKET_COLS}) VALUES ($1, $2, $3, $4, $4, 0, $5, $6, $7)",
@@ -389,3 +390,74 @@ async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now:
 
 def trace_of(row: Any) -> dict[str, Any]:
     return to_json(row["trace"]) or {}
+
+
+@dataclass
+class ClawbackResult:
+    duplicate: bool
+    from_pending: int
+    from_available: int
+    balance: int
+    pending: int
+
+
+async def clawback(member_id: int, earn_entry_ids: list[int], amount: int, growth: int, idem_key: str, *,
+                   now: datetime, source: str | None, trace: dict[str, Any] | None = None) -> ClawbackResult:
+    """Take back points an earlier award granted (payment refund): its pending points first, then its own
+    available buckets, then any other bucket, and a debt bucket for what was already spent."""
+    async with in_transaction() as c:
+        await lock_member(c, member_id)
+        if await find_entry(c, member_id, idem_key) or await find_entry(c, member_id, f"{idem_key}:pending"):
+            m = await fetchrow(c, "SELECT balance, pending FROM members WHERE id = $1", [member_id])
+            return ClawbackResult(True, 0, 0, int(m["balance"]), int(m["pending"]))
+        left = amount
+        from_pending = 0
+        if earn_entry_ids:
+            marks = ", ".join(f"${i + 2}" for i in range(len(earn_entry_ids)))
+            buckets = await fetch(c, f"SELECT id, remaining FROM point_buckets WHERE member_id = $1 AND state = "
+                                     f"'pending' AND remaining > 0 AND entry_id IN ({marks}) ORDER BY id",
+                                  [member_id, *earn_entry_ids])
+            for b in buckets:
+                take = min(left, int(b["remaining"]))
+                if take <= 0:
+                    break
+                await execute(c, "UPDATE point_buckets SET remaining = remaining - $1 WHERE id = $2", [take, b["id"]])
+                from_pending += take
+                left -= take
+        if from_pending:
+            m = await fetchrow(c, "UPDATE members SET pending = pending - $1 WHERE id = $2 RETURNING pending",
+                               [from_pending, member_id])
+            await insert_entry(c, member_id=member_id, account="pending", amount=-from_pending, kind="refund",
+                               idem_key=f"{idem_key}:pending", balance_after=int(m["pending"]), now=now,
+                               source=source, trace=trace)
+        if left > 0 or growth > 0:
+            await apply_debit(c, member_id, left, now=now, kind="refund", idem_key=idem_key,
+                                           source=source, trace=trace or {},
+                                           prefer_entry=earn_entry_ids[0] if earn_entry_ids else None,
+                                           growth=growth)
+        m = await fetchrow(c, "SELECT balance, pending FROM members WHERE id = $1", [member_id])
+        return ClawbackResult(False, from_pending, left, int(m["balance"]), int(m["pending"]))
+
+
+async def adjust(member_id: int, amount: int, idem_key: str, *, now: datetime, reason: str, operator: str,
+                 expires_at: datetime | None) -> int:
+    """Manual adjustment by an operator (audited in the entry's trace). Returns the entry id."""
+    trace = {"reason": reason, "operator": operator}
+    if amount > 0:
+        posted = await post_earn(EarnPosting(
+            member_id=member_id, amount=amount, growth=0, account="available", event="adjust",
+            source=f"admin:{operator}", rule_id=None, idem_key=idem_key, trace=trace, expires_at=expires_at,
+            release_at=None, now=now, counters=[], kind="adjust"))
+        if posted.balance - amount < 0:
+            async with in_transaction() as c:
+                await lock_member(c, member_id)
+                await net_debt(c, member_id)
+        return posted.entry_id
+    async with in_transaction() as c:
+        await lock_member(c, member_id)
+        existing = await find_entry(c, member_id, idem_key)
+        if existing is not None:
+            raise DuplicateKey(idem_key)
+        entry_id, _ = await apply_debit(c, member_id, -amount, now=now, kind="adjust", idem_key=idem_key,
+                                        source=f"admin:{operator}", trace=trace)
+        return entry_id

@@ -1,0 +1,103 @@
+"""Check-in through the API: idempotent per Shanghai day, streaks, calendar, make-ups, concurrency."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+
+from app.clock import SHANGHAI, clock
+from tests.conftest import Api
+
+
+def at(y: int, m: int, d: int, hh: int = 10, mm: int = 0, ss: int = 0) -> datetime:
+    return datetime(y, m, d, hh, mm, ss, tzinfo=SHANGHAI)
+
+
+async def test_checkin_awards_once_per_day(api: Api, seeded) -> None:
+    clock.set(at(2026, 11, 2))
+    token, _ = await api.login("ck1")
+    status, body = await api.call("POST", "/api/v1/checkins", token=token)
+    assert status == 201 and body["points"] == 5 and body["streak"] == 1
+    status, body = await api.call("POST", "/api/v1/checkins", token=token)
+    assert status == 200 and body["checked_in"] is False and body["reason"] == "already_checked_in"
+    status, pts = await api.call("GET", "/api/v1/points", token=token)
+    assert pts["balance"] == 5
+
+
+async def test_day_boundary_is_shanghai_midnight(api: Api, seeded) -> None:
+    clock.set(at(2026, 11, 2, 23, 59, 59))
+    token, _ = await api.login("ck2")
+    assert (await api.call("POST", "/api/v1/checkins", token=token))[0] == 201
+    clock.set(at(2026, 11, 3, 0, 0, 0))  # 16:00 UTC the previous UTC day
+    status, body = await api.call("POST", "/api/v1/checkins", token=token)
+    assert status == 201 and body["day"] == "2026-11-03" and body["streak"] == 2
+    clock.set(at(2026, 11, 3, 23, 59, 59))
+    assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["checked_in"] is False
+
+
+async def test_streak_bonus_on_day_seven_and_reset_after_gap(api: Api, seeded) -> None:
+    token, _ = await api.login("ck3")
+    got = []
+    for day in range(1, 8):
+        clock.set(at(2026, 11, day))
+        got.append((await api.call("POST", "/api/v1/checkins", token=token))[1]["points"])
+    assert got == [5, 5, 5, 5, 5, 5, 25]
+    clock.set(at(2026, 11, 9))  # skipped the 8th
+    status, body = await api.call("POST", "/api/v1/checkins", token=token)
+    assert body["streak"] == 1
+    status, cal = await api.call("GET", "/api/v1/checkins?month=2026-11", token=token)
+    assert [d["day"] for d in cal["days"]][-1] == "2026-11-09" and len(cal["days"]) == 8
+    assert cal["streak"] == 1
+
+
+async def test_concurrent_checkins_award_once(api: Api, seeded) -> None:
+    clock.set(at(2026, 11, 5))
+    token, member = await api.login("ck4")
+    results = await asyncio.gather(*[api.call("POST", "/api/v1/checkins", token=token) for _ in range(20)])
+    assert sum(1 for s, b in results if s == 201) == 1, results
+    assert all(s in (200, 201) for s, _ in results)
+    status, page = await api.call("GET", "/api/v1/points/ledger", token=token)
+    assert len(page["items"]) == 1 and page["items"][0]["amount"] == 5
+
+
+async def test_makeup_fills_gap_costs_points_and_is_limited(api: Api, seeded) -> None:
+    token, _ = await api.login("ck5")
+    for day in (1, 2, 4, 5):
+        clock.set(at(2026, 11, day))
+        await api.call("POST", "/api/v1/checkins", token=token)
+    clock.set(at(2026, 11, 6))
+    await api.call("POST", "/api/v1/checkins", token=token)
+    status, body = await api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": "2026-11-03"})
+    assert status == 201, body
+    assert body["cost"] == 10 and body["points"] == 5 and body["streak"] == 6
+    status, pts = await api.call("GET", "/api/v1/points", token=token)
+    assert pts["balance"] == 5 * 6 - 10
+    status, body = await api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": "2026-11-03"})
+    assert status == 409 and body["error"]["code"] == "already_checked_in"
+    status, body = await api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": "2026-10-30"})
+    assert status == 422
+    clock.set(at(2026, 11, 20))
+    for d in ("2026-11-10", "2026-11-11"):
+        status, body = await api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": d})
+    assert status == 409 and body["error"]["code"] == "makeup_limit_reached"
+
+
+async def test_makeup_without_enough_points_is_refused(api: Api, seeded) -> None:
+    token, _ = await api.login("ck6")
+    clock.set(at(2026, 11, 10))
+    status, body = await api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": "2026-11-03"})
+    assert status == 409 and body["error"]["code"] == "insufficient_points"
+    status, cal = await api.call("GET", "/api/v1/checkins", token=token)
+    assert cal["days"] == []
+
+
+async def test_member_day_campaign_triples_only_on_the_18th(api: Api, seeded) -> None:
+    token, _ = await api.login("ck7")
+    clock.set(at(2026, 11, 17, 23, 59, 59))
+    assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
+    clock.set(at(2026, 11, 18, 0, 0, 0))
+    status, body = await api.call("POST", "/api/v1/checkins", token=token)
+    assert body["points"] == 15 and body["award"]["trace"]["campaign"]["multiplier_bp"] == 30000
+    clock.set(at(2026, 11, 19, 0, 0, 0))
+    assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
+    clock.shift(timedelta(days=0))
