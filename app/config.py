@@ -82,6 +82,20 @@ class MiniprogramConfig:
     appid: str = ""
     secret: str = ""
     subscribe_template_points: str = ""
+    subscribe_template_expiry: str = ""
+    subscribe_template_tier: str = ""
+
+
+@dataclass
+class PointsConfig:
+    expiry_reminder_days: str = "30,7"
+    tier_window_days: int = 365
+    tier_warning_days: int = 10
+    sweep_batch_members: int = 5000
+
+    @property
+    def reminder_stages(self) -> list[int]:
+        return sorted({int(x) for x in self.expiry_reminder_days.split(",") if x.strip()}, reverse=True)
 
 
 @dataclass
@@ -106,6 +120,7 @@ class Settings:
     wecom: WecomConfig = field(default_factory=WecomConfig)
     wechatpay: WechatPayConfig = field(default_factory=WechatPayConfig)
     miniprogram: MiniprogramConfig = field(default_factory=MiniprogramConfig)
+    points: PointsConfig = field(default_factory=PointsConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
     log: LogConfig = field(default_factory=LogConfig)
 

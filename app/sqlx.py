@@ -24,8 +24,10 @@ def adapt(c: BaseDBAsyncClient, value: Any) -> Any:
         return value if pg else str(value)
     if isinstance(value, date):
         return value if pg else value.isoformat()
-    if isinstance(value, dict | list):
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    if isinstance(value, list):  # PostgreSQL arrays (e.g. = ANY($1::bigint[]))
+        return value if pg else json.dumps(value)
     if isinstance(value, bool) and not pg:
         return int(value)
     return value

@@ -96,9 +96,10 @@ def _counter_sql(p: _P, post: EarnPosting) -> str:
         f"INSERT INTO award_counters (member_id, rule_id, period, count, points) VALUES {rows} "
         "ON CONFLICT (member_id, rule_id, period) DO UPDATE SET count = award_counters.count + 1, "
         "points = award_counters.points + excluded.points "
-        f"WHERE award_counters.count + 1 <= CASE award_counters.period WHEN 'life' THEN {p(life[0])} "
-        f"ELSE {p(day[0])} END AND award_counters.points + excluded.points <= "
-        f"CASE award_counters.period WHEN 'life' THEN {p(life[1])} ELSE {p(day[1])} END RETURNING 1"
+        f"WHERE award_counters.count + 1 <= CASE award_counters.period WHEN 'life' THEN CAST({p(life[0])} AS INT) "
+        f"ELSE CAST({p(day[0])} AS INT) END AND award_counters.points + excluded.points <= "
+        f"CASE award_counters.period WHEN 'life' THEN CAST({p(life[1])} AS INT) ELSE CAST({p(day[1])} AS INT) END "
+        "RETURNING 1"
     )
 
 
@@ -384,7 +385,8 @@ async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now:
     taken = sum(t for _, t in await consume_buckets(c, member_id, amount, entry_id, prefer_entry))
     if taken < amount:
         await execute(c, f"INSERT INTO point_buckets ({_BUCKET_COLS}) "
-                         "VALUES ($1, $2, 'debt', $3, $3, 0, NULL, NULL, $4)", [member_id, entry_id, -(amount - taken), now])
+                         "VALUES ($1, $2, 'debt', $3, $3, 0, NULL, NULL, $4)",
+                      [member_id, entry_id, -(amount - taken), now])
     return entry_id, int(m["balance"])
 
 

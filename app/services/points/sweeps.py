@@ -1,0 +1,116 @@
+"""Set-based scheduled work on buckets: expire due points, release pending points.
+
+Each batch is a few SQL statements over many buckets (no per-row Python loop), in one transaction that
+first locks the batch's member rows in id order — the same lock order as spends and awards, so sweeps
+and member traffic never deadlock. A run can be interrupted anywhere: uncommitted batches roll back and
+the next run (any scheduler instance) picks the same buckets up again. Idempotency keys
+(`expire:<bucket>`, `release:<bucket>`) make a double run harmless.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
+
+from app.db import is_postgres_conn
+from app.sqlx import execute, fetch
+
+DEFAULT_BATCH = 5000
+
+_EXPIRE_DUE = "state = 'active' AND expires_at <= $1 AND remaining > 0"
+_RELEASE_DUE = "state = 'pending' AND release_at <= $1"
+
+
+@dataclass
+class SweepResult:
+    buckets: int = 0
+    points: int = 0
+    members: int = 0
+    batches: int = 0
+
+
+async def _lock_batch(c: BaseDBAsyncClient, due: str, now: datetime, batch: int) -> list[int] | None:
+    """Pick up to `batch` members with due buckets and lock them (PostgreSQL); None when nothing is due."""
+    pick = (f"SELECT DISTINCT member_id FROM point_buckets WHERE {due} ORDER BY member_id LIMIT $2")
+    if is_postgres_conn(c):
+        rows = await fetch(c, f"SELECT id FROM members WHERE id IN ({pick}) ORDER BY id FOR UPDATE", [now, batch])
+    else:
+        rows = await fetch(c, pick, [now, batch])
+    ids = [int(r[0]) for r in rows]
+    return ids or None
+
+
+def _in_batch(c: BaseDBAsyncClient, ids: list[int], first_param: int) -> tuple[str, list[object]]:
+    if is_postgres_conn(c):
+        return f"member_id = ANY(${first_param}::bigint[])", [ids]
+    return f"member_id BETWEEN ${first_param} AND ${first_param + 1}", [min(ids), max(ids)]
+
+
+async def expire_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
+    result = SweepResult()
+    while True:
+        run = f"x:{uuid.uuid4().hex}"
+        async with in_transaction() as c:
+            ids = await _lock_batch(c, _EXPIRE_DUE, now, batch)
+            if ids is None:
+                return result
+            where, extra = _in_batch(c, ids, 3)
+            await execute(c, "UPDATE point_buckets SET state = 'expired', expired_amount = remaining, remaining = 0, "
+                             f"expire_run = $2 WHERE {_EXPIRE_DUE} AND {where}", [now, run, *extra])
+            await execute(c, "UPDATE members SET balance = balance - x.amt, updated_at = $2 FROM (SELECT member_id, "
+                             "SUM(expired_amount) AS amt FROM point_buckets WHERE expire_run = $1 "
+                             "GROUP BY member_id) x WHERE members.id = x.member_id", [run, now])
+            await execute(c, """
+                INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
+                                           balance_after, growth, trace, created_at)
+                SELECT b.member_id, 'available', -b.expired_amount, 'expire', NULL, 'expiry', NULL,
+                       'expire:' || CAST(b.id AS TEXT),
+                       m.balance + COALESCE(SUM(b.expired_amount) OVER (PARTITION BY b.member_id ORDER BY b.id DESC
+                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
+                       0, NULL, $2
+                FROM point_buckets b JOIN members m ON m.id = b.member_id WHERE b.expire_run = $1""", [run, now])
+            stats = await fetch(c, "SELECT COUNT(*), COALESCE(SUM(expired_amount), 0), COUNT(DISTINCT member_id) "
+                                   "FROM point_buckets WHERE expire_run = $1", [run])
+        result.buckets += int(stats[0][0])
+        result.points += int(stats[0][1])
+        result.members += int(stats[0][2])
+        result.batches += 1
+
+
+async def release_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
+    """Pending points whose hold (e.g. a return window) ended become spendable, keeping their expiry."""
+    result = SweepResult()
+    while True:
+        run = f"r:{uuid.uuid4().hex}"
+        async with in_transaction() as c:
+            ids = await _lock_batch(c, _RELEASE_DUE, now, batch)
+            if ids is None:
+                return result
+            where, extra = _in_batch(c, ids, 3)
+            await execute(c, f"UPDATE point_buckets SET state = 'active', expire_run = $2 WHERE {_RELEASE_DUE} "
+                             f"AND {where}", [now, run, *extra])
+            await execute(c, "UPDATE members SET balance = balance + x.amt, pending = pending - x.amt, updated_at = $2 "
+                             "FROM (SELECT member_id, SUM(remaining) AS amt FROM point_buckets WHERE expire_run = $1 "
+                             "GROUP BY member_id) x WHERE members.id = x.member_id", [run, now])
+            later = ("COALESCE(SUM(b.remaining) OVER (PARTITION BY b.member_id ORDER BY b.id DESC "
+                     "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)")
+            for account, sign, key, running in (("pending", "-", ":p", f"m.pending + {later}"),
+                                                 ("available", "", "", f"m.balance - {later}")):
+                await execute(c, f"""
+                    INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
+                                               balance_after, growth, trace, created_at)
+                    SELECT b.member_id, '{account}', {sign}b.remaining, '{"release" if sign else "earn"}', e.event,
+                           e.source, e.rule_id, 'release:' || CAST(b.id AS TEXT) || '{key}', {running}, 0, NULL, $2
+                    FROM point_buckets b JOIN members m ON m.id = b.member_id
+                    LEFT JOIN point_entries e ON e.id = b.entry_id
+                    WHERE b.expire_run = $1 AND b.remaining > 0""", [run, now])
+            stats = await fetch(c, "SELECT COUNT(*), COALESCE(SUM(remaining), 0), COUNT(DISTINCT member_id) "
+                                   "FROM point_buckets WHERE expire_run = $1", [run])
+        result.buckets += int(stats[0][0])
+        result.points += int(stats[0][1])
+        result.members += int(stats[0][2])
+        result.batches += 1

@@ -1,0 +1,31 @@
+"""Scheduled points jobs. Each works off "everything due up to now", so a missed run catches up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.runtime import Runtime
+from app.services.points import reminders, sweeps, tiers
+
+
+async def expire_points(rt: Runtime) -> dict[str, Any] | None:
+    r = await sweeps.expire_due(rt.clock.now(), rt.settings.points.sweep_batch_members)
+    return {"expired_buckets": r.buckets, "points": r.points} if r.buckets else None
+
+
+async def release_pending(rt: Runtime) -> dict[str, Any] | None:
+    r = await sweeps.release_due(rt.clock.now(), rt.settings.points.sweep_batch_members)
+    return {"released_buckets": r.buckets, "points": r.points} if r.buckets else None
+
+
+async def expiry_reminders(rt: Runtime) -> dict[str, int] | None:
+    out = await reminders.send_due(rt)
+    return out if any(out.values()) else None
+
+
+async def tier_downgrades(rt: Runtime) -> dict[str, int]:
+    return await tiers.evaluate_downgrades(rt)
+
+
+async def tier_warnings(rt: Runtime) -> dict[str, int]:
+    return await tiers.warn_upcoming(rt)
