@@ -52,10 +52,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     ensure_auth_secret(settings)
     if not settings.database.is_postgres:
-        cmd_migrate(settings, args)
-        from app import seeds
-
-        _run(seeds.seed_defaults(settings))
+        cmd_migrate(settings, args)  # embedded default: migrate (and seed a fresh database) before workers start
     loader = AppLoader(factory=partial(_serve_factory, settings))
     app = loader.load()
     attach_managed_processes(app, settings)

@@ -80,11 +80,22 @@ async def migrate(settings: Settings) -> list[str]:
     try:
         if settings.database.is_postgres:
             await conn().execute_query("SELECT pg_advisory_lock(7126001)")
-        return await command.upgrade(run_in_transaction=True)
+        applied = await command.upgrade(run_in_transaction=True)
+        await _seed_first_install()
+        return applied
     finally:
         if settings.database.is_postgres:
             await conn().execute_query("SELECT pg_advisory_unlock(7126001)")
         await Tortoise.close_connections()
+
+
+async def _seed_first_install() -> None:
+    """A fresh install starts with the default rule set, tiers and campaigns (operators edit from there)."""
+    from app.services.points.seed import seed_points_defaults
+    from models import EarningRule
+
+    if not await EarningRule.exists():
+        await seed_points_defaults()
 
 
 async def make_migrations(name: str) -> dict[str, str | None]:
