@@ -9,6 +9,7 @@ from typing import Any
 
 import jwt
 from sanic import Request
+from sanic_ext.extensions.openapi.builders import OperationStore
 
 from app.errors import Forbidden, Unauthorized
 
@@ -36,7 +37,7 @@ def issue_token(secret: str, subject_id: int, role: str, now: int, ttl: int) -> 
 
 def decode_token(secret: str, token: str, now: int) -> Principal:
     try:
-        claims = jwt.decode(token, secret, algorithms=["HS256"], options={"verify_exp": False,
+        claims = jwt.decode(token, secret, algorithms=["HS256"], options={"verify_exp": False, "verify_iat": False,
                                                                            "require": ["sub", "exp"]})
     except jwt.PyJWTError as exc:
         raise Unauthorized("invalid token", code="invalid_token") from exc
@@ -72,6 +73,10 @@ def require(*roles: str) -> Callable[[Handler], Handler]:
             return await handler(request, *args, **kwargs)
 
         inner.__jifen_roles__ = roles  # type: ignore[attr-defined]
+        # keep OpenAPI docs attached by decorators applied below this one (sanic-ext keys them by function)
+        store = OperationStore()
+        if handler in store:
+            store[inner] = store.pop(handler)
         return inner
 
     return wrap

@@ -52,6 +52,8 @@ class SandboxConfig:
     enabled: bool = True
     host: str = "127.0.0.1"
     port: int = 8901
+    # dev WeChat Pay keys shared by the sandbox and jifen (env JIFEN_SANDBOX_KEYS_DIR, as the sandbox reads it)
+    keys_dir: str = "var/sandbox-keys"
 
 
 @dataclass
@@ -75,6 +77,10 @@ class WechatPayConfig:
     public_key_id: str = ""
     private_key_path: str = ""
     cert_serial: str = ""
+    # platform-certificate mode (alone or beside the public key during a migration): comma-separated PEM paths
+    platform_cert_paths: str = ""
+    # the appid payments are made under; empty = the mini-program's appid
+    appid: str = ""
 
 
 @dataclass
@@ -96,6 +102,34 @@ class PointsConfig:
     @property
     def reminder_stages(self) -> list[int]:
         return sorted({int(x) for x in self.expiry_reminder_days.split(",") if x.strip()}, reverse=True)
+
+
+@dataclass
+class PaymentsConfig:
+    notify_path: str = "/wechatpay/notify"
+    # a payer who registers within this many days of paying is credited for the payment
+    link_window_days: int = 30
+    # payments linked to a member but not credited for this long are re-run by the scheduler
+    credit_retry_after_seconds: int = 120
+
+
+@dataclass
+class OutboxConfig:
+    max_attempts: int = 8
+    backoff_seconds: int = 30
+    backoff_max_seconds: int = 3600
+    # rows stuck in `sending` this long (a crashed deliverer) go back to pending
+    reap_after_seconds: int = 300
+    batch: int = 100
+    concurrency: int = 10
+
+
+@dataclass
+class RateLimitConfig:
+    login_per_ip: int = 60
+    login_per_openid: int = 10
+    checkin_per_ip: int = 600
+    checkin_per_member: int = 20
 
 
 @dataclass
@@ -121,6 +155,9 @@ class Settings:
     wechatpay: WechatPayConfig = field(default_factory=WechatPayConfig)
     miniprogram: MiniprogramConfig = field(default_factory=MiniprogramConfig)
     points: PointsConfig = field(default_factory=PointsConfig)
+    ratelimit: RateLimitConfig = field(default_factory=RateLimitConfig)
+    payments: PaymentsConfig = field(default_factory=PaymentsConfig)
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
     log: LogConfig = field(default_factory=LogConfig)
 

@@ -7,6 +7,7 @@ dependencies explicitly rather than from module globals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import aiohttp
 from redis.asyncio import Redis
@@ -19,6 +20,9 @@ from app.wechat.base import WeChatHttp
 from app.wechat.miniprogram import MiniProgramClient
 from app.wechat.tokens import TokenStore
 
+if TYPE_CHECKING:
+    from app.wechatpay.setup import WeChatPay
+
 
 @dataclass
 class Runtime:
@@ -27,6 +31,16 @@ class Runtime:
     http: aiohttp.ClientSession
     miniprogram: MiniProgramClient
     clock: Clock = field(default_factory=lambda: global_clock)
+    _wechatpay: WeChatPay | None = field(default=None, repr=False)
+
+    @property
+    def wechatpay(self) -> WeChatPay:
+        """WeChat Pay verifier + v3 client, built on first use (dev keys may need generating)."""
+        if self._wechatpay is None:
+            from app.wechatpay.setup import WeChatPay
+
+            self._wechatpay = WeChatPay(self.settings, self.http)
+        return self._wechatpay
 
     @property
     def prefix(self) -> str:

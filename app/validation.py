@@ -50,6 +50,34 @@ def parse_query(request: Request, model: type[M]) -> M:
 
 Handler = Callable[..., Awaitable[Any]]
 
+_JSON_TYPES: dict[str, type] = {"integer": int, "number": float, "boolean": bool, "string": str}
+
+
+def inline_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema with nested `$defs` inlined (the spec then needs no extra components)."""
+    schema = model.model_json_schema()
+    defs = schema.pop("$defs", {})
+
+    def resolve(node: Any) -> Any:
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/$defs/"):
+                return resolve(defs[ref.rsplit("/", 1)[1]])
+            return {k: resolve(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [resolve(v) for v in node]
+        return node
+
+    return resolve(schema)
+
+
+def _param_type(prop: dict[str, Any]) -> type:
+    """Query parameters are documented by their scalar type (optional values are `anyOf [T, null]`)."""
+    for option in prop.get("anyOf", [prop]):
+        if option.get("type") in _JSON_TYPES:
+            return _JSON_TYPES[option["type"]]
+    return str
+
 
 def body(model: type[BaseModel]) -> Callable[[Handler], Handler]:
     """Validate the JSON body into `request.ctx.body` and document it in the OpenAPI spec."""
@@ -60,8 +88,7 @@ def body(model: type[BaseModel]) -> Callable[[Handler], Handler]:
             request.ctx.body = parse_json(request, model)
             return await handler(request, *args, **kwargs)
 
-        return openapi.body({"application/json": model.model_json_schema(ref_template="#/components/schemas/{model}")},
-                            required=True)(inner)
+        return openapi.body({"application/json": inline_schema(model)}, required=True)(inner)
 
     return wrap
 
@@ -73,10 +100,10 @@ def query(model: type[BaseModel]) -> Callable[[Handler], Handler]:
             request.ctx.query = parse_query(request, model)
             return await handler(request, *args, **kwargs)
 
-        schema = model.model_json_schema()
+        schema = inline_schema(model)
         for name, prop in schema.get("properties", {}).items():
-            inner = openapi.parameter(name, schema=prop, location="query",
-                                      required=name in schema.get("required", []))(inner)
+            inner = openapi.parameter(name, _param_type(prop), "query", required=name in schema.get("required", []),
+                                      description=prop.get("description", ""))(inner)
         return inner
 
     return wrap

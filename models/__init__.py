@@ -1,7 +1,9 @@
 """Tortoise models (declarative only; behaviour lives in app/services)."""
 
+from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.member import Member, StaffUser
 from models.outbox import OutboxMessage
+from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
     AwardCounter,
     Campaign,
@@ -20,10 +22,16 @@ __all__ = [
     "AwardCounter",
     "Campaign",
     "Checkin",
+    "Coupon",
+    "CouponPackage",
+    "CouponRule",
+    "CouponTemplate",
     "EarningRule",
     "ExpiryReminder",
     "Member",
     "OutboxMessage",
+    "Payment",
+    "PaymentRefund",
     "PointBucket",
     "PointEntry",
     "PointsBudget",
@@ -31,4 +39,5 @@ __all__ = [
     "StaffUser",
     "Tier",
     "TierChange",
+    "WeChatPayNotification",
 ]

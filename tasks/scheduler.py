@@ -38,14 +38,32 @@ def build_scheduler(rt: Runtime) -> AsyncIOScheduler:
     return sched
 
 
+JOB_LOCK_SECONDS = 600
+
+
 def _guarded(name: str, job: Job, rt: Runtime) -> Callable[[], Awaitable[None]]:
+    """Run a job single-flight across every scheduler sharing this Redis (the DB claims make a second run
+    harmless anyway; the lock just avoids the duplicate work)."""
+
     async def run() -> None:
+        key = rt.key("job-lock", name)
+        try:
+            if not await rt.redis.set(key, "1", nx=True, ex=JOB_LOCK_SECONDS):
+                log.debug("job %s already running elsewhere", name)
+                return
+        except Exception:
+            log.warning("job %s: Redis unavailable, running without the lock", name)
         try:
             result = await job(rt)
             if result:
                 log.info("job %s: %s", name, result)
         except Exception:
             log.exception("job %s failed", name)
+        finally:
+            try:
+                await rt.redis.delete(key)
+            except Exception:
+                pass
 
     return run
 

@@ -32,6 +32,12 @@ RUN_ID = uuid.uuid4().hex[:10]
 TABLES = ["point_entries", "point_buckets", "spend_allocations", "award_counters", "earning_rules", "campaigns",
           "tiers", "tier_changes", "checkins", "expiry_reminders", "points_budgets", "outbox_messages",
           "members", "staff_users"]
+TABLES += ["payments", "payment_refunds", "wechatpay_notifications", "coupons", "coupon_templates",
+           "coupon_packages", "coupon_rules"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "corrupts_ledger: the test breaks the invariant on purpose")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -69,6 +75,9 @@ async def settings(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Se
     s.auth.secret = "test-secret-for-jifen-suite-" + RUN_ID
     s.redis.prefix = f"jifen-test-{RUN_ID}:"
     s.wechat.retries = 2
+    # the suite logs in hundreds of members from one IP: limits are off except where a test sets them
+    s.ratelimit.login_per_ip = s.ratelimit.login_per_openid = 0
+    s.ratelimit.checkin_per_ip = s.ratelimit.checkin_per_member = 0
     s.log.level = os.environ.get("JIFEN_TEST_LOG_LEVEL", "WARNING")
     dbname = f"jifen_test_{RUN_ID}"
     if BACKEND == "postgres":
@@ -88,10 +97,13 @@ async def settings(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Se
 
 
 @pytest_asyncio.fixture(scope="session")
-async def sandbox() -> AsyncIterator[Any]:
+async def sandbox(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Any]:
     from sandbox.server import SandboxServer
 
-    async with SandboxServer(host="127.0.0.1", port=0) as sb:
+    with pytest.MonkeyPatch.context() as mp:  # WeChat Pay dev keys of this session, shared with jifen (rt)
+        mp.setenv("JIFEN_SANDBOX_KEYS_DIR", str(tmp_path_factory.mktemp("sandbox-keys")))
+        server = SandboxServer(host="127.0.0.1", port=0)
+    async with server as sb:
         yield sb
 
 
@@ -100,6 +112,9 @@ async def rt(settings: Settings, sandbox: Any) -> AsyncIterator[Runtime]:
     settings.wechat.api_base = sandbox.url
     settings.wecom.api_base = sandbox.url
     settings.wechatpay.api_base = sandbox.url
+    from sandbox.pay import pay_of
+
+    settings.sandbox.keys_dir = str(pay_of(sandbox.app).keys_dir)
     await db.migrate(settings)
     await db.connect(settings)
     runtime = await Runtime.create(settings)
@@ -114,14 +129,30 @@ async def rt(settings: Settings, sandbox: Any) -> AsyncIterator[Runtime]:
         await db.close()
 
 
-@pytest.fixture(scope="session")
-def app(rt: Runtime) -> Sanic:
+@pytest_asyncio.fixture(scope="session")
+async def app(rt: Runtime) -> AsyncIterator[Sanic]:
+    """The real app served on a real socket in the session loop (one startup, real HTTP for every test)."""
+    import socket
+
     from app.server import create_app
 
     Sanic.test_mode = True
     application = create_app(rt.settings, name=f"jifen_test_{RUN_ID}", manage_resources=False)
     application.ctx.rt = rt
-    return application
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    srv = await application.create_server(sock=sock, return_asyncio_server=True, access_log=False)
+    assert srv is not None
+    await srv.startup()
+    await srv.before_start()
+    await srv.after_start()
+    application.ctx.test_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    try:
+        yield application
+    finally:
+        await srv.before_stop()
+        await srv.close()
+        await srv.after_stop()
 
 
 @pytest_asyncio.fixture(autouse=True)
@@ -145,8 +176,15 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         config_cache.invalidate()
         sb = request.getfixturevalue("sandbox")
         sb.state.reset()
+        from sandbox.pay import pay_of
+
+        pay_of(sb.app).reset()
     yield
     clock.reset()
+    if "rt" in request.fixturenames and not request.node.get_closest_marker("corrupts_ledger"):
+        from app.services.ledger_verify import find_violations
+
+        assert await find_violations() == [], "test left the ledger inconsistent"
 
 
 def _token_stores(runtime: Runtime) -> list[Any]:
@@ -155,9 +193,10 @@ def _token_stores(runtime: Runtime) -> list[Any]:
 
 @dataclass
 class Api:
-    """Thin helper over the ASGI client: JSON in, (status, json) out."""
+    """Thin helper over real HTTP to the test server: JSON in, (status, json) out."""
 
     app: Sanic
+    session: Any
 
     async def call(self, method: str, path: str, *, token: str | None = None, json: Any = None,
                    headers: dict[str, str] | None = None, data: bytes | str | None = None) -> tuple[int, Any]:
@@ -165,16 +204,19 @@ class Api:
         if token:
             hdrs["Authorization"] = f"Bearer {token}"
         kwargs: dict[str, Any] = {"headers": hdrs}
-        if json is not None:
+        if json is not None and method.upper() not in ("GET", "DELETE", "HEAD"):
             kwargs["json"] = json
         if data is not None:
-            kwargs["content"] = data
-        _, resp = await getattr(self.app.asgi_client, method.lower())(path, **kwargs)
-        try:
-            body = resp.json
-        except Exception:
-            body = resp.text
-        return resp.status, body
+            kwargs["data"] = data
+        async with self.session.request(method, self.app.ctx.test_url + path, **kwargs) as resp:
+            text = await resp.text()
+            self.last_headers = resp.headers
+            try:
+                import json as _json
+
+                return resp.status, _json.loads(text)
+            except ValueError:
+                return resp.status, text
 
     async def login(self, name: str | None = None) -> tuple[str, dict[str, Any]]:
         status, body = await self.call("POST", "/api/v1/auth/login",
@@ -183,9 +225,17 @@ class Api:
         return body["token"], body["member"]
 
 
+@pytest_asyncio.fixture(scope="session")
+async def http_session() -> AsyncIterator[Any]:
+    import aiohttp
+
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200)) as session:
+        yield session
+
+
 @pytest.fixture
-def api(app: Sanic) -> Api:
-    return Api(app)
+def api(app: Sanic, http_session: Any) -> Api:
+    return Api(app, http_session)
 
 
 @pytest.fixture
@@ -208,3 +258,20 @@ async def seeded(rt: Runtime) -> Runtime:
     await seed_points_defaults()
     config_cache.invalidate()
     return rt
+
+
+@pytest_asyncio.fixture(scope="session")
+async def _notify_relay(app: Sanic) -> AsyncIterator[Any]:
+    from tests.payhelpers import NotifyRelay
+
+    relay = NotifyRelay(app, app.ctx.settings.payments.notify_path)
+    await relay.start()
+    yield relay
+    await relay.stop()
+
+
+@pytest.fixture
+def notify_relay(_notify_relay: Any) -> Any:
+    """A real HTTP notify URL (for the sandbox) relayed into the test app's POST /wechatpay/notify."""
+    _notify_relay.reset()
+    return _notify_relay

@@ -254,6 +254,7 @@ async def test_ledger_pagination_is_stable(api: Api, seeded) -> None:
     assert status == 422
 
 
+@pytest.mark.corrupts_ledger
 async def test_verify_detects_corruption(api: Api, seeded) -> None:
     clock.set(at(2026, 11, 3))
     _, mid = await new_member(api, "v1")

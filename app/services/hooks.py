@@ -18,6 +18,21 @@ async def member_registered(rt: Runtime, member: Member) -> None:
         result = await award(rt, member.invited_by_id, "invite_accepted", f"invite:{member.id}",
                              {"source": f"member:{member.id}"})
         log.info("invitation award for %s: %s", member.invited_by_id, result.status)
+    await _credit_earlier_payments(rt, member)
+
+
+async def _credit_earlier_payments(rt: Runtime, member: Member) -> None:
+    """Payments made before registering (within link_window_days) are credited now; a failure must not
+    fail the login, the `payments_credit_pending` job retries."""
+    from app.services import payments
+
+    try:
+        credited = await payments.credit_new_member(rt, member)
+    except Exception:
+        log.exception("crediting earlier payments of member %s failed", member.id)
+        return
+    if credited:
+        log.info("member %s credited for %s payment(s) made before registering", member.id, credited)
 
 
 async def phone_bound(rt: Runtime, member: Member) -> None:
@@ -25,3 +40,5 @@ async def phone_bound(rt: Runtime, member: Member) -> None:
     from app.services.points.engine import award
 
     await award(rt, member.id, "phone_bound", "phone_bound", {"source": f"member:{member.id}"})
+    if member.nickname:
+        await award(rt, member.id, "profile_completed", "profile_completed", {"source": f"member:{member.id}"})

@@ -9,6 +9,7 @@ from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
+from app import ratelimit
 from app.auth import issue_token
 from app.errors import ApiError, Forbidden, NotFound, RateLimited, ServiceUnavailable
 from app.runtime import Runtime
@@ -70,11 +71,14 @@ async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | N
     raise ServiceUnavailable("could not allocate an invite code")
 
 
-async def login(rt: Runtime, code: str, invite_code: str | None = None) -> LoginResult:
+async def login(rt: Runtime, code: str, invite_code: str | None = None, ip: str = "unknown") -> LoginResult:
+    limits = rt.settings.ratelimit
+    await ratelimit.enforce(rt, "login", [("ip", ip, limits.login_per_ip)])
     try:
         session = await rt.miniprogram.code2session(code)
     except wx.WeChatError as exc:
         raise wechat_failure(exc, "login") from exc
+    await ratelimit.enforce(rt, "login", [("openid", session.openid, limits.login_per_openid)])
     inviter_id = None
     if invite_code:
         inviter = await Member.get_or_none(invite_code=invite_code.upper())
@@ -110,6 +114,18 @@ async def bind_phone(rt: Runtime, member_id: int, code: str) -> Member:
         from app.services import hooks
 
         await hooks.phone_bound(rt, member)
+    return member
+
+
+async def update_profile(rt: Runtime, member_id: int, nickname: str) -> Member:
+    """Profile edits; completing the profile (nickname and phone) is the `profile_completed` newbie task."""
+    member = await get_member(member_id)
+    member.nickname = nickname
+    await member.save(update_fields=["nickname", "updated_at"])
+    if member.phone:
+        from app.services.points.engine import award
+
+        await award(rt, member.id, "profile_completed", "profile_completed", {"source": f"member:{member.id}"})
     return member
 
 

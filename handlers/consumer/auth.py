@@ -5,6 +5,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
+from app.ratelimit import client_ip
 from app.services import members
 from app.validation import body
 
@@ -16,6 +17,10 @@ class LoginBody(BaseModel):
     invite_code: str | None = Field(default=None, min_length=4, max_length=16)
 
 
+class ProfileBody(BaseModel):
+    nickname: str = Field(min_length=1, max_length=32)
+
+
 class PhoneBody(BaseModel):
     code: str = Field(min_length=1, max_length=128, description="getPhoneNumber button code")
 
@@ -25,7 +30,7 @@ class PhoneBody(BaseModel):
 async def login(request: Request) -> HTTPResponse:
     """Public. Exchange a wx.login code for a jifen token (the session_key never leaves the server)."""
     b: LoginBody = request.ctx.body
-    result = await members.login(request.app.ctx.rt, b.code, b.invite_code)
+    result = await members.login(request.app.ctx.rt, b.code, b.invite_code, ip=client_ip(request))
     return json({"token": result.token, "member": members.member_view(result.member), "created": result.created},
                 status=201 if result.created else 200)
 
@@ -35,6 +40,16 @@ async def login(request: Request) -> HTTPResponse:
 async def me(request: Request) -> HTTPResponse:
     """Role: member."""
     member = await members.get_member(request.ctx.principal.member_id)
+    return json({"member": members.member_view(member)})
+
+
+@bp.patch("/me")
+@require("member")
+@body(ProfileBody)
+async def update_me(request: Request) -> HTTPResponse:
+    """Role: member. Edit the profile; nickname + phone complete the profile newbie task."""
+    member = await members.update_profile(request.app.ctx.rt, request.ctx.principal.member_id,
+                                          request.ctx.body.nickname)
     return json({"member": members.member_view(member)})
 
 

@@ -6,7 +6,9 @@ from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
+from app import ratelimit
 from app.auth import require
+from app.ratelimit import client_ip
 from app.services import members
 from app.services.points import checkin, queries
 from app.validation import body, query
@@ -48,7 +50,12 @@ async def ledger(request: Request) -> HTTPResponse:
 @require("member")
 async def check_in(request: Request) -> HTTPResponse:
     """Role: member. Check today in (Asia/Shanghai); a second call the same day awards nothing."""
-    result = await checkin.check_in(request.app.ctx.rt, request.ctx.principal.member_id)
+    rt = request.app.ctx.rt
+    member_id = request.ctx.principal.member_id
+    limits = rt.settings.ratelimit
+    await ratelimit.enforce(rt, "checkin", [("member", str(member_id), limits.checkin_per_member),
+                                            ("ip", client_ip(request), limits.checkin_per_ip)])
+    result = await checkin.check_in(rt, member_id)
     return json(result, status=201 if result["checked_in"] else 200)
 
 

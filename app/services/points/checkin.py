@@ -48,8 +48,8 @@ async def check_in(rt: Runtime, member_id: int) -> dict[str, Any]:
             await _checkin_without_rule(member_id, today, streak, now)
             result = engine.AwardResult(status="none", reason="no_active_rule")
         else:
-            result = await engine.award(rt, member_id, EVENT, idem, {"streak": streak, "source": idem, "at": now},
-                                        guard=guard, snap=snap)
+            result = await engine.award(rt, member_id, EVENT, idem, {"streak": streak, "source": idem},
+                                        at=now, guard=guard, snap=snap)
             if result.status == "none":  # e.g. budget exhausted: the day still counts
                 await _checkin_without_rule(member_id, today, streak, now)
     except ledger.GuardFailed:
@@ -137,8 +137,8 @@ async def makeup(rt: Runtime, member_id: int, day: date) -> dict[str, Any]:
             await _checkin_without_rule(member_id, day, 0, now)
             points = 0
         else:
-            result = await engine.award(rt, member_id, EVENT, idem, {"streak": 0, "source": idem, "at": now},
-                                        guard=guard)
+            result = await engine.award(rt, member_id, EVENT, idem, {"streak": 0, "source": idem},
+                                        at=now, guard=guard)
             points = result.points
     except ledger.GuardFailed as exc:
         if cost:

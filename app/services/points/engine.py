@@ -76,9 +76,10 @@ async def snapshot(member_id: int, rule_id: int, period: str, idem_key: str) -> 
 
 
 async def award(rt: Runtime, member_id: int, event: str, idem_key: str, context: dict[str, Any] | None = None,
-                *, guard: ledger.Guard | None = None, snap: Any = None) -> AwardResult:
+                *, at: datetime | None = None, guard: ledger.Guard | None = None, snap: Any = None) -> AwardResult:
+    """`context` is event data (amount_fen, streak, source); `at` (trusted callers only) dates the award."""
     context = dict(context or {})
-    now: datetime = context.get("at") or rt.clock.now()
+    now: datetime = at or rt.clock.now()
     day = rt.clock.day_of(now)
     cfg = await config_cache.get()
     rule = cfg.rule_for(event, now)

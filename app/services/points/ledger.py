@@ -375,8 +375,10 @@ async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now:
                       growth: int = 0) -> tuple[int, int]:
     """Take points even below zero (claw-back, negative adjustment); the shortfall becomes a debt bucket.
 
-    Caller holds the member lock. Returns (entry id, new balance).
+    Caller holds the member lock. Returns (entry id, new balance). Due buckets are expired first, so a
+    claw-back never consumes points that were already past their expiry.
     """
+    await expire_member_due(c, member_id, now)
     m = await fetchrow(c, "UPDATE members SET balance = balance - $1, growth = growth - $2, updated_at = $3 "
                           "WHERE id = $4 RETURNING balance", [amount, growth, now, member_id])
     entry_id = await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind=kind,

@@ -72,7 +72,8 @@ async def expire_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
                        m.balance + COALESCE(SUM(b.expired_amount) OVER (PARTITION BY b.member_id ORDER BY b.id DESC
                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
                        0, NULL, $2
-                FROM point_buckets b JOIN members m ON m.id = b.member_id WHERE b.expire_run = $1""", [run, now])
+                FROM point_buckets b JOIN members m ON m.id = b.member_id WHERE b.expire_run = $1
+                ORDER BY b.member_id, b.id""", [run, now])
             stats = await fetch(c, "SELECT COUNT(*), COALESCE(SUM(expired_amount), 0), COUNT(DISTINCT member_id) "
                                    "FROM point_buckets WHERE expire_run = $1", [run])
         result.buckets += int(stats[0][0])
@@ -107,7 +108,8 @@ async def release_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
                            e.source, e.rule_id, 'release:' || CAST(b.id AS TEXT) || '{key}', {running}, 0, NULL, $2
                     FROM point_buckets b JOIN members m ON m.id = b.member_id
                     LEFT JOIN point_entries e ON e.id = b.entry_id
-                    WHERE b.expire_run = $1 AND b.remaining > 0""", [run, now])
+                    WHERE b.expire_run = $1 AND b.remaining > 0
+                    ORDER BY b.member_id, b.id""", [run, now])
             stats = await fetch(c, "SELECT COUNT(*), COALESCE(SUM(remaining), 0), COUNT(DISTINCT member_id) "
                                    "FROM point_buckets WHERE expire_run = $1", [run])
         result.buckets += int(stats[0][0])

@@ -1,0 +1,471 @@
+"""WeChat Pay v3 payment results: record payments and refunds, award points, issue coupons, queue pushes.
+
+Notify flow — idempotent steps, acknowledged last. `award()` and the ledger commit their own statements, so
+one big transaction is impossible; instead every step is keyed so that re-running it is a no-op, and
+`POST /wechatpay/notify` answers 2xx only after all of them returned. Any failure answers 5xx and WeChat
+Pay's retry re-runs the remaining steps (those already done find their key and do nothing):
+
+  1. verify (§6.2: known serial, |wall clock − timestamp| < 300 s, RSA signature over the raw body), decrypt,
+     check mchid/appid — a failure answers 4xx and records nothing;
+  2. log the notification           unique notification_id (a processed id is acknowledged at once)
+  3. record the payment             unique transaction_id   (or the refund: unique refund_id, out_refund_no)
+  4. link the payer by openid       conditional UPDATE where member_id IS NULL
+  5. purchase points + growth       award idem key  pay:<transaction_id>
+  6. first-purchase bonus           award idem key  first_purchase (once per member)
+  7. coupons                        unique coupon issue_key pay-<transaction_id>-r<rule>-i<item>-n<n>, stock
+                                    and the WeChat Pay outbox row in the coupon's own transaction
+  8. subscribe message              outbox dedupe_key pay-push:<transaction_id>
+  9. mark credited                  credited_at set where NULL; then pending refunds are applied
+ 10. mark the notification processed
+
+Concurrent identical deliveries run the same steps side by side; the unique constraints decide, so points,
+coupons and pushes happen once. A payer who is not a member yet stays at step 4 and is credited (steps 4-9)
+when they register within `[payments] link_window_days` (`credit_new_member`, called by the registration hook)
+or by the `payments_credit_pending` job.
+
+Refunds claw back points and growth in proportion to the refunded amount: refund k takes
+floor(E·R_k/P) − (what refunds before it took), with E what the payment earned (purchase + the first-purchase
+bonus it triggered), R_k the cumulative refunded payer amount and P the payer total; a full refund takes
+exactly E. Each refund's share is planned once under the payment's row lock and stored on the refund row,
+then applied by `ledger.clawback` under the idem key refund:<refund_id>, so the total never exceeds E.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from app.db import conn, is_postgres_conn
+from app.runtime import Runtime
+from app.services import coupons as coupon_service
+from app.services import outbox
+from app.services.points import ledger
+from app.services.points.engine import award
+from app.sqlx import execute, fetch, fetchrow
+from app.wechatpay.crypto import Notification, NotificationBadRequest, WeChatPayNotificationError
+from models import Coupon, Member, Payment, PaymentRefund, WeChatPayNotification
+
+log = logging.getLogger("jifen.payments")
+
+HANDLED_EVENTS = ("TRANSACTION.SUCCESS", "REFUND.SUCCESS")
+
+
+class MerchantMismatch(WeChatPayNotificationError):
+    """A genuine notification for another merchant or app: configuration is wrong, nothing is recorded."""
+
+    code = "MERCHANT_MISMATCH"
+
+
+@dataclass
+class NotifyOutcome:
+    status: str  # processed | duplicate | ignored
+    event_type: str
+    ref: str | None
+
+
+@dataclass(frozen=True)
+class Txn:
+    transaction_id: str
+    out_trade_no: str
+    mchid: str
+    appid: str
+    openid: str
+    trade_type: str
+    trade_state: str
+    total: int
+    payer_total: int
+    currency: str
+    success_time: datetime
+    attach: str | None
+
+
+@dataclass(frozen=True)
+class Refund:
+    refund_id: str
+    out_refund_no: str
+    transaction_id: str
+    out_trade_no: str
+    mchid: str
+    status: str
+    refund: int
+    payer_refund: int
+    total: int
+    payer_total: int
+    success_time: datetime | None
+
+
+# -- parsing the decrypted resources ----------------------------------------------------------------------------
+def _str(data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+    value = data.get(key)
+    if isinstance(value, str) and value:
+        return value
+    if required:
+        raise NotificationBadRequest(f"resource lacks {key}")
+    return ""
+
+
+def _fen(data: Mapping[str, Any], key: str, default: int | None = None) -> int:
+    value = data.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise NotificationBadRequest(f"resource amount.{key} is not a non-negative integer")
+    return value
+
+
+def _time(value: Any) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError as exc:
+        raise NotificationBadRequest(f"bad RFC 3339 time {value!r}") from exc
+    if moment.tzinfo is None:
+        raise NotificationBadRequest(f"time without offset {value!r}")
+    return moment
+
+
+def parse_transaction(r: Mapping[str, Any]) -> Txn:
+    amount, payer = r.get("amount"), r.get("payer")
+    if not isinstance(amount, dict) or not isinstance(payer, dict):
+        raise NotificationBadRequest("transaction lacks amount or payer")
+    total = _fen(amount, "total")
+    attach = r.get("attach") if isinstance(r.get("attach"), str) and r.get("attach") else None
+    return Txn(transaction_id=_str(r, "transaction_id"), out_trade_no=_str(r, "out_trade_no"), mchid=_str(r, "mchid"),
+               appid=_str(r, "appid"), openid=_str(payer, "openid"), trade_type=_str(r, "trade_type", required=False),
+               trade_state=_str(r, "trade_state"), total=total, payer_total=_fen(amount, "payer_total", total),
+               currency=str(amount.get("currency") or "CNY"), success_time=_time(r.get("success_time")),
+               attach=attach[:255] if attach else None)
+
+
+def parse_refund(r: Mapping[str, Any]) -> Refund:
+    amount = r.get("amount")
+    if not isinstance(amount, dict):
+        raise NotificationBadRequest("refund lacks amount")
+    refund, total = _fen(amount, "refund"), _fen(amount, "total")
+    return Refund(refund_id=_str(r, "refund_id"), out_refund_no=_str(r, "out_refund_no"),
+                  transaction_id=_str(r, "transaction_id"), out_trade_no=_str(r, "out_trade_no", required=False),
+                  mchid=_str(r, "mchid"), status=_str(r, "refund_status"), refund=refund,
+                  payer_refund=_fen(amount, "payer_refund", refund), total=total,
+                  payer_total=_fen(amount, "payer_total", total),
+                  success_time=_time(r["success_time"]) if r.get("success_time") else None)
+
+
+# -- the notification ----------------------------------------------------------------------------------------
+async def handle_notification(rt: Runtime, headers: Mapping[str, str], body: bytes) -> NotifyOutcome:
+    """Verify, dedupe and process one notification. WeChatPayNotificationError = reject (4xx, nothing
+    recorded); any other exception = retry later (5xx); returning = every step has committed."""
+    wp = rt.wechatpay
+    note = wp.verifier.verify_and_decrypt(headers, body, now=time.time())  # wall clock, never the business clock
+    parsed: Txn | Refund | None = None
+    if note.event_type == "TRANSACTION.SUCCESS":
+        parsed = parse_transaction(note.resource)
+        if parsed.mchid != wp.mchid or parsed.appid != wp.appid:
+            raise MerchantMismatch(f"transaction for mchid {parsed.mchid} appid {parsed.appid}")
+    elif note.event_type.startswith("REFUND."):
+        mchid = note.resource.get("mchid")
+        if mchid != wp.mchid:
+            raise MerchantMismatch(f"refund for mchid {mchid}")
+        if note.event_type == "REFUND.SUCCESS":
+            parsed = parse_refund(note.resource)
+    ref = None
+    if isinstance(parsed, Txn):
+        ref = parsed.transaction_id
+    elif isinstance(parsed, Refund):
+        ref = parsed.refund_id
+    now = rt.clock.now()
+    status = await _log_notification(note, ref, now)
+    if status in ("processed", "ignored"):
+        return NotifyOutcome("duplicate", note.event_type, ref)
+    try:
+        if isinstance(parsed, Txn) and parsed.trade_state == "SUCCESS":
+            payment = await record_payment(parsed, now)
+            await settle(rt, payment)
+        elif isinstance(parsed, Refund) and parsed.status == "SUCCESS":
+            await record_refund(parsed, now)
+            await apply_refunds(rt, parsed.transaction_id)
+        else:
+            await WeChatPayNotification.filter(notification_id=note.id, status="received").update(
+                status="ignored", processed_at=rt.clock.now())
+            return NotifyOutcome("ignored", note.event_type, ref)
+    except Exception as exc:
+        await _note_error(note.id, exc)
+        raise
+    await WeChatPayNotification.filter(notification_id=note.id, status="received").update(
+        status="processed", processed_at=rt.clock.now(), last_error=None)
+    return NotifyOutcome("processed", note.event_type, ref)
+
+
+async def _log_notification(note: Notification, ref: str | None, now: datetime) -> str:
+    """Insert the notification once (its id is the key); every delivery bumps `deliveries`. -> its status."""
+    row = await fetchrow(conn(), """
+        INSERT INTO wechatpay_notifications (notification_id, event_type, resource_type, ref, resource, status,
+                                             deliveries, created_at)
+        VALUES ($1, $2, $3, $4, $5, 'received', 1, $6)
+        ON CONFLICT (notification_id) DO UPDATE SET deliveries = wechatpay_notifications.deliveries + 1
+        RETURNING status""", [note.id[:64], note.event_type[:40], note.resource_type[:40], ref, note.resource, now])
+    return str(row["status"]) if row else "received"
+
+
+async def _note_error(notification_id: str, exc: Exception) -> None:
+    try:
+        await WeChatPayNotification.filter(notification_id=notification_id).update(
+            last_error=f"{type(exc).__name__}: {exc}"[:255])
+    except Exception:  # the database may be what failed; the 5xx answer is what matters
+        log.debug("could not record the notification error", exc_info=True)
+
+
+# -- payments -----------------------------------------------------------------------------------------------
+async def record_payment(txn: Txn, now: datetime) -> Payment:
+    """Insert once per transaction_id; a concurrent or repeated delivery gets the existing row."""
+    existing = await Payment.get_or_none(transaction_id=txn.transaction_id)
+    if existing is not None:
+        return existing
+    try:
+        return await Payment.create(
+            transaction_id=txn.transaction_id, out_trade_no=txn.out_trade_no, mchid=txn.mchid, appid=txn.appid,
+            openid=txn.openid, trade_type=txn.trade_type, total_fen=txn.total, payer_total_fen=txn.payer_total,
+            currency=txn.currency, success_time=txn.success_time, attach=txn.attach, created_at=now,
+            updated_at=now)
+    except IntegrityError:
+        return await Payment.get(transaction_id=txn.transaction_id)
+
+
+async def _link(payment: Payment, member: Member, now: datetime) -> None:
+    await Payment.filter(id=payment.id, member_id__isnull=True).update(member_id=member.id, updated_at=now)
+
+
+@dataclass
+class Earned:
+    ids: list[int]
+    points: int
+    growth: int
+    pending: int
+
+
+async def earned_for(member_id: int, transaction_id: str) -> Earned:
+    """What the payment's own awards granted: its purchase entry, and the bonus entry if this payment
+    triggered it (release copies carry the same source, so only the award keys are counted)."""
+    rows = await fetch(conn(), "SELECT id, amount, growth, account FROM point_entries WHERE member_id = $1 "
+                               "AND source = $2 AND kind = 'earn' AND idem_key IN ($3, 'first_purchase') "
+                               "ORDER BY id", [member_id, f"payment:{transaction_id}", f"pay:{transaction_id}"])
+    return Earned(ids=[int(r["id"]) for r in rows], points=sum(int(r["amount"]) for r in rows),
+                  growth=sum(int(r["growth"]) for r in rows),
+                  pending=sum(int(r["amount"]) for r in rows if r["account"] == "pending"))
+
+
+async def _is_first_purchase(payment: Payment, member_id: int) -> bool:
+    """The payment that took the first-purchase bonus; without that rule, the member's first credited one."""
+    row = await fetchrow(conn(), "SELECT source FROM point_entries WHERE member_id = $1 AND idem_key = "
+                                 "'first_purchase'", [member_id])
+    if row is not None:
+        return row["source"] == f"payment:{payment.transaction_id}"
+    return not await Payment.filter(member_id=member_id, credited_at__isnull=False).exclude(id=payment.id).exists()
+
+
+async def _refunded_totals(transaction_id: str) -> tuple[int, int]:
+    row = await fetchrow(conn(), "SELECT COALESCE(SUM(refund_fen), 0) AS r, COALESCE(SUM(payer_refund_fen), 0) AS p "
+                                 "FROM payment_refunds WHERE transaction_id = $1", [transaction_id])
+    return (int(row["r"]), int(row["p"])) if row else (0, 0)
+
+
+def _fully_refunded(payment: Payment, refunded: int, payer_refunded: int) -> bool:
+    return refunded >= payment.total_fen or payer_refunded >= payment.payer_total_fen
+
+
+async def settle(rt: Runtime, payment: Payment) -> bool:
+    """Steps 4-9 for a recorded payment; False while the payer is not a member. Safe to re-run any time."""
+    if payment.credited_at is not None:
+        return True
+    now = rt.clock.now()
+    member = await Member.get_or_none(id=payment.member_id) if payment.member_id else \
+        await Member.get_or_none(openid=payment.openid)
+    if member is None:
+        return False
+    await _link(payment, member, now)
+    if payment.tier_level is None:  # the tier the member held when first credited decides tier-bound coupons
+        await Payment.filter(id=payment.id, tier_level__isnull=True).update(tier_level=member.tier_level)
+    payment = await Payment.get(id=payment.id)
+    tid = payment.transaction_id
+    if _fully_refunded(payment, *await _refunded_totals(tid)):
+        log.info("payment %s was fully refunded before it could be credited: no points, coupons or push", tid)
+    else:
+        source = f"payment:{tid}"
+        at = min(payment.success_time, now)  # campaign multipliers follow the payment time
+        await award(rt, member.id, "purchase", f"pay:{tid}",
+                    {"amount_fen": payment.payer_total_fen, "source": source}, at=at)
+        await award(rt, member.id, "first_purchase", "first_purchase", {"source": source}, at=at)
+        first = await _is_first_purchase(payment, member.id)
+        await coupon_service.issue_for_payment(rt, payment, member, is_first=first)
+        await _enqueue_push(rt, payment, member, now)
+    await Payment.filter(id=payment.id, credited_at__isnull=True).update(credited_at=now, updated_at=now)
+    await apply_refunds(rt, tid)
+    return True
+
+
+# -- the push ------------------------------------------------------------------------------------------------
+# Keyword keys of the subscribe template configured as [miniprogram] subscribe_template_points; WeChat limits
+# each family (thing ≤ 20 chars, character_string ≤ 32, number, amount, time — protocol notes §1.5).
+PUSH_FIELDS = {"order": "character_string1", "amount": "amount2", "points": "number3", "coupons": "thing4",
+               "time": "time5", "note": "thing6"}
+
+
+def push_data(rt: Runtime, payment: Payment, earned: Earned, coupon_count: int) -> dict[str, str]:
+    local = payment.success_time.astimezone(rt.clock.tz)
+    if earned.points and earned.pending == earned.points:
+        note = "积分待退货期满后到账"
+    elif earned.points:
+        note = "积分已到账"
+    else:
+        note = "感谢您的惠顾"
+    values = {
+        "order": payment.out_trade_no[:32], "amount": f"{payment.payer_total_fen / 100:.2f}元",
+        "points": str(earned.points), "coupons": f"获得{coupon_count}张优惠券" if coupon_count else "本单无优惠券",
+        "time": f"{local:%Y-%m-%d %H:%M}", "note": note,
+    }
+    return {PUSH_FIELDS[k]: v[:20] if PUSH_FIELDS[k].startswith("thing") else v for k, v in values.items()}
+
+
+async def _enqueue_push(rt: Runtime, payment: Payment, member: Member, now: datetime) -> None:
+    template = rt.settings.miniprogram.subscribe_template_points
+    if not template:
+        return
+    earned = await earned_for(member.id, payment.transaction_id)
+    coupon_count = await Coupon.filter(payment_id=payment.id).count()
+    if earned.points <= 0 and coupon_count == 0:
+        return
+    await outbox.enqueue("subscribe", f"pay-push:{payment.transaction_id}", {
+        "openid": member.openid, "template_id": template, "page": None,
+        "data": push_data(rt, payment, earned, coupon_count),
+        "ref": {"transaction_id": payment.transaction_id, "points": earned.points, "coupons": coupon_count},
+    }, now=now, member_id=member.id)
+
+
+# -- refunds -------------------------------------------------------------------------------------------------
+async def record_refund(refund: Refund, now: datetime) -> PaymentRefund:
+    """Insert once per refund (refund_id and out_refund_no are both unique)."""
+    existing = await PaymentRefund.get_or_none(refund_id=refund.refund_id)
+    if existing is not None:
+        return existing
+    try:
+        return await PaymentRefund.create(
+            refund_id=refund.refund_id, out_refund_no=refund.out_refund_no, transaction_id=refund.transaction_id,
+            out_trade_no=refund.out_trade_no, refund_fen=refund.refund, payer_refund_fen=refund.payer_refund,
+            total_fen=refund.total, payer_total_fen=refund.payer_total, success_time=refund.success_time,
+            created_at=now)
+    except IntegrityError:
+        found = await PaymentRefund.get_or_none(refund_id=refund.refund_id) or \
+            await PaymentRefund.get_or_none(out_refund_no=refund.out_refund_no)
+        if found is None:
+            raise
+        return found
+
+
+async def _plan_refund(payment: Payment, refund_pk: int, earned: Earned) -> tuple[int, int]:
+    """This refund's share of the claw-back, decided once under the payment's row lock (see module doc)."""
+    async with in_transaction() as c:
+        lock = " FOR UPDATE" if is_postgres_conn(c) else ""
+        await fetch(c, f"SELECT id FROM payments WHERE id = $1{lock}", [payment.id])
+        row = await fetchrow(c, "SELECT planned, points, growth, refund_fen, payer_refund_fen FROM payment_refunds "
+                                "WHERE id = $1", [refund_pk])
+        assert row is not None
+        if row["planned"]:
+            return int(row["points"] or 0), int(row["growth"] or 0)
+        before = await fetchrow(c, "SELECT COALESCE(SUM(refund_fen), 0) AS r, COALESCE(SUM(payer_refund_fen), 0) AS p, "
+                                   "COALESCE(SUM(points), 0) AS pts, COALESCE(SUM(growth), 0) AS g FROM "
+                                   "payment_refunds WHERE transaction_id = $1 AND planned = $2",
+                                [payment.transaction_id, True])
+        assert before is not None
+        refunded = int(before["r"]) + int(row["refund_fen"])
+        payer_refunded = int(before["p"]) + int(row["payer_refund_fen"])
+        if _fully_refunded(payment, refunded, payer_refunded):
+            target_points, target_growth = earned.points, earned.growth
+        else:
+            target_points = earned.points * payer_refunded // payment.payer_total_fen
+            target_growth = earned.growth * payer_refunded // payment.payer_total_fen
+        points = max(target_points - int(before["pts"]), 0)
+        growth = max(target_growth - int(before["g"]), 0)
+        await execute(c, "UPDATE payment_refunds SET planned = $2, points = $3, growth = $4 WHERE id = $1",
+                      [refund_pk, True, points, growth])
+        return points, growth
+
+
+async def apply_refunds(rt: Runtime, transaction_id: str) -> int:
+    """Claw back every recorded, not yet applied refund of a credited payment. Returns points clawed back."""
+    payment = await Payment.get_or_none(transaction_id=transaction_id)
+    if payment is None or payment.member_id is None or payment.credited_at is None:
+        return 0  # applied when the payment is credited (settle ends by calling this)
+    refunds = await PaymentRefund.filter(transaction_id=transaction_id, applied_at__isnull=True).order_by("id")
+    if not refunds:
+        return 0
+    earned = await earned_for(payment.member_id, transaction_id)
+    total = 0
+    for refund in refunds:
+        points, growth = await _plan_refund(payment, refund.id, earned)
+        now = rt.clock.now()
+        if points > 0 or growth > 0:
+            await ledger.clawback(payment.member_id, earned.ids, points, growth, f"refund:{refund.refund_id}", now=now,
+                                  source=f"payment:{transaction_id}",
+                                  trace={"refund_id": refund.refund_id, "refund_fen": refund.refund_fen,
+                                         "payer_refund_fen": refund.payer_refund_fen, "points": points,
+                                         "growth": growth, "earned": earned.points})
+        await PaymentRefund.filter(id=refund.id, applied_at__isnull=True).update(applied_at=now)
+        total += points
+    refunded, payer_refunded = await _refunded_totals(transaction_id)
+    now = rt.clock.now()
+    await Payment.filter(id=payment.id).update(refunded_fen=refunded, updated_at=now)
+    if _fully_refunded(payment, refunded, payer_refunded):
+        revoked = await coupon_service.revoke_for_payment(payment.id, now, "payment_refunded")
+        if revoked:
+            log.info("payment %s fully refunded: %s unused coupons revoked", transaction_id, revoked)
+    return total
+
+
+# -- payers who register later ------------------------------------------------------------------------------
+async def credit_new_member(rt: Runtime, member: Member) -> int:
+    """Credit payments the member made before registering, within link_window_days. Returns how many."""
+    since = rt.clock.now() - timedelta(days=rt.settings.payments.link_window_days)
+    done = 0
+    for payment in await Payment.filter(openid=member.openid, member_id__isnull=True, success_time__gte=since):
+        try:
+            await _link(payment, member, rt.clock.now())
+            payment = await Payment.get(id=payment.id)
+            if await settle(rt, payment):
+                done += 1
+        except Exception:  # the payments_credit_pending job picks it up again
+            log.exception("crediting payment %s to new member %s failed", payment.transaction_id, member.id)
+    return done
+
+
+async def credit_pending(rt: Runtime, limit: int = 200) -> dict[str, int]:
+    """Backstop job: finish linked-but-uncredited payments (a failure after registration) and link payers
+    who became members without the hook running. Notifications WeChat Pay still retries are left alone."""
+    now = rt.clock.now()
+    stale = now - timedelta(seconds=rt.settings.payments.credit_retry_after_seconds)
+    since = now - timedelta(days=rt.settings.payments.link_window_days)
+    out = {"credited": 0, "linked": 0, "failed": 0}
+    rows = await fetch(conn(), "SELECT p.id FROM payments p JOIN members m ON m.openid = p.openid "
+                               "WHERE p.member_id IS NULL AND p.success_time >= $1 ORDER BY p.id LIMIT $2",
+                       [since, limit])
+    for r in rows:
+        payment = await Payment.get(id=int(r["id"]))
+        try:
+            await _link(payment, await Member.get(openid=payment.openid), now)
+            out["linked"] += 1
+            if await settle(rt, await Payment.get(id=payment.id)):
+                out["credited"] += 1
+        except Exception:
+            out["failed"] += 1
+            log.exception("crediting payment %s failed", payment.transaction_id)
+    for payment in await Payment.filter(member_id__isnull=False, credited_at__isnull=True,
+                                        updated_at__lt=stale).order_by("id").limit(limit):
+        try:
+            if await settle(rt, payment):
+                out["credited"] += 1
+        except Exception:
+            out["failed"] += 1
+            log.exception("crediting payment %s failed", payment.transaction_id)
+    return out

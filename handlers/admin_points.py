@@ -1,0 +1,206 @@
+"""Points configuration and member support for operators (mounted under /admin/v1 by handlers.admin).
+
+Thin: validation models and domain logic live in `app.services.points.admin`. Roles: marketer and admin,
+except operator awards (admin only: they mint points outside the configured flows).
+"""
+
+from pydantic import BaseModel, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+
+from app.auth import require
+from app.services.points import admin as svc
+from app.validation import body, query
+
+bp = Blueprint("admin_points")
+
+STAFF = ("marketer", "admin")
+
+
+class PageQuery(BaseModel):
+    cursor: int | None = Field(default=None, ge=0, description="`next_cursor` of the previous page")
+    limit: int = Field(default=50, ge=1, le=100)
+
+
+class RuleListQuery(PageQuery):
+    event: svc.Event | None = None
+    active: bool | None = None
+
+
+class CampaignListQuery(PageQuery):
+    active: bool | None = None
+
+
+class BudgetQuery(BaseModel):
+    year: int | None = Field(default=None, ge=svc.MIN_YEAR, le=svc.MAX_YEAR,
+                             description="default: the current Asia/Shanghai year")
+
+
+class LedgerQuery(BaseModel):
+    cursor: str | None = Field(default=None, max_length=64)
+    limit: int = Field(default=20, ge=1, le=100)
+
+
+# --- earning rules ---------------------------------------------------------------------------------
+
+
+@bp.get("/rules")
+@require(*STAFF)
+@query(RuleListQuery)
+async def list_rules(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Earning rules by id, filterable by event and active."""
+    q: RuleListQuery = request.ctx.query
+    return json(await svc.list_rules(event=q.event, active=q.active, cursor=q.cursor, limit=q.limit))
+
+
+@bp.post("/rules")
+@require(*STAFF)
+@body(svc.RuleIn)
+async def create_rule(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. 409 rule_conflict when another active rule of the event overlaps in time."""
+    rule = await svc.create_rule(request.app.ctx.rt, request.ctx.body)
+    return json(svc.rule_view(rule), status=201)
+
+
+@bp.get("/rules/<rule_id:int>")
+@require(*STAFF)
+async def get_rule(request: Request, rule_id: int) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return json(svc.rule_view(await svc.get_rule(rule_id)))
+
+
+@bp.patch("/rules/<rule_id:int>")
+@require(*STAFF)
+@body(svc.RulePatch)
+async def update_rule(request: Request, rule_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Takes effect for the next award; past ledger entries keep their own trace."""
+    return json(svc.rule_view(await svc.update_rule(request.app.ctx.rt, rule_id, request.ctx.body)))
+
+
+@bp.post("/rules/<rule_id:int>/activate")
+@require(*STAFF)
+async def activate_rule(request: Request, rule_id: int) -> HTTPResponse:
+    """Role: marketer, admin. 409 rule_conflict names the active rule to deactivate first."""
+    return json(svc.rule_view(await svc.set_rule_active(request.app.ctx.rt, rule_id, True)))
+
+
+@bp.post("/rules/<rule_id:int>/deactivate")
+@require(*STAFF)
+async def deactivate_rule(request: Request, rule_id: int) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return json(svc.rule_view(await svc.set_rule_active(request.app.ctx.rt, rule_id, False)))
+
+
+# --- campaigns -------------------------------------------------------------------------------------
+
+
+@bp.get("/campaigns")
+@require(*STAFF)
+@query(CampaignListQuery)
+async def list_campaigns(request: Request) -> HTTPResponse:
+    """Role: marketer, admin."""
+    q: CampaignListQuery = request.ctx.query
+    return json(await svc.list_campaigns(active=q.active, cursor=q.cursor, limit=q.limit))
+
+
+@bp.post("/campaigns")
+@require(*STAFF)
+@body(svc.CampaignIn)
+async def create_campaign(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Overlapping campaigns: the highest multiplier wins."""
+    return json(svc.campaign_view(await svc.create_campaign(request.ctx.body)), status=201)
+
+
+@bp.get("/campaigns/<campaign_id:int>")
+@require(*STAFF)
+async def get_campaign(request: Request, campaign_id: int) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return json(svc.campaign_view(await svc.get_campaign(campaign_id)))
+
+
+@bp.patch("/campaigns/<campaign_id:int>")
+@require(*STAFF)
+@body(svc.CampaignPatch)
+async def update_campaign(request: Request, campaign_id: int) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return json(svc.campaign_view(await svc.update_campaign(campaign_id, request.ctx.body)))
+
+
+@bp.post("/campaigns/<campaign_id:int>/deactivate")
+@require(*STAFF)
+async def deactivate_campaign(request: Request, campaign_id: int) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return json(svc.campaign_view(await svc.deactivate_campaign(campaign_id)))
+
+
+# --- tiers and budget ------------------------------------------------------------------------------
+
+
+@bp.get("/tiers")
+@require(*STAFF)
+async def list_tiers(request: Request) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return json(await svc.list_tiers())
+
+
+@bp.put("/tiers")
+@require(*STAFF)
+@body(svc.TierLadder)
+async def replace_tiers(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Replaces the whole ladder atomically."""
+    return json(await svc.replace_tiers(request.ctx.body))
+
+
+@bp.get("/budget")
+@require(*STAFF)
+@query(BudgetQuery)
+async def get_budget(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Configured budget, points issued, warning/exhausted flags."""
+    return json(await svc.budget_view(request.app.ctx.rt, request.ctx.query.year))
+
+
+@bp.put("/budget/<year:int>")
+@require(*STAFF)
+@body(svc.BudgetIn)
+async def put_budget(request: Request, year: int) -> HTTPResponse:
+    """Role: marketer, admin. `budget_points`, or derived from profit (the response shows the `formula`)."""
+    return json(await svc.set_budget(request.app.ctx.rt, year, request.ctx.body))
+
+
+# --- members ---------------------------------------------------------------------------------------
+
+
+@bp.get("/members/<member_id:int>")
+@require(*STAFF)
+async def member_detail(request: Request, member_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Profile, balances, debt, tier and upcoming expiries."""
+    return json(await svc.member_detail(request.app.ctx.rt, member_id))
+
+
+@bp.get("/members/<member_id:int>/ledger")
+@require(*STAFF)
+@query(LedgerQuery)
+async def member_ledger(request: Request, member_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Full ledger (available and pending), newest first."""
+    q: LedgerQuery = request.ctx.query
+    return json(await svc.member_ledger(member_id, q.cursor, q.limit))
+
+
+@bp.post("/members/<member_id:int>/adjustments")
+@require(*STAFF)
+@body(svc.AdjustmentIn)
+async def adjust(request: Request, member_id: int) -> HTTPResponse:
+    """Role: marketer, admin. 201 with the entry; the same idempotency key again → 200 with the first one."""
+    result, created = await svc.adjust_points(request.app.ctx.rt, member_id, request.ctx.body,
+                                              request.ctx.principal)
+    return json(result, status=201 if created else 200)
+
+
+@bp.post("/members/<member_id:int>/awards")
+@require("admin")
+@body(svc.AwardIn)
+async def award(request: Request, member_id: int) -> HTTPResponse:
+    """Role: admin. Runs the award engine for an event (e.g. custom:experience_officer); 201 when points were
+    granted (or frozen as pending), 200 with the reason otherwise (duplicate key, cap, budget...)."""
+    result = await svc.operator_award(request.app.ctx.rt, member_id, request.ctx.body, request.ctx.principal)
+    return json(result.view(), status=201 if result.status in ("awarded", "pending") else 200)

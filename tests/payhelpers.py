@@ -1,0 +1,119 @@
+"""Helpers for payment tests: a real-HTTP notify endpoint in front of the ASGI app, sandbox calls, invariants.
+
+The sandbox plays WeChat Pay over real HTTP, but the test app runs through `app.asgi_client` (no socket), so
+`NotifyRelay` listens on 127.0.0.1:<port> and forwards the raw request (headers + body bytes) to
+`POST /wechatpay/notify`, answering with jifen's status and body. `mutate` lets a test tamper with a delivery
+on its way in (body, headers), as an attacker or a broken proxy would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from sanic import Sanic
+
+from app.db import conn
+from app.sqlx import fetch
+
+Mutate = Callable[[dict[str, str], bytes], tuple[dict[str, str], bytes]]
+_HOP_HEADERS = {"host", "content-length", "transfer-encoding", "connection"}
+
+
+class NotifyRelay:
+    def __init__(self, app: Sanic, path: str) -> None:
+        self.app = app
+        self.path = path
+        self.mutate: Mutate | None = None
+        self.answers: list[tuple[int, Any]] = []
+        self.received: list[tuple[dict[str, str], bytes]] = []
+        self.url = ""
+        self._runner: web.AppRunner | None = None
+
+    async def handle(self, request: web.Request) -> web.Response:
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_HEADERS}
+        body = await request.read()
+        self.received.append((headers, body))
+        if self.mutate is not None:
+            headers, body = self.mutate(headers, body)
+        _, resp = await self.app.asgi_client.post(self.path, content=body, headers=headers)
+        try:
+            payload = resp.json
+        except Exception:
+            payload = resp.text
+        self.answers.append((resp.status, payload))
+        return web.Response(status=resp.status, body=resp.body,
+                            content_type=resp.headers.get("content-type", "application/json").split(";")[0])
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/wechatpay/notify", self.handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0).start()
+        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}/wechatpay/notify"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def reset(self) -> None:
+        self.mutate = None
+        self.answers.clear()
+        self.received.clear()
+
+
+async def sandbox_call(sandbox: Any, method: str, path: str, body: dict[str, Any] | None = None,
+                       *, expect: int | None = 200) -> Any:
+    async with aiohttp.ClientSession() as s, s.request(method, sandbox.url + path, json=body) as resp:
+        text = await resp.text()
+        if expect is not None:
+            assert resp.status == expect, text
+        return json.loads(text) if text else None
+
+
+async def play_payment(sandbox: Any, relay: NotifyRelay, openid: str, amount: int, **extra: Any) -> dict[str, Any]:
+    return await sandbox_call(sandbox, "POST", "/__sandbox__/pay/payments",
+                              {"notify_url": relay.url, "openid": openid, "amount": amount, **extra})
+
+
+async def play_refund(sandbox: Any, relay: NotifyRelay, transaction_id: str, amount: int,
+                      **extra: Any) -> dict[str, Any]:
+    return await sandbox_call(sandbox, "POST", "/__sandbox__/pay/refunds",
+                              {"notify_url": relay.url, "transaction_id": transaction_id, "amount": amount, **extra})
+
+
+async def wait_delivered(sandbox: Any, notification_id: str, within: float = 5.0) -> dict[str, Any]:
+    """Wait for a notification the sandbox retries in the background to be acknowledged."""
+    deadline = asyncio.get_running_loop().time() + within
+    while True:
+        items = (await sandbox_call(sandbox, "GET", "/__sandbox__/pay/notifications"))["items"]
+        found = next(d for d in items if d["id"] == notification_id)
+        if found["delivered"] or asyncio.get_running_loop().time() > deadline:
+            return found
+        await asyncio.sleep(0.02)
+
+
+async def member_ledger(member_id: int) -> dict[str, int]:
+    """The member row against its ledger: balance/pending and the sums of their entries."""
+    c = conn()
+    m = (await fetch(c, "SELECT balance, pending, growth FROM members WHERE id = $1", [member_id]))[0]
+    sums = await fetch(c, "SELECT account, COALESCE(SUM(amount), 0) AS s FROM point_entries WHERE member_id = $1 "
+                          "GROUP BY account", [member_id])
+    by = {r["account"]: int(r["s"]) for r in sums}
+    return {"balance": int(m["balance"]), "pending": int(m["pending"]), "growth": int(m["growth"]),
+            "entries_available": by.get("available", 0), "entries_pending": by.get("pending", 0)}
+
+
+async def assert_ledger_invariant(member_id: int) -> dict[str, int]:
+    from app.services.ledger_verify import find_violations
+
+    led = await member_ledger(member_id)
+    assert led["balance"] == led["entries_available"], led
+    assert led["pending"] == led["entries_pending"], led
+    assert await find_violations() == []
+    return led

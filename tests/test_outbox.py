@@ -1,0 +1,149 @@
+"""Outbox delivery of subscribe messages: claim once, 43101 recorded and never retried, backoff, max attempts,
+the reaper, and the guarantee that a push failure never touches the payment's points."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import pytest
+
+from app.services import outbox
+from app.services.outbox import deliver_due, enqueue, reap_stuck
+from models import Member, OutboxMessage, PointEntry
+from tests.conftest import Api
+from tests.payhelpers import NotifyRelay, assert_ledger_invariant, play_payment, sandbox_call
+
+SEND_PATH = "/cgi-bin/message/subscribe/send"
+TEMPLATE = "sandbox-tpl-points"
+
+
+async def push(rt, openid: str, key: str = "k1", **data: str) -> OutboxMessage:
+    await enqueue("subscribe", key, {"openid": openid, "template_id": TEMPLATE,
+                                     "data": data or {"thing1": "积分到账", "number2": "12"}},
+                  now=rt.clock.now(), member_id=None)
+    return await OutboxMessage.get(dedupe_key=key)
+
+
+async def fault(sandbox, **spec) -> None:
+    await sandbox_call(sandbox, "POST", "/__sandbox__/faults", {"path": SEND_PATH, **spec})
+
+
+async def test_enqueue_is_idempotent_and_delivery_is_claimed_once(rt, sandbox) -> None:
+    msg = await push(rt, "o-claim")
+    assert await enqueue("subscribe", "k1", {"openid": "x"}, now=rt.clock.now(), member_id=None) is False
+    results = await asyncio.gather(*[deliver_due(rt) for _ in range(5)])
+    assert sum(r.get("sent", 0) for r in results) == 1
+    assert len(sandbox.state.sent_messages) == 1
+    msg = await OutboxMessage.get(id=msg.id)
+    assert (msg.status, msg.attempts) == ("sent", 1)
+    assert await deliver_due(rt) == {}
+
+
+async def test_user_refusal_is_recorded_and_not_retried(rt, sandbox) -> None:
+    await sandbox_call(sandbox, "POST", "/__sandbox__/subscriptions",
+                       {"openid": "o-refuses", "template_id": TEMPLATE, "quota": 0})
+    msg = await push(rt, "o-refuses")
+    assert await deliver_due(rt) == {"refused": 1}
+    msg = await OutboxMessage.get(id=msg.id)
+    assert msg.status == "refused" and "43101" in (msg.last_error or "")
+    rt.clock.shift(timedelta(days=1))
+    assert await deliver_due(rt) == {}
+    assert sandbox.state.sent_messages == []
+
+
+async def test_transient_failures_back_off_then_succeed(rt, sandbox) -> None:
+    await fault(sandbox, count=100, http_status=503)
+    msg = await push(rt, "o-flaky")
+    assert await deliver_due(rt) == {"retry": 1}
+    msg = await OutboxMessage.get(id=msg.id)
+    assert (msg.status, msg.attempts) == ("pending", 1) and "HTTP 503" in (msg.last_error or "")
+    assert msg.next_attempt_at >= rt.clock.now() + timedelta(seconds=29)
+    assert await deliver_due(rt) == {}  # not due yet
+    rt.clock.shift(timedelta(seconds=31))
+    assert await deliver_due(rt) == {"retry": 1}
+    msg = await OutboxMessage.get(id=msg.id)
+    assert msg.attempts == 2 and msg.next_attempt_at >= rt.clock.now() + timedelta(seconds=59)
+    await sandbox_call(sandbox, "DELETE", "/__sandbox__/faults")
+    rt.clock.shift(timedelta(seconds=61))
+    assert await deliver_due(rt) == {"sent": 1}
+    assert (await OutboxMessage.get(id=msg.id)).last_error is None
+
+
+async def test_gives_up_after_max_attempts(rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rt.settings.outbox, "max_attempts", 3)
+    await fault(sandbox, count=100, errcode=45009)  # daily quota: transient
+    msg = await push(rt, "o-quota")
+    outcomes = []
+    for _ in range(4):
+        outcomes.append(await deliver_due(rt))
+        rt.clock.shift(timedelta(hours=2))
+    assert outcomes == [{"retry": 1}, {"retry": 1}, {"failed": 1}, {}]
+    msg = await OutboxMessage.get(id=msg.id)
+    assert (msg.status, msg.attempts) == ("failed", 3)
+
+
+async def test_invalid_arguments_fail_at_once(rt, sandbox) -> None:
+    msg = await push(rt, "o-long", thing1="这是一段远远超过二十个字的说明文字所以微信会拒绝它的")
+    assert await deliver_due(rt) == {"failed": 1}
+    msg = await OutboxMessage.get(id=msg.id)
+    assert msg.attempts == 1 and "47003" in (msg.last_error or "")
+
+
+async def test_unknown_kind_fails(rt) -> None:
+    await enqueue("carrier_pigeon", "k-pigeon", {}, now=rt.clock.now(), member_id=None)
+    assert await deliver_due(rt) == {"failed": 1}
+
+
+async def test_reaper_recovers_rows_stuck_in_sending(rt, sandbox) -> None:
+    msg = await push(rt, "o-stuck")
+    await OutboxMessage.filter(id=msg.id).update(status="sending", attempts=1, updated_at=rt.clock.now())
+    assert await reap_stuck(rt) == 0  # a delivery in progress is left alone
+    rt.clock.shift(timedelta(seconds=rt.settings.outbox.reap_after_seconds + 1))
+    assert await reap_stuck(rt) == 1
+    assert await deliver_due(rt) == {"sent": 1}
+    assert (await OutboxMessage.get(id=msg.id)).attempts == 2
+
+
+async def test_delivery_job_is_registered_and_runs(rt, sandbox) -> None:
+    from tasks import outbox_jobs
+    from tasks.registry import JOBS
+
+    assert ("outbox_deliver", outbox_jobs.deliver, {"trigger": "interval", "seconds": 5}) in JOBS
+    assert any(name == "payments_credit_pending" for name, _, _ in JOBS)
+    await push(rt, "o-job")
+    assert await outbox_jobs.deliver(rt) == {"sent": 1}
+    assert await outbox_jobs.deliver(rt) is None
+
+
+# -- pushes after payments: failures never touch the points --------------------------------------------------
+@pytest.mark.parametrize("failure", ["wechat_down", "user_refused"])
+async def test_push_failure_never_loses_the_payments_points(api: Api, seeded, rt, sandbox, failure: str,
+                                                            notify_relay: NotifyRelay) -> None:
+    _, member = await api.login(f"push-{failure}")
+    if failure == "wechat_down":
+        await fault(sandbox, count=1000, http_status=500)
+    else:
+        await sandbox_call(sandbox, "POST", "/__sandbox__/subscriptions",
+                           {"openid": member["openid"], "template_id": TEMPLATE, "quota": 0})
+    played = await play_payment(sandbox, notify_relay, member["openid"], 12345)
+    assert played["status"] == 204  # the answer never waits for (or depends on) the push
+    assert (await Member.get(id=member["id"])).balance == 223
+    outcome = await deliver_due(rt)
+    assert outcome == ({"retry": 1} if failure == "wechat_down" else {"refused": 1})
+    msg = await OutboxMessage.get(member_id=member["id"])
+    assert msg.status == ("pending" if failure == "wechat_down" else "refused")
+    assert (await Member.get(id=member["id"])).balance == 223
+    assert await PointEntry.filter(member_id=member["id"]).count() == 2
+    await assert_ledger_invariant(member["id"])
+    if failure == "wechat_down":
+        await sandbox_call(sandbox, "DELETE", "/__sandbox__/faults")
+        rt.clock.shift(timedelta(minutes=1))
+        assert await deliver_due(rt) == {"sent": 1}
+        assert sandbox.state.sent_messages[0]["data"]["number3"] == "223"
+
+
+async def test_backoff_is_capped(rt) -> None:
+    assert outbox.backoff(rt, 1) == timedelta(seconds=30)
+    assert outbox.backoff(rt, 3) == timedelta(seconds=120)
+    assert outbox.backoff(rt, 30) == timedelta(seconds=rt.settings.outbox.backoff_max_seconds)

@@ -1,0 +1,533 @@
+"""WeChat Pay payment results end to end: the sandbox plays signed v3 notifications over real HTTP into
+POST /wechatpay/notify; points, growth, first-purchase bonus, refunds, late registration, rejections."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from app.services import coupons as coupon_service
+from app.services import outbox, payments
+from app.services.points import ledger, sweeps
+from app.services.points.config_cache import config_cache
+from app.wechatpay import generate_dev_keys, sign_response_headers
+from models import (
+    Coupon,
+    CouponPackage,
+    CouponRule,
+    CouponTemplate,
+    EarningRule,
+    Member,
+    OutboxMessage,
+    Payment,
+    PaymentRefund,
+    PointEntry,
+    WeChatPayNotification,
+)
+from sandbox.state import openid_for
+from tests.conftest import Api
+from tests.payhelpers import (
+    NotifyRelay,
+    assert_ledger_invariant,
+    play_payment,
+    play_refund,
+    sandbox_call,
+    wait_delivered,
+)
+
+APPID = "wxsandbox0000001"
+
+
+async def nothing_recorded() -> None:
+    assert await Payment.all().count() == 0
+    assert await WeChatPayNotification.all().count() == 0
+    assert await PointEntry.filter(source__startswith="payment:").count() == 0
+    assert await OutboxMessage.all().count() == 0
+
+
+async def coupon_rule(name: str = "pay-gift", *, min_paid_fen: int = 0, first_purchase_only: bool = False,
+                      templates: int = 1, stock_total: int | None = None, **rule: Any) -> CouponRule:
+    items = []
+    for n in range(templates):
+        t = await CouponTemplate.create(name=f"{name}-{n}", kind="amount_off", amount_off_fen=500 + n,
+                                        min_spend_fen=1000, validity="days", valid_days=30, stock_total=stock_total)
+        items.append({"template_id": t.id, "quantity": 1})
+    package = await CouponPackage.create(name=name, items=items)
+    return await CouponRule.create(name=name, package_id=package.id, min_paid_fen=min_paid_fen,
+                                   first_purchase_only=first_purchase_only, **rule)
+
+
+# -- the happy path ------------------------------------------------------------------------------------------
+async def test_payment_awards_points_growth_bonus_and_queues_push(api: Api, seeded, sandbox,
+                                                                   notify_relay: NotifyRelay) -> None:
+    token, member = await api.login("pay1")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 12345, attach="order:1")
+    assert (played["delivered"], played["status"]) == (True, 204), notify_relay.answers
+    payment = await Payment.get(transaction_id=played["transaction_id"])
+    assert (payment.member_id, payment.total_fen, payment.payer_total_fen, payment.attach) == (
+        member["id"], 12345, 12345, "order:1")
+    assert payment.out_trade_no == played["out_trade_no"] and payment.credited_at is not None
+    entries = await PointEntry.filter(member_id=member["id"]).order_by("id")
+    assert [(e.event, e.amount, e.growth, e.idem_key, e.source) for e in entries] == [
+        ("purchase", 123, 123, f"pay:{payment.transaction_id}", f"payment:{payment.transaction_id}"),
+        ("first_purchase", 100, 0, "first_purchase", f"payment:{payment.transaction_id}"),
+    ]
+    status, points = await api.call("GET", "/api/v1/points", token=token)
+    assert status == 200 and (points["balance"], points["growth"]) == (223, 123)
+    note = await WeChatPayNotification.get(notification_id=played["notification_id"])
+    assert (note.status, note.event_type, note.ref) == ("processed", "TRANSACTION.SUCCESS", payment.transaction_id)
+    push = await OutboxMessage.get(dedupe_key=f"pay-push:{payment.transaction_id}")
+    assert push.status == "pending" and push.payload["data"]["number3"] == "223"
+    await assert_ledger_invariant(member["id"])
+
+    # a second payment earns no second bonus
+    played2 = await play_payment(sandbox, notify_relay, member["openid"], 5000)
+    assert played2["status"] == 204
+    assert (await Member.get(id=member["id"])).balance == 223 + 50
+    await assert_ledger_invariant(member["id"])
+
+
+async def test_five_concurrent_copies_award_once(api: Api, seeded, sandbox, notify_relay: NotifyRelay) -> None:
+    await coupon_rule()
+    _, member = await api.login("pay-copies")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 9900, copies=5)
+    assert played["statuses"] == [204] * 5, notify_relay.answers
+    tid = played["transaction_id"]
+    assert await Payment.filter(transaction_id=tid).count() == 1
+    assert await PointEntry.filter(member_id=member["id"], kind="earn").count() == 2
+    assert (await Member.get(id=member["id"])).balance == 99 + 100
+    assert await Coupon.filter(member_id=member["id"]).count() == 1
+    assert await OutboxMessage.filter(kind="subscribe").count() == 1
+    note = await WeChatPayNotification.get(notification_id=played["notification_id"])
+    assert (note.status, note.deliveries) == ("processed", 5)
+    await assert_ledger_invariant(member["id"])
+
+    # WeChat Pay delivers the same notification again later: acknowledged, nothing changes
+    headers, body = notify_relay.received[0]
+    status, _ = await api.call("POST", "/wechatpay/notify", headers=headers, data=body)
+    assert status == 204
+    assert (await Member.get(id=member["id"])).balance == 199
+    assert (await WeChatPayNotification.get()).deliveries == 6
+
+
+async def test_parallel_payments_of_one_member_award_bonus_once(api: Api, seeded, sandbox,
+                                                                 notify_relay: NotifyRelay) -> None:
+    _, member = await api.login("pay-parallel")
+    played = await asyncio.gather(*[play_payment(sandbox, notify_relay, member["openid"], 1000 * (n + 1))
+                                    for n in range(6)])
+    assert all(p["status"] == 204 for p in played), notify_relay.answers
+    assert await PointEntry.filter(member_id=member["id"], event="first_purchase").count() == 1
+    assert (await Member.get(id=member["id"])).balance == 10 + 20 + 30 + 40 + 50 + 60 + 100
+    await assert_ledger_invariant(member["id"])
+
+
+# -- rejections: nothing recorded ---------------------------------------------------------------------------
+def _platform_key(rt) -> rsa.RSAPrivateKey:
+    return generate_dev_keys(Path(rt.settings.sandbox.keys_dir)).platform_private_key()
+
+
+def _tamper_body(headers: dict[str, str], body: bytes) -> tuple[dict[str, str], bytes]:
+    envelope = json.loads(body)
+    envelope["summary"] = "支付成功!"
+    return headers, json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _wrong_key(headers: dict[str, str], body: bytes) -> tuple[dict[str, str], bytes]:
+    other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return {**headers, **sign_response_headers(other, headers["Wechatpay-Serial"], body)}, body
+
+
+def _unknown_serial(headers: dict[str, str], body: bytes) -> tuple[dict[str, str], bytes]:
+    return {**headers, "Wechatpay-Serial": "PUB_KEY_ID_0000000000000000000000000000000000"}, body
+
+
+@pytest.mark.parametrize(("case", "expect_code"), [
+    ("tampered_body", "SIGN_ERROR"), ("wrong_key", "SIGN_ERROR"), ("stale_timestamp", "STALE_TIMESTAMP"),
+    ("future_timestamp", "STALE_TIMESTAMP"), ("bad_ciphertext", "DECRYPT_ERROR"),
+    ("unknown_serial", "UNKNOWN_SERIAL"), ("signature_probe", "SIGN_ERROR"), ("missing_header", "BAD_REQUEST"),
+])
+async def test_rejected_notifications_record_nothing(api: Api, seeded, sandbox, notify_relay: NotifyRelay,
+                                                    case: str, expect_code: str) -> None:
+    _, member = await api.login(f"reject-{case}")
+    extra: dict[str, Any] = {}
+    if case == "tampered_body":
+        notify_relay.mutate = _tamper_body
+    elif case == "wrong_key":
+        notify_relay.mutate = _wrong_key
+    elif case == "stale_timestamp":
+        extra["timestamp_offset"] = -301
+    elif case == "future_timestamp":
+        extra["timestamp_offset"] = 310
+    elif case == "unknown_serial":
+        notify_relay.mutate = _unknown_serial
+    elif case == "signature_probe":
+        extra["probe"] = True
+    elif case == "missing_header":
+        notify_relay.mutate = lambda h, b: ({k: v for k, v in h.items() if k != "Wechatpay-Nonce"}, b)
+    elif case == "bad_ciphertext":
+        platform = _platform_key(api.app.ctx.rt)
+
+        def corrupt(headers: dict[str, str], body: bytes) -> tuple[dict[str, str], bytes]:
+            envelope = json.loads(body)
+            raw = bytearray(base64.b64decode(envelope["resource"]["ciphertext"]))
+            raw[0] ^= 0xFF
+            envelope["resource"]["ciphertext"] = base64.b64encode(bytes(raw)).decode()
+            new_body = json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode()
+            # correctly signed by the platform: only the AEAD can tell
+            return {**headers, **sign_response_headers(platform, headers["Wechatpay-Serial"], new_body)}, new_body
+
+        notify_relay.mutate = corrupt
+    played = await play_payment(sandbox, notify_relay, member["openid"], 5000, **extra)
+    assert played["delivered"] is False
+    status, body = notify_relay.answers[-1]
+    assert 400 <= status < 500, (status, body)
+    assert set(body) == {"code", "message"} and body["code"] == expect_code, body
+    await nothing_recorded()
+    assert (await Member.get(id=member["id"])).balance == 0
+
+
+async def test_unknown_serial_makes_no_outbound_call(api: Api, seeded, sandbox, notify_relay: NotifyRelay) -> None:
+    _, member = await api.login("reject-serial-quiet")
+    sandbox.state.requests.clear()
+    notify_relay.mutate = _unknown_serial
+    played = await play_payment(sandbox, notify_relay, member["openid"], 5000)
+    assert played["status"] == 401
+    assert list(sandbox.state.requests) == []  # no certificate download, no order query: nothing went out
+
+
+async def test_other_merchant_or_app_is_refused(api: Api, seeded, sandbox, notify_relay: NotifyRelay) -> None:
+    _, member = await api.login("reject-appid")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 5000, appid="wxsomeoneelse0001")
+    assert played["status"] == 400 and notify_relay.answers[-1][1]["code"] == "MERCHANT_MISMATCH"
+    await nothing_recorded()
+
+
+async def test_certificate_serial_mode_is_accepted(api: Api, seeded, sandbox, notify_relay: NotifyRelay) -> None:
+    _, member = await api.login("cert-mode")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 2000, key_mode="certificate")
+    assert played["status"] == 204
+    assert (await Member.get(id=member["id"])).balance == 20 + 100
+
+
+async def test_other_event_types_are_acknowledged_without_effect(api: Api, seeded, rt) -> None:
+    from app.wechatpay import build_notification
+
+    keys = generate_dev_keys(Path(rt.settings.sandbox.keys_dir))
+    headers, body = build_notification(keys.platform_private_key(), keys.platform_public_key_id, keys.apiv3_key,
+                                       "REFUND.CLOSED", {"mchid": "1900000001", "refund_id": "503x",
+                                                         "refund_status": "CLOSED"}, "refund")
+    for _ in range(2):
+        status, answer = await api.call("POST", "/wechatpay/notify", headers=headers, data=body)
+        assert status == 204, answer
+    note = await WeChatPayNotification.get()
+    assert (note.status, note.event_type, note.deliveries) == ("ignored", "REFUND.CLOSED", 2)
+    assert await Payment.all().count() == 0 and await PaymentRefund.all().count() == 0
+
+
+# -- failures mid-way: 5xx, then the retry completes everything exactly once --------------------------------
+async def test_failure_midway_answers_500_and_retry_completes_once(api: Api, seeded, sandbox,
+                                                                  notify_relay: NotifyRelay,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    await coupon_rule(templates=2)
+    _, member = await api.login("pay-midway")
+    real = coupon_service.issue_for_payment
+    calls = {"n": 0}
+
+    async def flaky(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            await real(*args, **kwargs)  # the coupons commit, then the step "crashes"
+            raise RuntimeError("injected failure after issuing coupons")
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(coupon_service, "issue_for_payment", flaky)
+    played = await play_payment(sandbox, notify_relay, member["openid"], 8800, retry=True, time_scale=0.05)
+    assert played["status"] == 500 and played["delivered"] is False
+    assert notify_relay.answers[0] == (500, {"code": "FAIL", "message": "internal error, please retry"})
+    tid = played["transaction_id"]
+    payment = await Payment.get(transaction_id=tid)
+    assert payment.credited_at is None  # points were awarded, but the payment is not done
+    delivery = await wait_delivered(sandbox, played["notification_id"])
+    assert delivery["delivered"] and delivery["statuses"] == [500, 204], delivery
+    assert calls["n"] == 2
+    assert await PointEntry.filter(member_id=member["id"], kind="earn").count() == 2
+    assert (await Member.get(id=member["id"])).balance == 88 + 100
+    assert await Coupon.filter(member_id=member["id"]).count() == 2
+    assert await OutboxMessage.filter(kind="subscribe").count() == 1
+    assert (await Payment.get(transaction_id=tid)).credited_at is not None
+    note = await WeChatPayNotification.get(notification_id=played["notification_id"])
+    assert (note.status, note.deliveries, note.last_error) == ("processed", 2, None)
+    await assert_ledger_invariant(member["id"])
+
+
+async def test_database_failure_answers_500_in_wechatpay_shape(api: Api, seeded, sandbox, notify_relay: NotifyRelay,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    _, member = await api.login("pay-dbdown")
+
+    async def down(*args: Any, **kwargs: Any) -> Any:
+        raise ConnectionError("database unavailable")
+
+    monkeypatch.setattr(payments, "record_payment", down)
+    played = await play_payment(sandbox, notify_relay, member["openid"], 1000)
+    assert played["status"] == 500
+    assert set(notify_relay.answers[-1][1]) == {"code", "message"}
+    assert (await WeChatPayNotification.get()).status == "received"  # logged, not processed: the retry will
+
+
+# -- refunds ------------------------------------------------------------------------------------------------
+async def test_partial_refunds_add_up_and_never_exceed_what_was_earned(api: Api, seeded, sandbox,
+                                                                       notify_relay: NotifyRelay) -> None:
+    _, member = await api.login("refund-partial")
+    mid = member["id"]
+    played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
+    tid = played["transaction_id"]
+    assert (await Member.get(id=mid)).balance == 200  # 100 purchase + 100 first-purchase bonus; growth 100
+    expected = [(3000, 140, 70), (3333, 74, 37), (1, 74, 37), (3666, 0, 0)]  # (refund, balance, growth after)
+    for amount, balance, growth in expected:
+        r = await play_refund(sandbox, notify_relay, tid, amount, copies=2)
+        assert r["statuses"] == [204, 204], notify_relay.answers
+        m = await Member.get(id=mid)
+        assert (m.balance, m.growth) == (balance, growth), (amount, m.balance, m.growth)
+        await assert_ledger_invariant(mid)
+    refunds = await PaymentRefund.filter(transaction_id=tid).order_by("id")
+    assert [r.points for r in refunds] == [60, 66, 0, 74] and sum(r.points for r in refunds) == 200
+    assert [r.growth for r in refunds] == [30, 33, 0, 37]
+    assert (await Payment.get(transaction_id=tid)).refunded_fen == 10000
+    # a refund beyond the payment is refused by the platform; nothing can take more than was earned
+    assert (await sandbox_call(sandbox, "POST", "/__sandbox__/pay/refunds", {
+        "notify_url": notify_relay.url, "transaction_id": tid, "amount": 1}, expect=400))
+
+
+async def test_concurrent_distinct_refunds_never_overclaw(api: Api, seeded, sandbox,
+                                                          notify_relay: NotifyRelay) -> None:
+    _, member = await api.login("refund-concurrent")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
+    results = await asyncio.gather(*[play_refund(sandbox, notify_relay, played["transaction_id"], 2500)
+                                     for _ in range(4)])
+    assert all(r["status"] == 204 for r in results), notify_relay.answers
+    refunds = await PaymentRefund.filter(transaction_id=played["transaction_id"])
+    assert sum(r.points for r in refunds) == 200 and sum(r.growth for r in refunds) == 100
+    m = await Member.get(id=member["id"])
+    assert (m.balance, m.growth) == (0, 0)
+    await assert_ledger_invariant(member["id"])
+
+
+async def test_full_refund_reverses_bonus_revokes_unused_coupons_and_spent_points_become_debt(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, staff_token) -> None:
+    await coupon_rule(templates=2)
+    _, member = await api.login("refund-full")
+    mid = member["id"]
+    played = await play_payment(sandbox, notify_relay, member["openid"], 20000)
+    assert (await Member.get(id=mid)).balance == 300
+    used, unused = await Coupon.filter(member_id=mid).order_by("id")
+    status, _ = await api.call("POST", f"/api/v1/coupons/{used.code}/redeem", token=staff_token("guide"),
+                               json={"order_amount_fen": 5000})
+    assert status == 200
+    await ledger.spend(mid, 250, "spend-before-refund", now=api.app.ctx.rt.clock.now())
+    r = await play_refund(sandbox, notify_relay, played["transaction_id"], 20000)
+    assert r["status"] == 204
+    m = await Member.get(id=mid)
+    assert (m.balance, m.growth, m.pending) == (50 - 300, 0, 0)  # the spent 250 became a debt
+    assert {c.code: c.state for c in await Coupon.filter(member_id=mid)} == {used.code: "used",
+                                                                            unused.code: "revoked"}
+    assert (await Coupon.get(id=unused.id)).revoke_reason == "payment_refunded"
+    await assert_ledger_invariant(mid)
+    # the next payment pays the debt off first (no new first-purchase bonus)
+    await play_payment(sandbox, notify_relay, member["openid"], 30000)
+    m = await Member.get(id=mid)
+    assert m.balance == -250 + 300
+    await assert_ledger_invariant(mid)
+
+
+async def test_pending_points_show_at_once_and_refunds_take_pending_first(api: Api, seeded, sandbox,
+                                                                          notify_relay: NotifyRelay) -> None:
+    await EarningRule.filter(code="purchase").update(pending_days=7)
+    config_cache.invalidate()
+    token, member = await api.login("refund-pending")
+    mid = member["id"]
+    played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
+    m = await Member.get(id=mid)
+    assert (m.balance, m.pending) == (100, 100)  # bonus available, purchase pending for the return window
+    _, points = await api.call("GET", "/api/v1/points", token=token)
+    assert points["pending"] == 100 and points["pending_releases"][0]["amount"] == 100
+    push = await OutboxMessage.get(kind="subscribe")
+    assert push.payload["data"]["number3"] == "200"
+    await play_refund(sandbox, notify_relay, played["transaction_id"], 5000)  # takes 100 of 200: pending first
+    m = await Member.get(id=mid)
+    assert (m.balance, m.pending) == (100, 0)
+    await assert_ledger_invariant(mid)
+    # after the window the scheduler releases nothing more; the remaining refund takes the bonus back
+    await sweeps.release_due(api.app.ctx.rt.clock.now() + timedelta(days=8))
+    await play_refund(sandbox, notify_relay, played["transaction_id"], 5000)
+    m = await Member.get(id=mid)
+    assert (m.balance, m.pending, m.growth) == (0, 0, 0)
+    await assert_ledger_invariant(mid)
+
+
+async def test_refund_of_released_points_counts_them_once(api: Api, seeded, sandbox,
+                                                          notify_relay: NotifyRelay) -> None:
+    await EarningRule.filter(code="purchase").update(pending_days=7)
+    config_cache.invalidate()
+    _, member = await api.login("refund-released")
+    mid = member["id"]
+    played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
+    released = await sweeps.release_due(api.app.ctx.rt.clock.now() + timedelta(days=8))
+    assert released.points == 100
+    assert (await Member.get(id=mid)).balance == 200
+    await play_refund(sandbox, notify_relay, played["transaction_id"], 10000)
+    m = await Member.get(id=mid)
+    assert (m.balance, m.pending) == (0, 0)
+    await assert_ledger_invariant(mid)
+
+
+# -- payers who are not members yet ---------------------------------------------------------------------------
+async def test_payer_registering_later_is_credited(api: Api, seeded, sandbox, notify_relay: NotifyRelay) -> None:
+    await coupon_rule(first_purchase_only=True)
+    openid = openid_for(APPID, "late-payer")
+    played = await play_payment(sandbox, notify_relay, openid, 6600)
+    assert played["status"] == 204
+    payment = await Payment.get(transaction_id=played["transaction_id"])
+    assert payment.member_id is None and payment.credited_at is None
+    assert await OutboxMessage.all().count() == 0
+    _, member = await api.login("late-payer")
+    assert member["openid"] == openid
+    payment = await Payment.get(id=payment.id)
+    assert payment.member_id == member["id"] and payment.credited_at is not None
+    m = await Member.get(id=member["id"])
+    assert (m.balance, m.growth) == (66 + 100, 66)
+    assert await Coupon.filter(member_id=member["id"]).count() == 1
+    assert await OutboxMessage.filter(kind="subscribe", member_id=member["id"]).count() == 1
+    await assert_ledger_invariant(member["id"])
+
+
+async def test_late_registration_outside_the_window_is_not_credited(api: Api, seeded, sandbox,
+                                                                    notify_relay: NotifyRelay) -> None:
+    openid = openid_for(APPID, "too-late-payer")
+    await play_payment(sandbox, notify_relay, openid, 6600)
+    api.app.ctx.rt.clock.shift(timedelta(days=api.app.ctx.rt.settings.payments.link_window_days + 1))
+    _, member = await api.login("too-late-payer")
+    assert (await Member.get(id=member["id"])).balance == 0
+    assert (await Payment.get()).member_id is None
+
+
+async def test_refund_before_registration_then_registering_credits_nothing(api: Api, seeded, sandbox,
+                                                                            notify_relay: NotifyRelay) -> None:
+    openid = openid_for(APPID, "refunded-before-join")
+    played = await play_payment(sandbox, notify_relay, openid, 6600)
+    r = await play_refund(sandbox, notify_relay, played["transaction_id"], 6600)
+    assert r["status"] == 204
+    _, member = await api.login("refunded-before-join")
+    m = await Member.get(id=member["id"])
+    assert (m.balance, m.growth) == (0, 0)
+    assert await PointEntry.filter(member_id=member["id"]).count() == 0
+    assert (await Payment.get()).credited_at is not None
+
+
+async def test_refund_notification_before_its_payment_is_applied_when_the_payment_arrives(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay) -> None:
+    """Notifications can arrive out of order: a refund recorded first waits for its payment."""
+    _, member = await api.login("refund-first")
+    seen = {"n": 0}
+
+    def lose_first_delivery(headers: dict[str, str], body: bytes) -> tuple[dict[str, str], bytes]:
+        seen["n"] += 1
+        if seen["n"] == 1:  # garbled in transit: refused, WeChat Pay retries later
+            return {k: v for k, v in headers.items() if k != "Wechatpay-Signature"}, body
+        return headers, body
+
+    notify_relay.mutate = lose_first_delivery
+    played = await play_payment(sandbox, notify_relay, member["openid"], 4000, retry=True, time_scale=0.05)
+    assert played["status"] == 400
+    r = await play_refund(sandbox, notify_relay, played["transaction_id"], 4000)
+    assert r["status"] == 204
+    assert await Payment.all().count() == 0 and await PaymentRefund.all().count() == 1
+    delivery = await wait_delivered(sandbox, played["notification_id"])
+    assert delivery["delivered"], delivery
+    m = await Member.get(id=member["id"])
+    assert (m.balance, m.growth) == (0, 0)  # refunded in full before it was credited: nothing credited
+    assert (await Payment.get()).credited_at is not None
+    await assert_ledger_invariant(member["id"])
+
+
+async def test_partial_refund_before_the_payment_is_clawed_back_after_credit(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay) -> None:
+    openid = openid_for(APPID, "partial-before-join")
+    played = await play_payment(sandbox, notify_relay, openid, 10000)
+    await play_refund(sandbox, notify_relay, played["transaction_id"], 2500)
+    _, member = await api.login("partial-before-join")
+    m = await Member.get(id=member["id"])
+    assert (m.balance, m.growth) == (200 - 50, 100 - 25)
+    assert (await PaymentRefund.get()).points == 50
+    await assert_ledger_invariant(member["id"])
+
+
+async def test_credit_pending_job_finishes_linked_payments(api: Api, seeded, rt, sandbox,
+                                                           notify_relay: NotifyRelay,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    openid = openid_for(APPID, "job-payer")
+    await play_payment(sandbox, notify_relay, openid, 3000)
+
+    async def broken(rt: Any, member: Any) -> int:
+        raise RuntimeError("hook failed")
+
+    monkeypatch.setattr(payments, "credit_new_member", broken)
+    _, member = await api.login("job-payer")  # the login itself succeeds
+    assert (await Member.get(id=member["id"])).balance == 0
+    rt.clock.shift(timedelta(minutes=5))
+    out = await payments.credit_pending(rt)
+    assert out["credited"] == 1
+    assert (await Member.get(id=member["id"])).balance == 130
+    assert (await payments.credit_pending(rt))["credited"] == 0
+    await assert_ledger_invariant(member["id"])
+
+
+# -- push content ---------------------------------------------------------------------------------------------
+async def test_push_is_delivered_with_template_keywords(api: Api, seeded, rt, sandbox,
+                                                        notify_relay: NotifyRelay) -> None:
+    await coupon_rule(templates=2)
+    _, member = await api.login("push-content")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 12345)
+    out = await outbox.deliver_due(rt)
+    assert out == {"sent": 1}
+    sent = sandbox.state.sent_messages
+    assert len(sent) == 1 and sent[0]["touser"] == member["openid"]
+    assert sent[0]["template_id"] == rt.settings.miniprogram.subscribe_template_points
+    data = sent[0]["data"]
+    assert data["character_string1"] == played["out_trade_no"] and data["amount2"] == "123.45元"
+    assert data["number3"] == "223" and data["thing4"] == "获得2张优惠券" and len(data["thing6"]) <= 20
+    assert (await OutboxMessage.get()).status == "sent"
+
+
+async def test_wall_clock_is_used_for_signature_freshness(rt) -> None:
+    """A shifted business clock must not make WeChat Pay's signatures look stale (or replays fresh)."""
+    from app.wechatpay import build_notification
+
+    keys = generate_dev_keys(Path(rt.settings.sandbox.keys_dir))
+
+    rt.clock.shift(timedelta(days=3))
+    headers, body = build_notification(keys.platform_private_key(), keys.platform_public_key_id, keys.apiv3_key,
+                                       "TRANSACTION.SUCCESS", {"x": 1}, "transaction", timestamp=int(time.time()))
+    note = rt.wechatpay.verifier.verify_and_decrypt(headers, body, now=time.time())
+    assert note.resource == {"x": 1}
+
+
+async def test_v3_client_queries_the_order_with_a_verified_answer(api: Api, seeded, rt, sandbox,
+                                                                 notify_relay: NotifyRelay) -> None:
+    from app.wechatpay.client import WeChatPayRejected
+
+    _, member = await api.login("query-order")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 1500)
+    order = await rt.wechatpay.client.query_transaction(played["transaction_id"])
+    assert (order["trade_state"], order["amount"]["total"], order["payer"]["openid"]) == (
+        "SUCCESS", 1500, member["openid"])
+    with pytest.raises(WeChatPayRejected) as err:
+        await rt.wechatpay.client.query_transaction("4200000000000000000000000000")
+    assert (err.value.status, err.value.code) == (404, "ORDER_NOT_EXIST")

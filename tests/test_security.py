@@ -1,0 +1,131 @@
+"""Roles on every route, members confined to their own data, rate limits, hostile request shapes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.clock import clock
+from tests.conftest import Api
+
+PUBLIC = {"/api/v1/auth/login", "/healthz", "/readyz", "/wechatpay/notify"}
+
+
+def routes(app, prefix: str) -> list[tuple[str, str]]:
+    out = []
+    for route in app.router.routes:
+        path = "/" + route.path.lstrip("/")
+        if not path.startswith(prefix) or path in PUBLIC:
+            continue
+        concrete = re.sub(r"<([a-z_]+)(:[^>]*)?>",
+                          lambda m: "1" if "id" in m.group(1) or ":int" in (m.group(2) or "") else "X1", path)
+        for method in route.methods:
+            if method not in ("HEAD", "OPTIONS"):
+                out.append((method, concrete))
+    return sorted(set(out))
+
+
+async def test_every_member_route_needs_a_member_token(api: Api, app, staff_token) -> None:
+    checked = 0
+    for method, path in routes(app, "/api/v1"):
+        status, body = await api.call(method, path, json={})
+        assert status == 401, (method, path, status, body)
+        status, _ = await api.call(method, path, json={}, token=staff_token("admin"))
+        assert status in (403, 404), (method, path, status)  # 404: coupon redeem by guides is under /api/v1
+        checked += 1
+    assert checked >= 6
+
+
+async def test_every_admin_route_refuses_members_and_guides(api: Api, app, staff_token) -> None:
+    token, _ = await api.login("sec-member")
+    checked = 0
+    for method, path in routes(app, "/admin/v1"):
+        assert (await api.call(method, path, json={}))[0] == 401, (method, path)
+        assert (await api.call(method, path, json={}, token=token))[0] == 403, (method, path)
+        assert (await api.call(method, path, json={}, token=staff_token("guide")))[0] == 403, (method, path)
+        checked += 1
+    assert checked >= 2
+
+
+async def test_guide_routes_refuse_members(api: Api, app) -> None:
+    token, _ = await api.login("sec-member2")
+    for method, path in routes(app, "/guide/v1"):
+        assert (await api.call(method, path, json={}, token=token))[0] == 403, (method, path)
+
+
+async def test_member_sees_only_own_data(api: Api, seeded) -> None:
+    t1, m1 = await api.login("sec-a")
+    t2, m2 = await api.login("sec-b")
+    await api.call("POST", "/api/v1/checkins", token=t1)
+    status, mine = await api.call("GET", "/api/v1/points/ledger", token=t1)
+    status, theirs = await api.call("GET", "/api/v1/points/ledger", token=t2)
+    assert len(mine["items"]) == 1 and theirs["items"] == []
+    # a forged token claiming member 1 with another secret is rejected
+    from app.auth import issue_token
+
+    forged = issue_token("not-the-secret-not-the-secret-000", m1["id"], "member", int(clock.now().timestamp()), 60)
+    assert (await api.call("GET", "/api/v1/me", token=forged))[0] == 401
+    # a cursor from member 1 does not reveal member 1's entries to member 2
+    first = mine["items"][0]["id"]
+    import base64
+
+    cursor = base64.urlsafe_b64encode(f"e{first + 1}".encode()).decode().rstrip("=")
+    status, page = await api.call("GET", f"/api/v1/points/ledger?cursor={cursor}", token=t2)
+    assert page["items"] == []
+
+
+async def test_expired_token_rejected(api: Api, rt) -> None:
+    from app.auth import issue_token
+
+    old = issue_token(rt.settings.auth.secret, 1, "member", int(clock.now().timestamp()) - 100, 50)
+    status, body = await api.call("GET", "/api/v1/me", token=old)
+    assert status == 401 and body["error"]["code"] == "token_expired"
+
+
+@pytest.fixture
+def tight_limits(rt):  # type: ignore[no-untyped-def]
+    limits = rt.settings.ratelimit
+    saved = (limits.login_per_ip, limits.login_per_openid, limits.checkin_per_ip, limits.checkin_per_member)
+    limits.login_per_ip, limits.login_per_openid, limits.checkin_per_ip, limits.checkin_per_member = 5, 3, 50, 4
+    yield limits
+    limits.login_per_ip, limits.login_per_openid, limits.checkin_per_ip, limits.checkin_per_member = saved
+
+
+async def test_login_rate_limited_per_openid_and_ip(api: Api, tight_limits) -> None:
+    statuses = [(await api.call("POST", "/api/v1/auth/login", json={"code": "sandbox:rl"}))[0] for _ in range(4)]
+    assert statuses[:3] != [429] * 3 and statuses[3] == 429
+    assert (await api.call("POST", "/api/v1/auth/login", json={"code": "sandbox:rl-other"}))[0] == 201  # 5th
+    status, body = await api.call("POST", "/api/v1/auth/login", json={"code": "sandbox:rl-third"})
+    assert status == 429 and body["error"]["details"]["window"] == "ip"
+
+
+async def test_checkin_rate_limited_per_member(api: Api, seeded, tight_limits) -> None:
+    token, _ = await api.login("rl-ck")
+    statuses = [(await api.call("POST", "/api/v1/checkins", token=token))[0] for _ in range(6)]
+    assert statuses[0] == 201 and statuses[4] == 429 and statuses[5] == 429
+
+
+async def test_oversized_body_is_413_json(api: Api, rt) -> None:
+    big = b'{"code": "' + b"x" * (rt.settings.server.max_body_bytes + 10) + b'"}'
+    status, body = await api.call("POST", "/api/v1/auth/login", data=big, headers={"content-type": "application/json"})
+    assert status == 413 and body["error"]["code"] == "payload_too_large"
+
+
+async def test_hostile_shapes_get_4xx_json(api: Api) -> None:
+    token, _ = await api.login("hostile")
+    cases = [
+        ("POST", "/api/v1/checkins/makeup", b'{"day": "not-a-date"}', "application/json", 422),
+        ("POST", "/api/v1/checkins/makeup", b"\xff\xfe", "application/json", 400),
+        ("POST", "/api/v1/checkins/makeup", b"<xml/>", "application/xml", 415),
+        ("POST", "/api/v1/checkins/makeup", b'"just a string"', "application/json", 422),
+        ("GET", "/api/v1/points/ledger?limit=100000", None, None, 422),
+        ("GET", "/api/v1/points/ledger?limit=abc", None, None, 422),
+        ("GET", "/api/v1/checkins?month=2026-13", None, None, 422),
+        ("DELETE", "/api/v1/me", None, None, 405),
+    ]
+    for method, path, data, ctype, expected in cases:
+        headers = {"content-type": ctype} if ctype else {}
+        status, body = await api.call(method, path, token=token, data=data, headers=headers)
+        assert status == expected, (path, data, status, body)
+        assert isinstance(body, dict) and "error" in body and body["error"]["code"], body
