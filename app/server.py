@@ -14,11 +14,13 @@ from tortoise.exceptions import IntegrityError, OperationalError
 
 from app import db
 from app.config import Settings, ensure_auth_secret, load_settings
-from app.errors import ApiError, ServiceUnavailable
+from app.errors import ApiError, NotFound, ServiceUnavailable, ValidationFailed
 from app.logging_setup import configure_logging, request_id_var
 from app.runtime import Runtime
 
 log = logging.getLogger("jifen.http")
+
+_BIGINT = 2**63
 
 _SANIC_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
                 405: "method_not_allowed", 408: "request_timeout", 413: "payload_too_large",
@@ -34,6 +36,20 @@ def _is_redis_error(exc: Exception) -> bool:
     from redis.exceptions import TimeoutError as RedisTimeoutError
 
     return isinstance(exc, RedisConnectionError | RedisTimeoutError)
+
+
+def _is_data_error(exc: BaseException) -> bool:
+    """A value the database itself rejects (numeric overflow, bad encoding): the client's input, not an outage."""
+    import asyncpg
+
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, asyncpg.exceptions.DataError | OverflowError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+        if seen is exc:
+            break
+    return False
 
 
 def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_resources: bool = True) -> Sanic:
@@ -63,6 +79,9 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
         request.ctx.request_id = rid[:64]
         request.ctx.started = time.perf_counter()
         request_id_var.set(request.ctx.request_id)
+        for value in (request.match_info or {}).values():
+            if isinstance(value, int) and not -_BIGINT <= value < _BIGINT:
+                raise NotFound(f"no such resource: {value}")
 
     @app.on_response
     async def finish(request: Request, response: HTTPResponse) -> None:
@@ -90,6 +109,9 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
             log.warning("redis unavailable: %s", exc)
             return error_response(ServiceUnavailable("cache unavailable, retry shortly", code="redis_unavailable"),
                                   rid)
+        if _is_data_error(exc):
+            log.warning("input the validators let through was refused by the database: %s", exc)
+            return error_response(ValidationFailed("a value is out of range or malformed", code="invalid_input"), rid)
         if isinstance(exc, OperationalError | ConnectionError | OSError) and not isinstance(exc, IntegrityError):
             log.warning("database unavailable: %s", exc)
             return error_response(ServiceUnavailable("database unavailable, retry shortly",

@@ -29,6 +29,9 @@ def parse_json(request: Request, model: type[M]) -> M:
         raw = json.loads(request.body or b"{}")
     except (ValueError, UnicodeDecodeError) as exc:
         raise BadRequest(f"malformed JSON: {exc}", code="malformed_json") from exc
+    if _has_nul(raw):
+        raise ValidationFailed("text fields may not contain NUL characters",
+                               details=[{"field": "body", "message": "NUL character"}])
     if not isinstance(raw, dict):
         raise ValidationFailed("the body must be a JSON object", details=[{"field": "body",
                                                                          "message": "expected an object"}])
@@ -39,8 +42,21 @@ def parse_json(request: Request, model: type[M]) -> M:
         raise ValidationFailed("; ".join(f"{e['field']}: {e['message']}" for e in errors), details=errors) from exc
 
 
+def _has_nul(node: Any) -> bool:
+    if isinstance(node, str):
+        return "\x00" in node
+    if isinstance(node, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in node.items())
+    if isinstance(node, list):
+        return any(_has_nul(v) for v in node)
+    return False
+
+
 def parse_query(request: Request, model: type[M]) -> M:
     data = {k: v[0] if len(v) == 1 else v for k, v in request.args.items()}
+    if _has_nul(data):
+        raise ValidationFailed("query parameters may not contain NUL characters",
+                               details=[{"field": "query", "message": "NUL character"}])
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -63,7 +79,13 @@ def inline_schema(model: type[BaseModel]) -> dict[str, Any]:
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/$defs/"):
                 return resolve(defs[ref.rsplit("/", 1)[1]])
-            return {k: resolve(v) for k, v in node.items()}
+            out = {k: resolve(v) for k, v in node.items()}
+            # pydantic emits JSON Schema 2020-12 numeric bounds; OpenAPI 3.0 wants minimum + a boolean flag
+            for exclusive, bound in (("exclusiveMinimum", "minimum"), ("exclusiveMaximum", "maximum")):
+                value = out.get(exclusive)
+                if isinstance(value, int | float) and not isinstance(value, bool):
+                    out[bound], out[exclusive] = value, True
+            return out
         if isinstance(node, list):
             return [resolve(v) for v in node]
         return node

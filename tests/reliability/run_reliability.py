@@ -30,6 +30,7 @@ import aiohttp
 import asyncpg
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
 PY = str(ROOT / ".venv" / "bin" / "python")
 JIFEN = str(ROOT / ".venv" / "bin" / "jifen")
 DB = "jifen_reliability"
@@ -50,6 +51,17 @@ def env() -> dict[str, str]:
         "JIFEN_SANDBOX_KEYS_DIR": str(ROOT / "var" / "reliability-keys"),
         "JIFEN_RATELIMIT_LOGIN_PER_IP": "0", "JIFEN_RATELIMIT_CHECKIN_PER_IP": "0",
         "JIFEN_RATELIMIT_CHECKIN_PER_MEMBER": "100",
+    })
+    # production-style WeChat Pay configuration, pointing at the sandbox's generated keys
+    from app.wechatpay.keys import generate_dev_keys
+
+    keys = generate_dev_keys(ROOT / "var" / "reliability-keys")
+    e.update({
+        "JIFEN_WECHATPAY_APIV3_KEY": keys.apiv3_key,
+        "JIFEN_WECHATPAY_PUBLIC_KEY_PATH": str(keys.platform_public_key_path),
+        "JIFEN_WECHATPAY_PUBLIC_KEY_ID": keys.platform_public_key_id,
+        "JIFEN_WECHATPAY_PRIVATE_KEY_PATH": str(keys.merchant_private_key_path),
+        "JIFEN_WECHATPAY_CERT_SERIAL": keys.merchant_serial,
     })
     return e
 
@@ -248,6 +260,7 @@ async def scenario_hostile() -> bool:
         admin = subprocess.run([JIFEN, "admin", "token", "--role", "admin"], env=env(), cwd=ROOT,
                                capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
         for label, token in (("member", member), ("admin", admin)):
+            (ROOT / "var" / f"reliability-schemathesis-{label}.txt").unlink(missing_ok=True)
             out = subprocess.run([str(ROOT / ".venv" / "bin" / "schemathesis"), "run",
                                   f"{BASE}/docs/openapi.json", "--checks", "not_a_server_error",
                                   "--max-examples", "40", "-H", f"Authorization: Bearer {token}"],
@@ -255,7 +268,8 @@ async def scenario_hostile() -> bool:
             summary = [ln for ln in out.stdout.splitlines() if "generated" in ln or "failures" in ln.lower()]
             print(f"   {label}: exit {out.returncode}; {' | '.join(summary[-2:])}")
             if out.returncode != 0:
-                print(out.stdout[-3000:])
+                (ROOT / "var" / f"reliability-schemathesis-{label}.txt").write_text(out.stdout)
+                print(f"   details: var/reliability-schemathesis-{label}.txt")
                 ok = False
     finally:
         kill_group(server, signal.SIGTERM)
