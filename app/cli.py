@@ -31,9 +31,15 @@ def cmd_migrate(settings: Settings, _: argparse.Namespace) -> int:
 
 
 def cmd_makemigrations(settings: Settings, args: argparse.Namespace) -> int:
+    import subprocess
+
     from app import db
 
-    print(_run(db.make_migrations(args.name)))
+    if args.dialect:
+        print(f"{args.dialect}: {_run(db.make_migrations(args.name, args.dialect)) or 'no changes'}")
+        return 0
+    for kind in ("sqlite", "postgres"):
+        subprocess.run([sys.executable, "-m", "app.cli", "makemigrations", args.name, "--dialect", kind], check=True)
     return 0
 
 
@@ -108,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("migrate", help="apply database migrations (deploy step)").set_defaults(fn=cmd_migrate)
     m = sub.add_parser("makemigrations", help="developer: generate the next migration for both dialects")
     m.add_argument("name")
+    m.add_argument("--dialect", choices=["sqlite", "postgres"], help="only this dialect (runs in-process)")
     m.set_defaults(fn=cmd_makemigrations)
     sb = sub.add_parser("sandbox", help="run the local WeChat / WeCom / WeChat Pay sandbox")
     sb.add_argument("--host")

@@ -98,22 +98,24 @@ async def _seed_first_install() -> None:
         await seed_points_defaults()
 
 
-async def make_migrations(name: str) -> dict[str, str | None]:
-    """Developer step: write the next migration for both dialects from the models (offline, no database)."""
+async def make_migrations(name: str, kind: str) -> str | None:
+    """Developer step: write the next migration for one dialect from the models (offline, no database).
+
+    Aerich keeps class-level state, so each dialect runs in its own process (see `jifen makemigrations`).
+    """
     from aerich import Command
 
-    made: dict[str, str | None] = {}
-    for kind, url in (("sqlite", "sqlite://:memory:"), ("postgres", "postgres://u@127.0.0.1:5432/x")):
-        config = {"connections": {"default": url},
-                  "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
-                  "use_tz": True, "timezone": "UTC"}
-        location = MIGRATIONS_DIR / kind
-        command = Command(tortoise_config=config, app="models", location=str(location))
-        if not (location / "models").exists() or not any((location / "models").glob("*.py")):
+    url = {"sqlite": "sqlite://:memory:", "postgres": "postgres://u@127.0.0.1:5432/x"}[kind]
+    config = {"connections": {"default": url},
+              "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+              "use_tz": True, "timezone": "UTC"}
+    location = MIGRATIONS_DIR / kind
+    command = Command(tortoise_config=config, app="models", location=str(location))
+    try:
+        if not any((location / "models").glob("*.py")):
             await command.init_migrations(safe=True)
-            made[kind] = "initial"
-        else:
-            await command.init(offline=True)
-            made[kind] = await command.migrate(name, no_input=True, offline=True)
+            return "initial"
+        await command.init(offline=True)
+        return await command.migrate(name, no_input=True, offline=True)
+    finally:
         await Tortoise.close_connections()
-    return made
