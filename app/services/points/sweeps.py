@@ -10,6 +10,7 @@ the next run (any scheduler instance) picks the same buckets up again. Idempoten
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,69 +51,72 @@ def _in_batch(c: BaseDBAsyncClient, ids: list[int], first_param: int) -> tuple[s
     return f"member_id BETWEEN ${first_param} AND ${first_param + 1}", [min(ids), max(ids)]
 
 
-async def expire_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
+Apply = Callable[[BaseDBAsyncClient, str, datetime, str, list[object]], Awaitable[None]]
+
+
+async def _sweep(now: datetime, batch: int, due: str, prefix: str, amount_col: str, apply: Apply) -> SweepResult:
+    """Batches of members: lock, mark their due buckets with a run id, `apply` the set-based statements."""
     result = SweepResult()
     while True:
-        run = f"x:{uuid.uuid4().hex}"
+        run = f"{prefix}:{uuid.uuid4().hex}"
         async with in_transaction() as c:
-            ids = await _lock_batch(c, _EXPIRE_DUE, now, batch)
+            ids = await _lock_batch(c, due, now, batch)
             if ids is None:
                 return result
             where, extra = _in_batch(c, ids, 3)
-            await execute(c, "UPDATE point_buckets SET state = 'expired', expired_amount = remaining, remaining = 0, "
-                             f"expire_run = $2 WHERE {_EXPIRE_DUE} AND {where}", [now, run, *extra])
-            await execute(c, "UPDATE members SET balance = balance - x.amt, updated_at = $2 FROM (SELECT member_id, "
-                             "SUM(expired_amount) AS amt FROM point_buckets WHERE expire_run = $1 "
-                             "GROUP BY member_id) x WHERE members.id = x.member_id", [run, now])
-            await execute(c, """
-                INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
-                                           balance_after, growth, trace, created_at)
-                SELECT b.member_id, 'available', -b.expired_amount, 'expire', NULL, 'expiry', NULL,
-                       'expire:' || CAST(b.id AS TEXT),
-                       m.balance + COALESCE(SUM(b.expired_amount) OVER (PARTITION BY b.member_id ORDER BY b.id DESC
-                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
-                       0, NULL, $2
-                FROM point_buckets b JOIN members m ON m.id = b.member_id WHERE b.expire_run = $1
-                ORDER BY b.member_id, b.id""", [run, now])
-            stats = await fetch(c, "SELECT COUNT(*), COALESCE(SUM(expired_amount), 0), COUNT(DISTINCT member_id) "
+            await apply(c, run, now, where, extra)
+            stats = await fetch(c, f"SELECT COUNT(*), COALESCE(SUM({amount_col}), 0), COUNT(DISTINCT member_id) "
                                    "FROM point_buckets WHERE expire_run = $1", [run])
         result.buckets += int(stats[0][0])
         result.points += int(stats[0][1])
         result.members += int(stats[0][2])
         result.batches += 1
+
+
+async def _apply_expiry(c: BaseDBAsyncClient, run: str, now: datetime, where: str, extra: list[object]) -> None:
+    await execute(c, "UPDATE point_buckets SET state = 'expired', expired_amount = remaining, remaining = 0, "
+                     f"expire_run = $2 WHERE {_EXPIRE_DUE} AND {where}", [now, run, *extra])
+    await execute(c, "UPDATE members SET balance = balance - x.amt, updated_at = $2 FROM (SELECT member_id, "
+                     "SUM(expired_amount) AS amt FROM point_buckets WHERE expire_run = $1 "
+                     "GROUP BY member_id) x WHERE members.id = x.member_id", [run, now])
+    await execute(c, """
+        INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
+                                   balance_after, growth, trace, created_at)
+        SELECT b.member_id, 'available', -b.expired_amount, 'expire', NULL, 'expiry', NULL,
+               'expire:' || CAST(b.id AS TEXT),
+               m.balance + COALESCE(SUM(b.expired_amount) OVER (PARTITION BY b.member_id ORDER BY b.id DESC
+                                    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0),
+               0, NULL, $2
+        FROM point_buckets b JOIN members m ON m.id = b.member_id WHERE b.expire_run = $1
+        ORDER BY b.member_id, b.id""", [run, now])
+
+
+async def _apply_release(c: BaseDBAsyncClient, run: str, now: datetime, where: str, extra: list[object]) -> None:
+    await execute(c, f"UPDATE point_buckets SET state = 'active', expire_run = $2 WHERE {_RELEASE_DUE} "
+                     f"AND {where}", [now, run, *extra])
+    await execute(c, "UPDATE members SET balance = balance + x.amt, pending = pending - x.amt, updated_at = $2 "
+                     "FROM (SELECT member_id, SUM(remaining) AS amt FROM point_buckets WHERE expire_run = $1 "
+                     "GROUP BY member_id) x WHERE members.id = x.member_id", [run, now])
+    later = ("COALESCE(SUM(b.remaining) OVER (PARTITION BY b.member_id ORDER BY b.id DESC "
+             "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)")
+    for account, sign, key, running in (("pending", "-", ":p", f"m.pending + {later}"),
+                                         ("available", "", "", f"m.balance - {later}")):
+        await execute(c, f"""
+            INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
+                                       balance_after, growth, trace, created_at)
+            SELECT b.member_id, '{account}', {sign}b.remaining, '{"release" if sign else "earn"}', e.event,
+                   e.source, e.rule_id, 'release:' || CAST(b.id AS TEXT) || '{key}', {running}, 0, NULL, $2
+            FROM point_buckets b JOIN members m ON m.id = b.member_id
+            LEFT JOIN point_entries e ON e.id = b.entry_id
+            WHERE b.expire_run = $1 AND b.remaining > 0
+            ORDER BY b.member_id, b.id""", [run, now])
+
+
+async def expire_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
+    """Due buckets (expires_at <= now) lose their remaining points, one `expire` entry per bucket."""
+    return await _sweep(now, batch, _EXPIRE_DUE, "x", "expired_amount", _apply_expiry)
 
 
 async def release_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
     """Pending points whose hold (e.g. a return window) ended become spendable, keeping their expiry."""
-    result = SweepResult()
-    while True:
-        run = f"r:{uuid.uuid4().hex}"
-        async with in_transaction() as c:
-            ids = await _lock_batch(c, _RELEASE_DUE, now, batch)
-            if ids is None:
-                return result
-            where, extra = _in_batch(c, ids, 3)
-            await execute(c, f"UPDATE point_buckets SET state = 'active', expire_run = $2 WHERE {_RELEASE_DUE} "
-                             f"AND {where}", [now, run, *extra])
-            await execute(c, "UPDATE members SET balance = balance + x.amt, pending = pending - x.amt, updated_at = $2 "
-                             "FROM (SELECT member_id, SUM(remaining) AS amt FROM point_buckets WHERE expire_run = $1 "
-                             "GROUP BY member_id) x WHERE members.id = x.member_id", [run, now])
-            later = ("COALESCE(SUM(b.remaining) OVER (PARTITION BY b.member_id ORDER BY b.id DESC "
-                     "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)")
-            for account, sign, key, running in (("pending", "-", ":p", f"m.pending + {later}"),
-                                                 ("available", "", "", f"m.balance - {later}")):
-                await execute(c, f"""
-                    INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
-                                               balance_after, growth, trace, created_at)
-                    SELECT b.member_id, '{account}', {sign}b.remaining, '{"release" if sign else "earn"}', e.event,
-                           e.source, e.rule_id, 'release:' || CAST(b.id AS TEXT) || '{key}', {running}, 0, NULL, $2
-                    FROM point_buckets b JOIN members m ON m.id = b.member_id
-                    LEFT JOIN point_entries e ON e.id = b.entry_id
-                    WHERE b.expire_run = $1 AND b.remaining > 0
-                    ORDER BY b.member_id, b.id""", [run, now])
-            stats = await fetch(c, "SELECT COUNT(*), COALESCE(SUM(remaining), 0), COUNT(DISTINCT member_id) "
-                                   "FROM point_buckets WHERE expire_run = $1", [run])
-        result.buckets += int(stats[0][0])
-        result.points += int(stats[0][1])
-        result.members += int(stats[0][2])
-        result.batches += 1
+    return await _sweep(now, batch, _RELEASE_DUE, "r", "remaining", _apply_release)
