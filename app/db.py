@@ -11,8 +11,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+import asyncpg
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.config_generator import expand_db_url
 
 from app.config import ROOT, Settings
 
@@ -29,11 +31,25 @@ def db_url(settings: Settings) -> str:
     return url
 
 
+class NoResetConnection(asyncpg.connection.Connection):  # type: ignore[misc]
+    """Pool connections skip asyncpg's reset query on release.
+
+    asyncpg runs `pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL` every time a connection goes
+    back to the pool, and Tortoise acquires one per query: a second round trip for every statement. jifen
+    keeps no session state on pooled connections (no LISTEN, SET or session advisory locks; open
+    transactions are still rolled back by asyncpg), so the reset only costs latency.
+    """
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
 def tortoise_config(settings: Settings) -> dict[str, Any]:
-    url = db_url(settings)
+    url: Any = db_url(settings)
     if settings.database.is_postgres:
         sep = "&" if "?" in url else "?"
-        url = f"{url}{sep}maxsize={settings.database.pool_max}&minsize=1"
+        url = expand_db_url(f"{url}{sep}maxsize={settings.database.pool_max}&minsize=1")
+        url["credentials"]["connection_class"] = NoResetConnection
     return {
         "connections": {"default": url},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
@@ -78,15 +94,23 @@ async def migrate(settings: Settings) -> list[str]:
     command = Command(tortoise_config=tortoise_config(settings), app="models", location=location)
     await command.init()
     try:
-        if settings.database.is_postgres:
-            await conn().execute_query("SELECT pg_advisory_lock(7126001)")
-        applied = await command.upgrade(run_in_transaction=True)
-        await _seed_first_install()
-        return applied
+        if not settings.database.is_postgres:
+            return await _upgrade_and_seed(command)
+        # the session lock lives on one dedicated connection, held while other connections migrate
+        async with conn().acquire_connection() as lock_conn:
+            await lock_conn.execute("SELECT pg_advisory_lock(7126001)")
+            try:
+                return await _upgrade_and_seed(command)
+            finally:
+                await lock_conn.execute("SELECT pg_advisory_unlock(7126001)")
     finally:
-        if settings.database.is_postgres:
-            await conn().execute_query("SELECT pg_advisory_unlock(7126001)")
         await Tortoise.close_connections()
+
+
+async def _upgrade_and_seed(command: Any) -> list[str]:
+    applied = await command.upgrade(run_in_transaction=True)
+    await _seed_first_install()
+    return list(applied)
 
 
 async def _seed_first_install() -> None:
