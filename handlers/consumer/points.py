@@ -33,8 +33,7 @@ class MakeupBody(BaseModel):
 @require("member")
 async def points(request: Request) -> HTTPResponse:
     """Role: member. Balance, pending, tier progress, every upcoming expiry."""
-    member = await members.get_member(request.ctx.principal.member_id)
-    return json(await queries.summary(request.app.ctx.rt, member))
+    return json(await queries.summary(request.app.ctx.rt, request.ctx.principal.member_id))
 
 
 @bp.get("/points/ledger")

@@ -640,7 +640,7 @@ async def member_detail(rt: Runtime, member_id: int) -> dict[str, Any]:
     changes = await TierChange.filter(member_id=member_id).order_by("-id").limit(10)
     return {
         "member": member_view(member),
-        "points": {**await queries.summary(rt, member), "debt": -int(debt["s"]) if debt else 0},
+        "points": {**await queries.summary(rt, member.id), "debt": -int(debt["s"]) if debt else 0},
         "tier_history": [{"from_level": t.from_level, "to_level": t.to_level, "reason": t.reason,
                           "at": _iso(t.created_at)} for t in changes],
     }

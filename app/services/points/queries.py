@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.db import conn
-from app.errors import ValidationFailed
+from app.errors import NotFound, ValidationFailed
 from app.runtime import Runtime
 from app.services.points.config_cache import config_cache
 from app.sqlx import fetch, to_dt, to_json
@@ -16,40 +16,52 @@ from models import AwardCounter, Member
 _EPS = timedelta(microseconds=1)
 
 
-async def summary(rt: Runtime, member: Member) -> dict[str, Any]:
+_SUMMARY_SQL = """
+SELECT m.balance, m.pending, m.growth, m.tier_level, b.state, b.expires_at, b.release_at, b.amount
+FROM members m
+LEFT JOIN (SELECT state, expires_at, release_at, SUM(remaining) AS amount FROM point_buckets
+           WHERE member_id = $1 AND state IN ('active', 'pending') AND remaining > 0
+           GROUP BY state, expires_at, release_at) b ON 1 = 1
+WHERE m.id = $1
+"""
+
+
+async def summary(rt: Runtime, member_id: int) -> dict[str, Any]:
+    """Balances, tier progress, every upcoming expiry (per Shanghai day) and pending releases: one query."""
     now = rt.clock.now()
     cfg = await config_cache.get()
-    rows = await fetch(conn(), "SELECT expires_at, SUM(remaining) AS amount FROM point_buckets WHERE member_id = $1 "
-                               "AND state = 'active' AND remaining > 0 AND expires_at IS NOT NULL "
-                               "GROUP BY expires_at ORDER BY expires_at", [member.id])
+    rows = await fetch(conn(), _SUMMARY_SQL, [member_id])
+    if not rows:
+        raise NotFound("member not found", code="member_not_found")
+    m = rows[0]
     expiring: dict[str, int] = {}
+    releases: dict[datetime, int] = {}
     for r in rows:
-        when = to_dt(r["expires_at"])
-        assert when is not None
-        # bucket expiry is the first instant it is gone; show the last valid Shanghai day
-        key = rt.clock.day_of(when - _EPS).isoformat()
-        expiring[key] = expiring.get(key, 0) + int(r["amount"])
-    pending_rows = await fetch(conn(), "SELECT release_at, SUM(remaining) AS amount FROM point_buckets "
-                                       "WHERE member_id = $1 AND state = 'pending' GROUP BY release_at "
-                                       "ORDER BY release_at", [member.id])
-    tiers = cfg.tiers
-    current = cfg.tier(member.tier_level)
-    nxt = next((t for t in tiers if t.level > member.tier_level), None)
+        if r["state"] == "active" and r["expires_at"] is not None:
+            when = to_dt(r["expires_at"])
+            assert when is not None
+            # bucket expiry is the first instant it is gone; show the last valid Shanghai day
+            key = rt.clock.day_of(when - _EPS).isoformat()
+            expiring[key] = expiring.get(key, 0) + int(r["amount"])
+        elif r["state"] == "pending" and r["release_at"] is not None:
+            when = to_dt(r["release_at"])
+            assert when is not None
+            releases[when] = releases.get(when, 0) + int(r["amount"])
+    level, growth = int(m["tier_level"]), int(m["growth"])
+    current = cfg.tier(level)
+    nxt = next((t for t in cfg.tiers if t.level > level), None)
     return {
-        "balance": member.balance,
-        "pending": member.pending,
-        "growth": member.growth,
-        "tier": {"level": member.tier_level, "name": current.name if current else "member",
+        "balance": int(m["balance"]),
+        "pending": int(m["pending"]),
+        "growth": growth,
+        "tier": {"level": level, "name": current.name if current else "member",
                  "multiplier_bp": current.multiplier_bp if current else 10000},
         "next_tier": ({"level": nxt.level, "name": nxt.name, "growth_threshold": nxt.growth_threshold,
-                       "growth_needed": max(nxt.growth_threshold - member.growth, 0)} if nxt else None),
-        "expiring": [{"date": d, "amount": a} for d, a in expiring.items()],
-        "pending_releases": [{"release_at": to_dt(r["release_at"]).isoformat(), "amount": int(r["amount"])}  # type: ignore[union-attr]
-                             for r in pending_rows if r["release_at"] is not None],
+                       "growth_needed": max(nxt.growth_threshold - growth, 0)} if nxt else None),
+        "expiring": [{"date": d, "amount": a} for d, a in sorted(expiring.items())],
+        "pending_releases": [{"release_at": w.isoformat(), "amount": a} for w, a in sorted(releases.items())],
         "as_of": now.isoformat(),
     }
-
-
 
 
 def _cursor_encode(entry_id: int) -> str:
