@@ -1,13 +1,15 @@
 """Fixed-window rate limits in Redis, per member and per client IP (abuse protection for login/check-in).
 
-One pipelined round trip per request for all the windows it counts against. Limits are configuration
+One round trip (a Lua script) per request for all the windows it counts against. Limits are configuration
 (`[ratelimit]`); 0 disables a window.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 
+from redis.exceptions import NoScriptError
 from sanic import Request
 
 from app.errors import RateLimited
@@ -18,22 +20,32 @@ def client_ip(request: Request) -> str:
     return request.remote_addr or request.ip or "unknown"
 
 
+# INCR every window, set its expiry on first use, return the counts: one round trip, one command.
+_LUA = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  local n = redis.call('INCR', key)
+  if n == 1 then redis.call('EXPIRE', key, ARGV[1]) end
+  out[i] = n
+end
+return out
+"""
+_SHA = hashlib.sha1(_LUA.encode()).hexdigest()
+
+
 async def enforce(rt: Runtime, action: str, windows: list[tuple[str, str, int]], period: int = 60) -> None:
     """`windows`: (dimension, identity, limit per period). Raises 429 naming the window that overflowed."""
     active = [(dim, ident, limit) for dim, ident, limit in windows if limit > 0]
     if not active:
         return
     slot = int(time.time()) // period
-    pipe = rt.redis.pipeline(transaction=False)
-    keys = []
-    for dim, ident, _ in active:
-        key = rt.key("rl", action, dim, ident, slot)
-        keys.append(key)
-        pipe.incr(key)
-        pipe.expire(key, period + 1)
-    results = await pipe.execute()
-    for i, (dim, _, limit) in enumerate(active):
-        if int(results[2 * i]) > limit:
+    keys = [rt.key("rl", action, dim, ident, slot) for dim, ident, _ in active]
+    try:
+        counts = await rt.redis.evalsha(_SHA, len(keys), *keys, period + 1)
+    except NoScriptError:  # first use on this Redis (or after a restart): load it
+        counts = await rt.redis.eval(_LUA, len(keys), *keys, period + 1)
+    for (dim, _, limit), count in zip(active, counts, strict=True):
+        if int(count) > limit:
             retry = period - int(time.time()) % period
             raise RateLimited(f"too many {action} requests per {dim}; retry in {retry}s",
                               headers={"Retry-After": str(retry)}, details={"window": dim, "limit": limit,
