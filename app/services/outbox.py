@@ -24,9 +24,9 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from app.db import conn
+from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
-from app.sqlx import execute, fetch
+from app.sqlx import execute, fetch, to_json
 from app.wechat import errors as wx
 from models import OutboxMessage
 
@@ -81,10 +81,22 @@ def backoff(rt: Runtime, attempts: int) -> timedelta:
     return timedelta(seconds=min(cfg.backoff_seconds * 2 ** max(attempts - 1, 0), cfg.backoff_max_seconds))
 
 
-async def _claim(msg_id: int, now: datetime) -> bool:
-    rows = await fetch(conn(), "UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, "
-                               "updated_at = $2 WHERE id = $1 AND status = 'pending' RETURNING id", [msg_id, now])
-    return bool(rows)
+_CLAIM = """
+UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = $1
+WHERE status = 'pending' AND id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $1
+                                    ORDER BY next_attempt_at, id LIMIT $2{lock})
+RETURNING id, kind, dedupe_key, member_id, payload, attempts
+"""
+
+
+async def claim_batch(now: datetime, limit: int) -> list[OutboxMessage]:
+    """Claim up to `limit` due rows in one statement (pending -> sending); concurrent deliverers get
+    disjoint batches (SKIP LOCKED on PostgreSQL, the single writer on SQLite)."""
+    c = conn()
+    rows = await fetch(c, _CLAIM.format(lock=" FOR UPDATE SKIP LOCKED" if is_postgres_conn(c) else ""), [now, limit])
+    return [OutboxMessage(id=int(r["id"]), kind=r["kind"], dedupe_key=r["dedupe_key"], member_id=r["member_id"],
+                          payload=to_json(r["payload"]), attempts=int(r["attempts"]), status="sending")
+            for r in rows]
 
 
 async def _finish(msg_id: int, status: str, now: datetime, *, error: str | None = None,
@@ -97,56 +109,61 @@ async def _finish(msg_id: int, status: str, now: datetime, *, error: str | None 
                   args)
 
 
-async def deliver_one(rt: Runtime, msg_id: int) -> str | None:
-    """Claim and send one row; the outcome status, or None if another deliverer had it."""
-    now = rt.clock.now()
-    if not await _claim(msg_id, now):
-        return None
-    msg = await OutboxMessage.get(id=msg_id)
+async def _send(rt: Runtime, msg: OutboxMessage) -> str:
+    """Send one claimed row; returns its outcome. Every outcome but `sent` is written here."""
     sender = SENDERS.get(msg.kind)
     try:
         if sender is None:
             raise Permanent(f"no sender for kind {msg.kind!r}")
         await sender(rt, msg)
     except Refused as exc:
-        await _finish(msg_id, "refused", rt.clock.now(), error=str(exc))
+        await _finish(msg.id, "refused", rt.clock.now(), error=str(exc))
         return "refused"
     except Permanent as exc:
-        log.warning("outbox %s (%s) failed permanently: %s", msg_id, msg.kind, exc)
-        await _finish(msg_id, "failed", rt.clock.now(), error=str(exc))
+        log.warning("outbox %s (%s) failed permanently: %s", msg.id, msg.kind, exc)
+        await _finish(msg.id, "failed", rt.clock.now(), error=str(exc))
         return "failed"
     except Exception as exc:  # transient by default: WeChat down, rate limited, DB hiccup
         error = f"{type(exc).__name__}: {exc}"
         if msg.attempts >= rt.settings.outbox.max_attempts:
-            log.warning("outbox %s (%s) gave up after %s attempts: %s", msg_id, msg.kind, msg.attempts, error)
-            await _finish(msg_id, "failed", rt.clock.now(), error=error)
+            log.warning("outbox %s (%s) gave up after %s attempts: %s", msg.id, msg.kind, msg.attempts, error)
+            await _finish(msg.id, "failed", rt.clock.now(), error=error)
             return "failed"
-        await _finish(msg_id, "pending", rt.clock.now(), error=error,
+        await _finish(msg.id, "pending", rt.clock.now(), error=error,
                       next_at=rt.clock.now() + backoff(rt, msg.attempts))
         return "retry"
-    await _finish(msg_id, "sent", rt.clock.now())
     return "sent"
 
 
+async def _mark_sent(ids: list[int], now: datetime) -> None:
+    if ids:
+        marks = ", ".join(f"${i + 2}" for i in range(len(ids)))
+        await execute(conn(), f"UPDATE outbox_messages SET status = 'sent', updated_at = $1, last_error = NULL "
+                              f"WHERE status = 'sending' AND id IN ({marks})", [now, *ids])
+
+
 async def deliver_due(rt: Runtime, limit: int | None = None) -> dict[str, int]:
-    """Send every due pending row (up to `limit`), a few at a time. Returns counts per outcome."""
+    """Claim every due pending row (up to `limit`) in one statement, send a few at a time, record the
+    successes in one statement. Returns counts per outcome."""
     cfg = rt.settings.outbox
-    rows = await fetch(conn(), "SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $1 "
-                               "ORDER BY next_attempt_at, id LIMIT $2", [rt.clock.now(), limit or cfg.batch])
+    batch = await claim_batch(rt.clock.now(), limit or cfg.batch)
     outcome: dict[str, int] = {}
+    sent: list[int] = []
     sem = asyncio.Semaphore(max(cfg.concurrency, 1))
 
-    async def one(msg_id: int) -> None:
+    async def one(msg: OutboxMessage) -> None:
         async with sem:
             try:
-                status = await deliver_one(rt, msg_id)
+                status = await _send(rt, msg)
             except Exception:  # e.g. the database went away mid-way: the reaper recovers the row
-                log.exception("outbox delivery of %s crashed", msg_id)
+                log.exception("outbox delivery of %s crashed", msg.id)
                 status = "error"
-        if status is not None:
-            outcome[status] = outcome.get(status, 0) + 1
+        if status == "sent":
+            sent.append(msg.id)
+        outcome[status] = outcome.get(status, 0) + 1
 
-    await asyncio.gather(*(one(int(r["id"])) for r in rows))
+    await asyncio.gather(*(one(m) for m in batch))
+    await _mark_sent(sent, rt.clock.now())
     return outcome
 
 
