@@ -97,7 +97,7 @@ class PointsConfig:
     expiry_reminder_days: str = "30,7"
     tier_window_days: int = 365
     tier_warning_days: int = 10
-    sweep_batch_members: int = 5000
+    sweep_batch_members: int = 20000
 
     @property
     def reminder_stages(self) -> list[int]:

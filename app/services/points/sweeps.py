@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from app.db import is_postgres_conn
 from app.sqlx import execute, fetch
 
-DEFAULT_BATCH = 5000
+DEFAULT_BATCH = 20000
 
 _EXPIRE_DUE = "state = 'active' AND expires_at <= $1 AND remaining > 0"
 _RELEASE_DUE = "state = 'pending' AND release_at <= $1"
