@@ -35,7 +35,19 @@ def issue_token(secret: str, subject_id: int, role: str, now: int, ttl: int) -> 
                       algorithm="HS256")
 
 
+_VERIFIED: dict[tuple[str, str], tuple[Principal, int]] = {}
+_VERIFIED_MAX = 20_000
+
+
 def decode_token(secret: str, token: str, now: int) -> Principal:
+    """Verify a bearer token. Verified tokens are remembered (bounded) so the signature is checked once per
+    token per worker; expiry is still compared with the clock on every request."""
+    hit = _VERIFIED.get((secret, token))
+    if hit is not None:
+        principal, exp = hit
+        if exp <= now:
+            raise Unauthorized("token expired", code="token_expired")
+        return principal
     try:
         claims = jwt.decode(token, secret, algorithms=["HS256"], options={"verify_exp": False, "verify_iat": False,
                                                                            "require": ["sub", "exp"]})
@@ -46,7 +58,11 @@ def decode_token(secret: str, token: str, now: int) -> Principal:
     role = claims.get("role")
     if role not in ROLES:
         raise Unauthorized("invalid token", code="invalid_token")
-    return Principal(subject_id=int(claims["sub"]), role=role)
+    principal = Principal(subject_id=int(claims["sub"]), role=role)
+    if len(_VERIFIED) >= _VERIFIED_MAX:
+        _VERIFIED.clear()
+    _VERIFIED[(secret, token)] = (principal, int(claims["exp"]))
+    return principal
 
 
 Handler = Callable[..., Awaitable[Any]]

@@ -54,8 +54,13 @@ async def check(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) ->
     return None
 
 
-async def record_issued(rt: Runtime, now: datetime, points: int) -> None:
-    key = rt.key("budget-issued", _year(now))
+async def record_issued(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) -> None:
+    """Count issued points while a budget is configured for the year (otherwise `issued()` rebuilds the
+    counter from the ledger when a budget appears, so nothing is lost by skipping the round trip)."""
+    year = _year(now)
+    if year not in cfg.budgets:
+        return
+    key = rt.key("budget-issued", year)
     if await rt.redis.exists(key):
         await rt.redis.incrby(key, points)
 

@@ -18,7 +18,7 @@ from app.db import conn
 from app.runtime import Runtime
 from app.services.points import budget, ledger
 from app.services.points.calc import AwardPlan, Usage, best_campaign, expiry_for, plan_award
-from app.services.points.config_cache import config_cache
+from app.services.points.config_cache import ConfigSnapshot, config_cache
 from app.sqlx import fetchrow, to_json
 from models import TierChange
 
@@ -110,7 +110,7 @@ async def award(rt: Runtime, member_id: int, event: str, idem_key: str, context:
         except ledger.DuplicateKey:
             row = await snapshot(member_id, rule.id, f"d:{day.isoformat()}", idem_key)
             return duplicate_result(row)
-        await _after_post(rt, member_id, plan, posted, tier_level, int(row["balance"]), now)
+        await _after_post(rt, cfg, member_id, plan, posted, tier_level, int(row["balance"]), now)
         pending = rule.pending_days > 0
         return AwardResult(status="pending" if pending else "awarded", points=plan.points, growth=plan.growth,
                            reason=plan.reason, entry_id=posted.entry_id, balance=posted.balance,
@@ -137,11 +137,11 @@ def _posting(rule: Any, plan: AwardPlan, member_id: int, event: str, idem_key: s
         expires_at=expires_at, release_at=release_at, now=now, counters=plan.counters, guard=guard)
 
 
-async def _after_post(rt: Runtime, member_id: int, plan: AwardPlan, posted: ledger.Posted, tier_before: int,
-                      balance_before: int, now: datetime) -> None:
+async def _after_post(rt: Runtime, cfg: ConfigSnapshot, member_id: int, plan: AwardPlan, posted: ledger.Posted,
+                      tier_before: int, balance_before: int, now: datetime) -> None:
     """Rare follow-ups kept off the single hot statement: tier history, debt netting, budget counter."""
     if plan.points > 0:
-        await budget.record_issued(rt, now, plan.points)
+        await budget.record_issued(rt, cfg, now, plan.points)
     if posted.tier_level != tier_before:
         await TierChange.create(member_id=member_id, from_level=tier_before, to_level=posted.tier_level,
                                 reason="upgrade", created_at=now)
