@@ -40,11 +40,14 @@ def _is_redis_error(exc: Exception) -> bool:
 
 def _is_data_error(exc: BaseException) -> bool:
     """A value the database itself rejects (numeric overflow, bad encoding): the client's input, not an outage."""
-    import asyncpg
+    from asyncpg import exceptions as pg
 
+    refused = (pg.NumericValueOutOfRangeError, pg.CharacterNotInRepertoireError, pg.UntranslatableCharacterError,
+               pg.StringDataRightTruncationError, pg.InvalidTextRepresentationError, pg.DatetimeFieldOverflowError,
+               OverflowError)
     seen: BaseException | None = exc
     while seen is not None:
-        if isinstance(seen, asyncpg.exceptions.DataError | OverflowError):
+        if isinstance(seen, refused):
             return True
         seen = seen.__cause__ or seen.__context__
         if seen is exc:

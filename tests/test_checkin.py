@@ -101,3 +101,30 @@ async def test_member_day_campaign_triples_only_on_the_18th(api: Api, seeded) ->
     clock.set(at(2026, 11, 19, 0, 0, 0))
     assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
     clock.shift(timedelta(days=0))
+
+
+async def test_postgres_takes_the_single_statement_path(api: Api, seeded, monkeypatch) -> None:
+    """On PostgreSQL a plain check-in rule never goes through the general award path (one statement);
+    with a cap configured it does. SQLite always uses the general path."""
+    from app.db import conn, is_postgres_conn
+    from app.services.points import engine
+    from app.services.points.config_cache import config_cache
+    from models import EarningRule
+
+    calls = []
+    real = engine.award
+
+    async def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[2])
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "award", spy)
+    clock.set(at(2026, 11, 2))
+    token, _ = await api.login("fast1")
+    assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
+    assert calls == ([] if is_postgres_conn(conn()) else ["check_in"])
+    await EarningRule.filter(code="check_in").update(total_points_cap=1000)
+    config_cache.invalidate()
+    clock.set(at(2026, 11, 3))
+    assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
+    assert calls[-1] == "check_in"

@@ -10,10 +10,10 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
 
-from app.db import conn
+from app.db import conn, is_postgres_conn
 from app.errors import Conflict, ValidationFailed
 from app.runtime import Runtime
-from app.services.points import engine, ledger
+from app.services.points import checkin_fast, engine, ledger
 from app.services.points.config_cache import config_cache
 from app.sqlx import fetch
 from models import Checkin, Member
@@ -33,6 +33,8 @@ async def check_in(rt: Runtime, member_id: int) -> dict[str, Any]:
     today = rt.clock.day_of(now)
     cfg = await config_cache.get()
     rule = cfg.rule_for(EVENT, now)
+    if rule is not None and is_postgres_conn(conn()) and checkin_fast.applies(rule, cfg, now, today.year):
+        return await checkin_fast.check_in(member_id, today, now, rule, cfg)
     idem = f"checkin:{today.isoformat()}"
     snap = await engine.snapshot(member_id, rule.id if rule else 0, f"d:{today.isoformat()}", idem)
     last = snap["last_checkin_day"]

@@ -1,0 +1,128 @@
+"""PostgreSQL fast path for the daily check-in: the whole check-in is ONE statement.
+
+The check-in is the hottest write. For the common rule shape (no caps, no pending period, no budget this
+year) everything the general award path does in Python - streak, streak bonus, tier and campaign
+multipliers, the trace - is computed inside a single data-modifying CTE from operator configuration passed
+as JSON parameters (the SQL text is constant, so it stays a prepared statement). The inserted check-in row
+gates every later part: if today's row already exists nothing else happens, atomically. Any other rule
+shape, and SQLite, use the general path (`engine.award` with a guard), which the same tests cover.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from tortoise.transactions import in_transaction
+
+from app.db import conn
+from app.errors import NotFound
+from app.services.points import ledger
+from app.services.points.calc import best_campaign, expiry_for
+from app.services.points.config_cache import ConfigSnapshot
+from app.sqlx import fetchrow, to_json
+from models import EarningRule, TierChange
+
+_SQL = """
+WITH m0 AS (
+    SELECT id, tier_level, last_checkin_day, checkin_streak,
+           CASE WHEN last_checkin_day = $2::date - 1 THEN checkin_streak + 1 ELSE 1 END AS streak
+    FROM members WHERE id = $1
+), calc AS (
+    SELECT m0.id, m0.streak, m0.tier_level,
+           COALESCE(($4::jsonb ->> m0.streak::text)::int, 0)
+             + COALESCE((SELECT SUM(CASE WHEN m0.streak % (p ->> 0)::int = 0 THEN (p ->> 1)::int ELSE 0 END)
+                         FROM jsonb_array_elements($5::jsonb) p), 0) AS bonus,
+           COALESCE(($6::jsonb ->> m0.tier_level::text)::int, 10000) AS tier_bp,
+           COALESCE(($7::jsonb ->> m0.tier_level::text)::int, $8::int) AS camp_bp
+    FROM m0 WHERE m0.last_checkin_day IS DISTINCT FROM $2::date
+), pts AS (
+    SELECT calc.*, (($3::bigint + bonus) * tier_bp * camp_bp / 100000000)::int AS points FROM calc
+), g AS (
+    INSERT INTO checkins (member_id, day, streak, makeup, created_at)
+    SELECT id, $2::date, streak, false, $9::timestamptz FROM pts
+    ON CONFLICT (member_id, day) DO NOTHING RETURNING member_id
+), m AS (
+    UPDATE members SET balance = members.balance + pts.points, growth = members.growth + $10::int,
+           tier_level = GREATEST(members.tier_level, COALESCE((SELECT max(level) FROM tiers
+                                 WHERE growth_threshold <= members.growth + $10::int), 0)),
+           checkin_streak = pts.streak, last_checkin_day = $2::date, updated_at = $9::timestamptz
+    FROM pts, g WHERE members.id = pts.id
+    RETURNING members.balance, members.pending, members.tier_level, pts.points, pts.bonus, pts.tier_bp,
+              pts.streak, pts.tier_level AS tier_before
+), e AS (
+    INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after,
+                               growth, trace, created_at)
+    SELECT $1, 'available', m.points, 'earn', 'check_in', $11::text, $12::bigint, $11::text, m.balance, $10::int,
+           jsonb_build_object('rule', $13::text, 'rule_id', $12::bigint, 'event', 'check_in', 'base', $3::int,
+                              'streak_bonus', m.bonus, 'amount_fen', NULL, 'tier_level', m.tier_before,
+                              'tier_multiplier_bp', m.tier_bp, 'campaign', $14::jsonb -> m.tier_before::text,
+                              'multiplied', m.points, 'cap', NULL, 'points', m.points, 'growth', $10::int,
+                              'expires_at', $15::text),
+           $9::timestamptz
+    FROM m RETURNING id, trace
+), b AS (
+    INSERT INTO point_buckets (member_id, entry_id, state, initial, remaining, expired_amount, expires_at,
+                               release_at, created_at)
+    SELECT $1, e.id, 'active', m.points, m.points, 0, $16::timestamptz, NULL, $9::timestamptz
+    FROM e, m WHERE m.points > 0 RETURNING id
+)
+SELECT m0.checkin_streak AS current_streak, m.balance, m.pending, m.tier_level, m.tier_before, m.points,
+       m.streak, e.id AS entry_id, e.trace, (SELECT count(*) FROM b) AS buckets
+FROM m0 LEFT JOIN m ON true LEFT JOIN e ON true
+"""
+
+
+def applies(rule: EarningRule, cfg: ConfigSnapshot, now: datetime, year: int) -> bool:
+    """Rules with caps, a pending period or a budget to guard need the general path's bookkeeping."""
+    return not (rule.once_per_member or rule.daily_count_cap is not None or rule.daily_points_cap is not None
+                or rule.total_points_cap is not None or rule.pending_days > 0 or year in cfg.budgets)
+
+
+def _params(member_id: int, today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> list[Any]:
+    exact: dict[str, int] = {}
+    periodic: list[list[int]] = []
+    for key, points in (rule.streak_bonuses or {}).items():
+        if key.endswith("+"):
+            if int(key[:-1]) > 0:
+                periodic.append([int(key[:-1]), int(points)])
+        else:
+            exact[str(int(key))] = exact.get(str(int(key)), 0) + int(points)
+    levels = sorted({t.level for t in cfg.tiers} | {0})
+    campaigns = {lvl: best_campaign(cfg.campaigns, "check_in", lvl, now) for lvl in levels}
+    default = best_campaign([c for c in cfg.campaigns if not c.tier_levels], "check_in", -1, now)
+    expires_at = expiry_for(rule, today)
+    idem = f"checkin:{today.isoformat()}"
+    return [
+        member_id, today, rule.points_fixed, exact, json.dumps(periodic),
+        {str(t.level): t.multiplier_bp for t in cfg.tiers},
+        {str(lvl): c.multiplier_bp for lvl, c in campaigns.items() if c},
+        default.multiplier_bp if default else 10000,
+        now, rule.growth_fixed, idem, rule.id, rule.code,
+        {str(lvl): {"id": c.id, "name": c.name, "multiplier_bp": c.multiplier_bp} for lvl, c in campaigns.items() if c},
+        expires_at.isoformat() if expires_at else None, expires_at,
+    ]
+
+
+async def check_in(member_id: int, today: date, now: datetime, rule: EarningRule,
+                   cfg: ConfigSnapshot) -> dict[str, Any]:
+    row = await fetchrow(conn(), _SQL, _params(member_id, today, now, rule, cfg))
+    if row is None:
+        raise NotFound("member not found", code="member_not_found")
+    if row["entry_id"] is None:
+        return {"checked_in": False, "reason": "already_checked_in", "day": today.isoformat(),
+                "streak": int(row["current_streak"]), "points": 0}
+    points, balance = int(row["points"]), int(row["balance"])
+    if row["tier_level"] != row["tier_before"]:
+        await TierChange.create(member_id=member_id, from_level=row["tier_before"], to_level=row["tier_level"],
+                                reason="upgrade", created_at=now)
+    if balance - points < 0:  # the member was in debt: today's points pay part of it off
+        async with in_transaction() as c:
+            await ledger.lock_member(c, member_id)
+            await ledger.net_debt(c, member_id)
+    award = {"status": "awarded", "points": points, "growth": rule.growth_fixed, "reason": None,
+             "entry_id": int(row["entry_id"]), "balance": balance, "pending": int(row["pending"]),
+             "tier_level": int(row["tier_level"]), "trace": to_json(row["trace"])}
+    return {"checked_in": True, "day": today.isoformat(), "streak": int(row["streak"]), "points": points,
+            "balance": balance, "award": award}
