@@ -9,7 +9,6 @@ from typing import Any
 from app.runtime import Runtime
 from app.services import outbox, payments
 
-
 DRAIN_SECONDS = 4.0
 
 
