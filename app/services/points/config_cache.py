@@ -7,6 +7,7 @@ this process changes configuration (`invalidate()`); other workers follow within
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -44,24 +45,37 @@ class ConfigSnapshot:
 class ConfigCache:
     def __init__(self) -> None:
         self._snap = ConfigSnapshot()
+        self._reloading: asyncio.Task[ConfigSnapshot] | None = None
+        self._generation = 0
 
     async def get(self) -> ConfigSnapshot:
-        if time.monotonic() - self._snap.loaded_at > TTL_SECONDS:
-            await self.reload()
+        """The cached snapshot; when stale, ONE task reloads while the others keep serving the old one
+        (only a first load, with nothing to serve yet, makes callers wait - for that same single reload)."""
+        if time.monotonic() - self._snap.loaded_at <= TTL_SECONDS:
+            return self._snap
+        if self._reloading is None or self._reloading.done():
+            self._reloading = asyncio.ensure_future(self.reload())
+        if self._snap.loaded_at == 0.0:
+            return await asyncio.shield(self._reloading)
         return self._snap
 
     async def reload(self) -> ConfigSnapshot:
+        generation = self._generation
         snap = ConfigSnapshot(loaded_at=time.monotonic())
         for rule in await EarningRule.filter(active=True).order_by("-id"):
             snap.rules_by_event.setdefault(rule.event, []).append(rule)
         snap.campaigns = list(await Campaign.filter(active=True))
         snap.tiers = list(await Tier.all().order_by("level"))
         snap.budgets = {b.year: b for b in await PointsBudget.all()}
-        self._snap = snap
+        if generation == self._generation:  # a load that began before invalidate() must not win
+            self._snap = snap
         return snap
 
     def invalidate(self) -> None:
+        """Drop the snapshot: the next `get()` waits for a fresh load (used right after config changes)."""
+        self._generation += 1
         self._snap = ConfigSnapshot()
+        self._reloading = None
 
 
 config_cache = ConfigCache()
