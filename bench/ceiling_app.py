@@ -1,0 +1,278 @@
+"""Ceilings for jifen's request paths: a bare Sanic app doing the same SQL by hand through raw asyncpg.
+
+Why a separate app: a ratio against a ceiling measured in the same run on the same machine is the only
+figure that survives run-to-run drift (see ../shared/perf-notes.md). Each endpoint answers the same
+request jifen answers (same bearer token, same body, same schema and rows) with the plainest code that
+does the same database work, and nothing else:
+
+- `/bare`: the framework alone (JSON `{"ok": true}`);
+- `/checkin_raw`: the plain check-in transaction through an asyncpg pool — BEGIN, insert check-in (a
+  conflict = already checked in), `UPDATE members … RETURNING balance`, insert ledger row, COMMIT, and the
+  pool's default reset on release (what the perf notes measured as ceiling b);
+- `/ledger_raw`, `/points_raw`: the read queries jifen issues, through asyncpg, JSON out;
+- `/login_raw`: code2session against the same sandbox with aiohttp, the member by openid, a token;
+- `/notify_raw`: the WeChat Pay notification verified (RSA-SHA256) and decrypted (AES-256-GCM) with
+  `cryptography` directly, then the payment's own SQL in one transaction: notification log, payment row,
+  purchase points and the first-purchase bonus (counter, balance, ledger rows, buckets), the push row.
+
+Tokens are verified with PyJWT exactly as jifen does, so the ceiling pays for authentication too.
+Run: `python -m bench.ceiling_app --port P --workers N` (configuration from BENCH_* environment variables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json as jsonlib
+import os
+import time
+from datetime import UTC, date, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import aiohttp
+import asyncpg
+import jwt
+from sanic import Request, Sanic
+from sanic.response import HTTPResponse, empty, json
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+_ENTRY_COLS = ("member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace, "
+               "created_at")
+
+
+def _member_id(request: Request) -> int | None:
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        return None
+    try:
+        claims = jwt.decode(token.strip(), request.app.ctx.secret, algorithms=["HS256"])
+    except jwt.PyJWTError:
+        return None
+    return int(claims["sub"]) if claims.get("role") == "member" else None
+
+
+def _unauthorized() -> HTTPResponse:
+    return json({"error": {"code": "invalid_token", "message": "invalid token"}}, status=401)
+
+
+def _today(now: datetime) -> date:
+    return now.astimezone(SHANGHAI).date()
+
+
+async def bare(request: Request) -> HTTPResponse:
+    return json({"ok": True})
+
+
+async def checkin_raw(request: Request) -> HTTPResponse:
+    member_id = _member_id(request)
+    if member_id is None:
+        return _unauthorized()
+    now = datetime.now(UTC)
+    day = _today(now)
+    points = request.app.ctx.checkin_points
+    async with request.app.ctx.pool.acquire() as c, c.transaction():
+        done = await c.fetchval("INSERT INTO checkins (member_id, day, streak, makeup, created_at) "
+                                "VALUES ($1, $2, 1, false, $3) ON CONFLICT (member_id, day) DO NOTHING RETURNING id",
+                                member_id, day, now)
+        if done is None:
+            return json({"checked_in": False, "reason": "already_checked_in", "day": day.isoformat()})
+        balance = await c.fetchval("UPDATE members SET balance = balance + $2, updated_at = $3 WHERE id = $1 "
+                                   "RETURNING balance", member_id, points, now)
+        entry_id = await c.fetchval(
+            f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, 'available', $2, 'earn', 'check_in', $3, "
+            "NULL, $3, $4, 0, NULL, $5) RETURNING id", member_id, points, f"checkin:{day.isoformat()}", balance, now)
+    return json({"checked_in": True, "day": day.isoformat(), "points": points, "balance": balance,
+                 "entry_id": entry_id}, status=201)
+
+
+async def ledger_raw(request: Request) -> HTTPResponse:
+    member_id = _member_id(request)
+    if member_id is None:
+        return _unauthorized()
+    limit = 20
+    async with request.app.ctx.pool.acquire() as c:
+        rows = await c.fetch("SELECT id, account, amount, kind, event, source, balance_after, growth, trace, "
+                             "created_at FROM point_entries WHERE member_id = $1 AND id < $2 ORDER BY id DESC "
+                             "LIMIT $3", member_id, 2**62, limit + 1)
+    items = [{"id": r["id"], "account": r["account"], "amount": r["amount"], "kind": r["kind"], "event": r["event"],
+              "source": r["source"], "balance_after": r["balance_after"], "growth": r["growth"],
+              "trace": jsonlib.loads(r["trace"]) if r["trace"] else None, "created_at": r["created_at"].isoformat()}
+             for r in rows[:limit]]
+    cursor = base64.urlsafe_b64encode(f"e{items[-1]['id']}".encode()).decode().rstrip("=") \
+        if len(rows) > limit else None
+    return json({"items": items, "next_cursor": cursor})
+
+
+async def points_raw(request: Request) -> HTTPResponse:
+    member_id = _member_id(request)
+    if member_id is None:
+        return _unauthorized()
+    async with request.app.ctx.pool.acquire() as c:
+        m = await c.fetchrow("SELECT balance, pending, growth, tier_level FROM members WHERE id = $1", member_id)
+        expiring = await c.fetch("SELECT expires_at, SUM(remaining) AS amount FROM point_buckets WHERE member_id = $1 "
+                                 "AND state = 'active' AND remaining > 0 AND expires_at IS NOT NULL "
+                                 "GROUP BY expires_at ORDER BY expires_at", member_id)
+        pending = await c.fetch("SELECT release_at, SUM(remaining) AS amount FROM point_buckets WHERE member_id = $1 "
+                                "AND state = 'pending' GROUP BY release_at ORDER BY release_at", member_id)
+    if m is None:
+        return json({"error": {"code": "member_not_found"}}, status=404)
+    eps = timedelta(microseconds=1)
+    return json({
+        "balance": m["balance"], "pending": m["pending"], "growth": m["growth"], "tier": {"level": m["tier_level"]},
+        "expiring": [{"date": (r["expires_at"] - eps).astimezone(SHANGHAI).date().isoformat(),
+                      "amount": int(r["amount"])} for r in expiring],
+        "pending_releases": [{"release_at": r["release_at"].isoformat(), "amount": int(r["amount"])}
+                             for r in pending if r["release_at"] is not None],
+        "as_of": datetime.now(UTC).isoformat(),
+    })
+
+
+async def login_raw(request: Request) -> HTTPResponse:
+    ctx = request.app.ctx
+    body = request.json or {}
+    code = body.get("code")
+    if not isinstance(code, str) or not code:
+        return json({"error": {"code": "validation_failed"}}, status=422)
+    async with ctx.http.get(f"{ctx.wechat_base}/sns/jscode2session", params={
+            "appid": ctx.appid, "secret": ctx.app_secret, "js_code": code,
+            "grant_type": "authorization_code"}) as resp:
+        session = await resp.json(content_type=None)
+    openid = session.get("openid")
+    if not openid:
+        return json({"error": {"code": "invalid_code"}}, status=400)
+    async with ctx.pool.acquire() as c:
+        m = await c.fetchrow("SELECT id, openid, unionid, invite_code, balance, pending, growth, tier_level "
+                             "FROM members WHERE openid = $1", openid)
+    if m is None:
+        return json({"error": {"code": "member_not_found"}}, status=404)
+    now = int(time.time())
+    token = jwt.encode({"sub": str(m["id"]), "role": "member", "iat": now, "exp": now + 604800}, ctx.secret,
+                       algorithm="HS256")
+    return json({"token": token, "member": dict(m), "created": False})
+
+
+async def notify_raw(request: Request) -> HTTPResponse:
+    ctx = request.app.ctx
+    h = request.headers
+    body = request.body
+    try:
+        ts, nonce = h["wechatpay-timestamp"], h["wechatpay-nonce"]
+        key = ctx.platform_keys[h["wechatpay-serial"].upper()]
+        if abs(time.time() - int(ts)) >= 300:
+            raise ValueError("stale")
+        key.verify(base64.b64decode(h["wechatpay-signature"]), f"{ts}\n{nonce}\n".encode() + body + b"\n",
+                   ctx.padding.PKCS1v15(), ctx.hashes.SHA256())
+        envelope = jsonlib.loads(body)
+        res = envelope["resource"]
+        plain = ctx.aesgcm.decrypt(res["nonce"].encode(), base64.b64decode(res["ciphertext"]),
+                                   (res.get("associated_data") or "").encode())
+        txn = jsonlib.loads(plain)
+    except Exception as exc:
+        return json({"code": "SIGN_ERROR", "message": str(exc)[:100]}, status=401)
+    now = datetime.now(UTC)
+    payer_total = int(txn["amount"].get("payer_total", txn["amount"]["total"]))
+    points = payer_total // 100
+    tid = txn["transaction_id"]
+    async with ctx.pool.acquire() as c, c.transaction():
+        fresh = await c.fetchval(
+            "INSERT INTO wechatpay_notifications (notification_id, event_type, resource_type, ref, resource, status, "
+            "deliveries, created_at, processed_at) VALUES ($1, $2, $3, $4, $5, 'processed', 1, $6, $6) "
+            "ON CONFLICT (notification_id) DO NOTHING RETURNING 1",
+            envelope["id"], envelope["event_type"], envelope["resource_type"], tid, plain.decode(), now)
+        if fresh is None:
+            return empty(status=204)
+        member = await c.fetchrow("SELECT id, openid FROM members WHERE openid = $1", txn["payer"]["openid"])
+        await c.execute(
+            "INSERT INTO payments (transaction_id, out_trade_no, mchid, appid, openid, member_id, trade_type, "
+            "total_fen, payer_total_fen, currency, success_time, refunded_fen, credited_at, created_at, updated_at) "
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'CNY', $10, 0, $11, $11, $11)",
+            tid, txn["out_trade_no"], txn["mchid"], txn["appid"], member["openid"], member["id"], txn["trade_type"],
+            int(txn["amount"]["total"]), payer_total, datetime.fromisoformat(txn["success_time"]), now)
+        bonus = 100 if await c.fetchval(
+            "INSERT INTO award_counters (member_id, rule_id, period, count, points) VALUES ($1, $2, 'life', 1, 100) "
+            "ON CONFLICT (member_id, rule_id, period) DO NOTHING RETURNING 1", member["id"], ctx.first_rule) else 0
+        balance = await c.fetchval("UPDATE members SET balance = balance + $2, growth = growth + $3, updated_at = $4 "
+                                   "WHERE id = $1 RETURNING balance", member["id"], points + bonus, points, now)
+        expires = datetime(now.astimezone(SHANGHAI).year + 2, 1, 1, tzinfo=SHANGHAI)
+        source = f"payment:{tid}"
+        rows = [(member["id"], points, "purchase", f"pay:{tid}", balance - bonus, points)]
+        if bonus:
+            rows.append((member["id"], bonus, "first_purchase", "first_purchase", balance, 0))
+        entry_ids = [await c.fetchval(
+            f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, 'available', $2, 'earn', $3, $4, NULL, $5, $6, "
+            "$7, NULL, $8) RETURNING id", mid, amount, event, source, key_, after, growth, now)
+            for mid, amount, event, key_, after, growth in rows]
+        await c.executemany(
+            "INSERT INTO point_buckets (member_id, entry_id, state, initial, remaining, expired_amount, expires_at, "
+            "created_at) VALUES ($1, $2, 'active', $3, $3, 0, $4, $5)",
+            [(member["id"], eid, r[1], expires, now) for eid, r in zip(entry_ids, rows, strict=True)])
+        await c.execute(
+            "INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, next_attempt_at, "
+            "created_at, updated_at) VALUES ('subscribe', $1, $2, $3, 'pending', 0, $4, $4, $4)",
+            f"pay-push:{tid}", member["id"],
+            jsonlib.dumps({"openid": member["openid"], "template_id": "sandbox-tpl-points",
+                           "data": {"character_string1": txn["out_trade_no"], "number3": str(points + bonus)}}), now)
+    return empty(status=204)
+
+
+def create_app(name: str = "ceiling") -> Sanic:
+    app = Sanic(name)
+    app.config.ACCESS_LOG = False
+    app.add_route(bare, "/bare", methods=["GET"])
+    app.add_route(checkin_raw, "/checkin_raw", methods=["POST"])
+    app.add_route(ledger_raw, "/ledger_raw", methods=["GET"])
+    app.add_route(points_raw, "/points_raw", methods=["GET"])
+    app.add_route(login_raw, "/login_raw", methods=["POST"])
+    app.add_route(notify_raw, "/notify_raw", methods=["POST"])
+
+    @app.before_server_start
+    async def open_resources(app: Sanic) -> None:
+        env = os.environ
+        ctx = app.ctx
+        ctx.secret = env["BENCH_SECRET"]
+        ctx.checkin_points = int(env.get("BENCH_CHECKIN_POINTS", "5"))
+        ctx.pool = await asyncpg.create_pool(env["BENCH_DSN"], min_size=1,
+                                             max_size=int(env.get("BENCH_POOL_MAX", "10")))
+        ctx.http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200))
+        ctx.wechat_base = env.get("BENCH_WECHAT_BASE", "http://127.0.0.1:8901")
+        ctx.appid, ctx.app_secret = env.get("BENCH_APPID", ""), env.get("BENCH_APP_SECRET", "")
+        async with ctx.pool.acquire() as c:
+            ctx.first_rule = await c.fetchval("SELECT id FROM earning_rules WHERE code = 'first_purchase'") or 0
+        ctx.platform_keys = {}
+        keys_dir = env.get("BENCH_KEYS_DIR")
+        if keys_dir:
+            from cryptography.hazmat.primitives import hashes, serialization
+            from cryptography.hazmat.primitives.asymmetric import padding
+            from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+            manifest = jsonlib.loads((Path(keys_dir) / "dev-keys.json").read_text())
+            public = serialization.load_pem_public_key((Path(keys_dir) / "platform-public.pem").read_bytes())
+            ctx.platform_keys = {manifest["platform_public_key_id"].upper(): public}
+            ctx.aesgcm = AESGCM(manifest["apiv3_key"].encode())
+            ctx.padding, ctx.hashes = padding, hashes
+
+    @app.after_server_stop
+    async def close_resources(app: Sanic) -> None:
+        await app.ctx.http.close()
+        await app.ctx.pool.close()
+
+    return app
+
+
+def main() -> None:
+    from sanic.worker.loader import AppLoader
+
+    p = argparse.ArgumentParser(description="bench ceiling app")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--workers", type=int, default=1)
+    args = p.parse_args()
+    loader = AppLoader(factory=partial(create_app, "ceiling"))
+    app = loader.load()
+    app.prepare(host="127.0.0.1", port=args.port, workers=args.workers, access_log=False, motd=False)
+    Sanic.serve(primary=app, app_loader=loader)
+
+
+if __name__ == "__main__":
+    main()

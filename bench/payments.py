@@ -1,0 +1,171 @@
+"""Payment notifications end to end: distinct signed + encrypted TRANSACTION.SUCCESS notifications, each
+paid by a different writer member, posted by wrk to `POST /wechatpay/notify` and to the raw ceiling.
+
+Why pre-generated: RSA-2048 signing costs about a millisecond, far more than wrk can spend per request,
+so the notifications are signed (on both cores, before the load starts) into a tab-separated file that
+notify.lua cycles through. WeChat Pay rejects signatures older than 300 s, so the file is generated right
+before each jifen / ceiling pair and regenerated if it grew too old.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from bench import dataset
+from bench.env import APPID, MCHID
+
+MAX_AGE_SECONDS = 240
+EXPECTED = (204,)
+
+
+def available() -> tuple[bool, str]:
+    """The notify endpoint and the signing helpers exist (the payment work has landed)."""
+    try:
+        from app.services import payments
+        from app.wechatpay.crypto import build_notification  # noqa: F401
+        from handlers import callbacks  # noqa: F401
+    except Exception as exc:
+        return False, f"payment scenario skipped: {type(exc).__name__}: {exc}"
+    if not hasattr(payments, "handle_notification"):
+        return False, "payment scenario skipped: app.services.payments.handle_notification missing"
+    return True, ""
+
+
+def _sign_chunk(job: tuple[str, list[str], int, int]) -> list[str]:
+    from app.wechatpay.crypto import build_notification, rfc3339
+    from app.wechatpay.keys import generate_dev_keys
+
+    keys_dir, openids, first, timestamp = job
+    keys = generate_dev_keys(Path(keys_dir))
+    private = keys.platform_private_key()
+    rng = random.Random(first)
+    day = time.strftime("%Y%m%d", time.localtime(timestamp))
+    lines = []
+    for n, openid in enumerate(openids, start=first):
+        amount = rng.randrange(1_000, 50_000)
+        txn = {"appid": APPID, "mchid": MCHID, "out_trade_no": f"BENCH{timestamp}{n:07d}",
+               "transaction_id": f"4200{n:06d}{day}{timestamp % 10**10:010d}", "trade_type": "JSAPI",
+               "trade_state": "SUCCESS", "trade_state_desc": "支付成功", "bank_type": "OTHERS", "attach": "",
+               "success_time": rfc3339(timestamp), "payer": {"openid": openid},
+               "amount": {"total": amount, "payer_total": amount, "currency": "CNY", "payer_currency": "CNY"}}
+        headers, body = build_notification(private, keys.platform_public_key_id, keys.apiv3_key,
+                                           "TRANSACTION.SUCCESS", txn, "transaction",
+                                           notification_id=str(uuid.uuid4()), timestamp=timestamp)
+        lines.append("\t".join([headers["Wechatpay-Timestamp"], headers["Wechatpay-Nonce"],
+                                headers["Wechatpay-Signature"], headers["Wechatpay-Serial"], body.decode()]))
+    return lines
+
+
+async def _writer_openids(plan: Any, count: int) -> list[str]:
+    ids = dataset.writer_ids(plan)
+    c = await dataset.connect()
+    try:
+        rows = await c.fetch("SELECT openid FROM members WHERE id BETWEEN $1 AND $2", ids.start, ids.stop - 1)
+    finally:
+        await c.close()
+    openids = [r["openid"] for r in rows]
+    random.Random(7).shuffle(openids)
+    return openids[:count]
+
+
+def generate(ctx: Any, count: int) -> tuple[Path, float]:
+    """`count` notifications (distinct payers and transaction ids) signed now; returns (file, signed at)."""
+    from bench.runner import run_async
+
+    openids = run_async(_writer_openids(ctx.plan, count))
+    now = int(time.time())
+    chunks = [openids[i:i + 500] for i in range(0, len(openids), 500)]
+    jobs = [(str(ctx.keys_dir), chunk, i * 500, now) for i, chunk in enumerate(chunks)]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        lines = [line for part in pool.map(_sign_chunk, jobs) for line in part]
+    path = ctx.work / "notifications.tsv"
+    path.write_text("\n".join(lines) + "\n")
+    return path, float(now)
+
+
+def fresh_notifications(ctx: Any, count: int) -> Path:
+    """A file of at least `count` notifications young enough for one more measurement.
+
+    The database is reset before every measurement, so the same notifications are new to it each time;
+    only their signature age (WeChat Pay's 300 s window) forces signing a new set."""
+    cached = ctx.notifications
+    young = cached is not None and time.time() - cached[1] < MAX_AGE_SECONDS - ctx.plan.duration - 10
+    if cached is None or not young or cached[2] < count:
+        from bench.runner import say
+
+        t0 = time.perf_counter()
+        path, signed = generate(ctx, count)
+        ctx.notifications = (path, signed, count)
+        say(f"  signed {count:,} notifications in {time.perf_counter() - t0:.1f}s")
+        return path
+    return cached[0]
+
+
+async def _effects() -> dict[str, int]:
+    c = await dataset.connect()
+    try:
+        await dataset.drain(c)
+        row = await c.fetchrow("""
+            SELECT (SELECT count(*) FROM payments WHERE credited_at IS NOT NULL) AS credited,
+                   (SELECT count(*) FROM payments) AS payments,
+                   (SELECT count(*) FROM point_entries WHERE idem_key LIKE 'pay:%') AS purchase_entries,
+                   (SELECT count(*) FROM point_entries WHERE idem_key = 'first_purchase') AS bonus_entries,
+                   (SELECT count(*) FROM outbox_messages) AS pushes""")
+        return {k: int(v) for k, v in dict(row).items()}
+    finally:
+        await c.close()
+
+
+def http_pair(ctx: Any, workers: int, jifen: Any, ceiling: Any) -> None:
+    from bench.report import Row
+    from bench.runner import measure_pair, pair_row, reset_db, run_async, say
+
+    plan = ctx.plan
+    raw = ctx.res.runs.get(f"checkin_w{workers}_raw")
+    # the raw check-in is cheaper than the raw payment, so its rate bounds how many notifications a run uses
+    estimate = raw["rps"] if raw else (2_500 if plan.mode == "full" else 1_500)
+    count = min(int(estimate * plan.duration * 1.3) + 1_000, len(dataset.writer_ids(plan)))
+    w = f"w{workers}"
+    effects: list[dict[str, int]] = []  # effects[i]: what part i of the pair left in the database
+
+    def before() -> None:
+        if ctx.res.runs.get(f"_parts_{w}"):
+            effects.append(run_async(_effects()))
+        ctx.res.runs[f"_parts_{w}"] = True
+        reset_db(ctx)
+        fresh_notifications(ctx, count)  # re-signed (same file) when close to WeChat Pay's 300 s window
+
+    path = fresh_notifications(ctx, count)
+    args = [path, 0, plan.threads]
+    j, c = measure_pair(ctx, f"notify_{w}", (jifen, "notify.lua", [notify_path(), *args]),
+                        (ceiling, "notify.lua", ["/notify_raw", *args]), expected=EXPECTED, before=before)
+    effects.append(run_async(_effects()))
+    ctx.res.runs.pop(f"_parts_{w}", None)
+    reset_db(ctx)
+    jifen_fx, raw_fx = effects[0], effects[1]  # parts run jifen first, then the ceiling
+    ctx.res.runs[f"notify_{w}"]["effects_first_part"] = jifen_fx
+    ctx.res.runs[f"notify_{w}_raw"]["effects_first_part"] = raw_fx
+    say(f"  effects of the first part: jifen {jifen_fx} / raw {raw_fx}")
+    note = f"{jifen_fx['credited']:,} payments credited and {jifen_fx['pushes']:,} pushes queued in jifen's first part"
+    if j.wraps or c.wraps:
+        note += f"; notification list wrapped (jifen {j.wraps}, raw {c.wraps}): later copies were duplicates"
+    row: Row = pair_row("payment notification", workers, j, c, "raw asyncpg txn", target=0.7, note=note)
+    if jifen_fx["credited"] != jifen_fx["payments"] or jifen_fx["pushes"] != jifen_fx["credited"]:
+        row.jifen_errors += 1
+        row.note += "; some payments recorded but not credited or without their push"
+    ctx.res.add(row)
+
+
+def notify_path() -> str:
+    """The route jifen serves notifications on (`[payments] notify_path`)."""
+    try:
+        from app.config import load_settings
+
+        return load_settings().payments.notify_path
+    except Exception:
+        return "/wechatpay/notify"

@@ -1,0 +1,204 @@
+"""Subscribe-message delivery: jifen's outbox vs a bare aiohttp client posting the same requests.
+
+Both sides send the same N messages (payloads of real `subscribe` outbox rows) to a fresh sandbox
+process, once without a rate limit and once with `subscribe_rate_per_second` set so the sandbox answers
+45009 past it. jifen: `outbox.deliver_due(rt, limit=batch)` called back to back until nothing is due —
+the delivery engine at full speed; the scheduler's own cadence (one batch per 5 s tick) is reported
+separately (`tasks/outbox_jobs.deliver`). Ceiling: one aiohttp session, one access
+token, as many requests in flight as the outbox's `concurrency`, no database. A 45009 answer leaves the
+row pending with backoff in jifen (one pass = one attempt per message), and is counted by the client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+
+from bench import dataset, procs
+from bench.env import APP_SECRET, APPID, PYTHON, REDIS_PREFIX, REDIS_URL, free_port
+from bench.report import Row
+
+TEMPLATE = "sandbox-tpl-points"
+
+
+def available() -> tuple[bool, str]:
+    try:
+        from app.services import outbox
+        from models import OutboxMessage  # noqa: F401
+    except Exception as exc:
+        return False, f"push scenario skipped: {type(exc).__name__}: {exc}"
+    if not hasattr(outbox, "deliver_due"):
+        return False, "push scenario skipped: app.services.outbox.deliver_due missing"
+    return True, ""
+
+
+async def seed_outbox(plan: Any, count: int) -> None:
+    """`count` due subscribe rows for distinct writers, shaped like the payment push (pay-push:<txn>)."""
+    ids = dataset.writer_ids(plan)
+    c = await dataset.connect()
+    try:
+        await c.execute("TRUNCATE outbox_messages")
+        await c.execute("""
+            INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, next_attempt_at,
+                                         created_at, updated_at)
+            SELECT 'subscribe', 'bench-push:' || i, m.id,
+                   jsonb_build_object('openid', m.openid, 'template_id', $3::text, 'page', NULL,
+                       'data', jsonb_build_object('character_string1', 'BENCH' || lpad(i::text, 10, '0'),
+                                                  'amount2', '128.00元', 'number3', '128',
+                                                  'thing4', '本单无优惠券', 'time5', '2026-11-24 00:30',
+                                                  'thing6', '积分已到账')),
+                   'pending', 0, now() - interval '1 minute', now(), now()
+            FROM generate_series(1, $1::int) AS i JOIN members m ON m.id = $2::int + i - 1""",
+                        count, ids.start, TEMPLATE)
+        await c.execute("ANALYZE outbox_messages")
+    finally:
+        await c.close()
+
+
+async def outbox_status() -> dict[str, int]:
+    c = await dataset.connect()
+    try:
+        return {r["status"]: int(r["n"]) for r in
+                await c.fetch("SELECT status, count(*) AS n FROM outbox_messages GROUP BY status")}
+    finally:
+        await c.close()
+
+
+async def run_outbox(sandbox_url: str, spy_factory: Callable[[], Any] | None = None) -> dict[str, Any]:
+    """Deliver every due row; `spy_factory` starts a profiler once connected (so start-up is not sampled)."""
+    from app import db
+    from app.config import load_settings
+    from app.runtime import Runtime
+    from app.services import outbox
+    from bench.env import DSN, POOL_MAX
+
+    settings = load_settings(env={})
+    settings.database.url, settings.database.pool_max = DSN, POOL_MAX
+    settings.redis.url, settings.redis.prefix = REDIS_URL, REDIS_PREFIX
+    settings.wechat.api_base = sandbox_url
+    settings.miniprogram.appid, settings.miniprogram.secret = APPID, APP_SECRET
+    await db.connect(settings)
+    rt = await Runtime.create(settings)
+    outcomes: Counter[str] = Counter()
+    passes = 0
+    spy = spy_factory() if spy_factory else None
+    try:
+        t0 = time.perf_counter()
+        while True:
+            out = await outbox.deliver_due(rt, limit=settings.outbox.batch)
+            if not out:
+                break
+            outcomes.update(out)
+            passes += 1
+        seconds = time.perf_counter() - t0
+    finally:
+        await rt.close()
+        await db.close()
+    out = {"seconds": seconds, "outcomes": dict(outcomes), "batches": passes, "batch": settings.outbox.batch,
+           "concurrency": settings.outbox.concurrency}
+    if spy is not None:
+        out["profile"] = spy.finish()
+    return out
+
+
+async def run_bare(sandbox_url: str, concurrency: int) -> dict[str, Any]:
+    """The same requests from a plain aiohttp client: one token, `concurrency` in flight, errcodes counted."""
+    c = await dataset.connect()
+    try:
+        rows = await c.fetch("SELECT payload FROM outbox_messages ORDER BY id")
+    finally:
+        await c.close()
+    import json
+
+    bodies = []
+    for r in rows:
+        p = json.loads(r["payload"])
+        bodies.append(json.dumps({"touser": p["openid"], "template_id": p["template_id"],
+                                  "data": {k: {"value": v} for k, v in p["data"].items()},
+                                  "miniprogram_state": "formal"}, ensure_ascii=False,
+                                 separators=(",", ":")).encode())
+    codes: Counter[int] = Counter()
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+        async with session.post(f"{sandbox_url}/cgi-bin/stable_token", json={
+                "grant_type": "client_credential", "appid": APPID, "secret": APP_SECRET}) as resp:
+            token = (await resp.json())["access_token"]
+        url = f"{sandbox_url}/cgi-bin/message/subscribe/send"
+        queue = iter(bodies)
+
+        async def worker() -> None:
+            for body in queue:
+                async with session.post(url, params={"access_token": token}, data=body,
+                                        headers={"Content-Type": "application/json"}) as resp:
+                    codes[int((await resp.json(content_type=None)).get("errcode", 0))] += 1
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        seconds = time.perf_counter() - t0
+    return {"seconds": seconds, "errcodes": {str(k): v for k, v in codes.items()}, "concurrency": concurrency}
+
+
+def run(ctx: Any) -> None:
+    from bench.runner import clean_redis, note_foreign, run_async, say, wait_quiet
+
+    plan = ctx.plan
+    n = plan.push_messages
+    from app.config import load_settings
+
+    cfg = load_settings(env={}).outbox
+    for label, rate in (("no limit", None), (f"sandbox limit {plan.push_rate_limit}/s → 45009", plan.push_rate_limit)):
+        say(f"== push {n:,} subscribe messages, {label}")
+        results = {}
+        for side in ("outbox", "bare"):
+            port = free_port()
+            argv = [PYTHON, "-m", "bench.sandbox_proc", "--port", str(port)]
+            if rate:
+                argv += ["--subscribe-rate", str(rate)]
+            clean_redis()
+            run_async(seed_outbox(plan, n))
+            url = f"http://127.0.0.1:{port}"
+            with procs.running(f"push-sandbox-{side}", argv, dict(__import__("os").environ), ctx.work,
+                               f"{url}/__sandbox__/health"):
+                wait_quiet(ctx, f"push {side}")
+                meter = procs.CpuMeter({})
+                if side == "outbox":
+                    factory = None
+                    if rate is None and (ctx.plan.mode == "full" or "profile" in ctx.plan.only):
+                        from bench.profile import SelfProfile
+
+                        def factory() -> SelfProfile:
+                            return SelfProfile(ctx, "push_outbox", 2.0)
+                    r = run_async(run_outbox(url, factory))
+                    if "profile" in r:
+                        ctx.res.profiles["push_outbox"] = r.pop("profile")
+                    r["status_after"] = run_async(outbox_status())
+                else:
+                    r = run_async(run_bare(url, cfg.concurrency))
+                note_foreign(ctx, f"push {side} ({label})", meter.stop())
+            results[side] = r
+            say(f"  {side}: {n / r['seconds']:,.0f} msg/s ({r['seconds']:.2f}s) "
+                f"{r.get('outcomes') or r.get('errcodes')}")
+        key = "push" if rate is None else "push_ratelimited"
+        ctx.res.runs[key] = results
+        j, b = results["outbox"], results["bare"]
+        outcomes = j["outcomes"]
+        status = j["status_after"]
+        # nothing may be lost: every row is sent, or pending again for a later retry (45009 is transient)
+        lost = n - status.get("sent", 0) - status.get("pending", 0)
+        errors = lost + sum(v for k, v in outcomes.items() if k not in ("sent", "retry"))
+        if rate is None:
+            errors += n - outcomes.get("sent", 0)
+        note = (f"outbox {outcomes} in {j['batches']} batches of {j['batch']} (concurrency {j['concurrency']}), "
+                f"rows after: {status}; bare client errcodes {b['errcodes']}")
+        if rate is not None:
+            note += ("; figures are attempts/s in one pass (jifen leaves 45009 rows pending with backoff), "
+                     "so no target")
+        ctx.res.add(Row(scenario=f"push {n:,} subscribe msgs ({label})", workers="-", jifen=n / j["seconds"],
+                        ceiling_name=f"bare aiohttp ({cfg.concurrency} in flight)", ceiling=n / b["seconds"],
+                        unit="msg/s", target=0.5 if rate is None else None, jifen_errors=errors, note=note))
+    clean_redis()
+    run_async(dataset.reset(plan))
