@@ -157,3 +157,23 @@ async def test_schemathesis_finds_no_server_errors(api: Api, app, staff_token) -
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
         out, _ = await asyncio.wait_for(proc.communicate(), 240)
         assert proc.returncode == 0, out.decode()[-4000:]
+
+
+async def test_tokens_with_other_algorithms_or_tampered_claims_are_rejected(api: Api, rt) -> None:
+    import base64
+    import json
+
+    import jwt
+
+    now = int(clock.now().timestamp())
+    none_alg = jwt.encode({"sub": "1", "role": "admin", "exp": now + 60}, key=None, algorithm="none")
+    assert (await api.call("GET", "/admin/v1/whoami", token=none_alg))[0] == 401
+    from app.auth import issue_token
+
+    good = issue_token(rt.settings.auth.secret, 1, "member", now, 60)
+    header, payload, sig = good.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    claims["role"] = "admin"
+    forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=")
+    assert (await api.call("GET", "/admin/v1/whoami", token=f"{header}.{forged}.{sig}"))[0] == 401
+    assert (await api.call("GET", "/api/v1/me", token=good))[0] in (200, 404)
