@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from typing import Any
 
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
@@ -137,10 +136,3 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
 
     return app
 
-
-def attach_runtime(app: Sanic, rt: Runtime) -> None:
-    app.ctx.rt = rt
-
-
-def app_info(app: Sanic) -> dict[str, Any]:
-    return {"name": app.name, "routes": len(app.router.routes)}

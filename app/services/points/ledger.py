@@ -22,7 +22,7 @@ from tortoise.transactions import in_transaction
 from app.db import conn as default_conn
 from app.db import is_postgres_conn
 from app.errors import InsufficientPoints, NotFound
-from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow, to_json
+from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
 
 
 class GuardFailed(Exception):
@@ -391,9 +391,6 @@ async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now:
                       [member_id, entry_id, -(amount - taken), now])
     return entry_id, int(m["balance"])
 
-
-def trace_of(row: Any) -> dict[str, Any]:
-    return to_json(row["trace"]) or {}
 
 
 @dataclass
