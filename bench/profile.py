@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -36,19 +37,23 @@ def _component(frame: str) -> str | None:
     return next((name for key, name in _COMPONENTS if key in frame), None)
 
 
+def _stacks(raw: Path) -> Iterator[tuple[list[str], int]]:
+    """(frames outermost first, sample count) per line of py-spy's raw (collapsed) output."""
+    for line in raw.read_text(errors="replace").splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        frames = [f.strip() for f in stack.split(";") if f.strip()]
+        if frames:
+            yield frames, int(count)
+
+
 def components(raw: Path) -> list[tuple[str, float]]:
     """Samples by what runs: a system call (named with the component that made it), else the innermost
     frame's package. With --native stacks this separates kernel time from Python time."""
     counts: Counter[str] = Counter()
     total = 0
-    for line in raw.read_text(errors="replace").splitlines():
-        stack, _, count = line.rpartition(" ")
-        if not count.isdigit():
-            continue
-        n = int(count)
-        frames = [f.strip() for f in stack.split(";") if f.strip()]
-        if not frames:
-            continue
+    for frames, n in _stacks(raw):
         total += n
         leaf = frames[-1].split(" (")[0]
         owner = next((c for f in reversed(frames) if (c := _component(f))), None)
@@ -64,14 +69,7 @@ def summarize(raw: Path, top: int = 25) -> str:
     self_c: Counter[str] = Counter()
     incl: Counter[str] = Counter()
     total = 0
-    for line in raw.read_text(errors="replace").splitlines():
-        stack, _, count = line.rpartition(" ")
-        if not count.isdigit():
-            continue
-        n = int(count)
-        frames = [f.strip() for f in stack.split(";") if f.strip()]
-        if not frames:
-            continue
+    for frames, n in _stacks(raw):
         total += n
         self_c[frames[-1]] += n
         for f in set(frames):
