@@ -24,6 +24,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
@@ -126,15 +129,38 @@ def worker_pids(serve_pid: int) -> list[int]:
     return [int(p) for p in out]
 
 
-async def scenario_kill9() -> bool:
-    print("== kill9: SIGKILL a worker and the whole server while WeChat Pay notifications arrive")
+@dataclass
+class Stack:
+    """The processes of one scenario: the sandbox and `jifen serve` (which kill9 restarts)."""
+
+    sandbox: subprocess.Popen[bytes]
+    server: subprocess.Popen[bytes]
+    workers: int
+
+    async def restart_server(self) -> None:
+        self.server = serve(self.workers)
+        await wait_http(f"{BASE}/healthz")
+
+
+@asynccontextmanager
+async def stack(workers: int = 2) -> AsyncIterator[Stack]:
+    """A fresh database, the sandbox and jifen, all up; everything stopped on the way out."""
     await setup_db()
-    sandbox = start([PY, "-m", "sandbox", "--port", str(SANDBOX_PORT), "--log-level", "WARNING"])
-    server = serve()
-    ok = True
+    st = Stack(start([PY, "-m", "sandbox", "--port", str(SANDBOX_PORT), "--log-level", "WARNING"]),
+               serve(workers), workers)
     try:
         await wait_http(f"{SANDBOX}/__sandbox__/health")
         await wait_http(f"{BASE}/healthz")
+        yield st
+    finally:
+        kill_group(st.server, signal.SIGTERM)
+        kill_group(st.sandbox, signal.SIGTERM)
+
+
+async def scenario_kill9() -> bool:
+    print("== kill9: SIGKILL a worker and the whole server while WeChat Pay notifications arrive")
+    ok = True
+    async with stack() as st:
         async with aiohttp.ClientSession() as s:
             members = [(await login(s, f"k9-{i}"))["member"] for i in range(40)]
             n = 240
@@ -147,7 +173,7 @@ async def scenario_kill9() -> bool:
                     return await r.json()
 
             first = await asyncio.gather(*(pay(i) for i in range(n // 3)))
-            victims = worker_pids(server.pid)
+            victims = worker_pids(st.server.pid)
             print(f"   killing worker {victims[:1]} mid-load")
             if victims:
                 os.kill(victims[0], signal.SIGKILL)
@@ -155,11 +181,10 @@ async def scenario_kill9() -> bool:
             print("   killing the whole server (SIGKILL) mid-load")
             third_task = asyncio.gather(*(pay(i) for i in range(2 * n // 3, n)))
             await asyncio.sleep(0.3)
-            kill_group(server)
+            kill_group(st.server)
             third = await third_task
             await asyncio.sleep(1)
-            server = serve()
-            await wait_http(f"{BASE}/healthz")
+            await st.restart_server()
             played = first + second + third
             deadline = time.monotonic() + 90
             while time.monotonic() < deadline:
@@ -187,23 +212,15 @@ async def scenario_kill9() -> bool:
         if dup:
             ok = False
         ok = verify() and ok
-    finally:
-        kill_group(server, signal.SIGTERM)
-        kill_group(sandbox, signal.SIGTERM)
     print("   kill9:", "PASS" if ok else "FAIL")
     return ok
 
 
 async def scenario_redis() -> bool:
     print("== redis: shut Redis down and bring it back during check-in load")
-    await setup_db()
-    sandbox = start([PY, "-m", "sandbox", "--port", str(SANDBOX_PORT), "--log-level", "WARNING"])
-    server = serve()
     statuses: list[tuple[float, int, str]] = []
     ok = True
-    try:
-        await wait_http(f"{SANDBOX}/__sandbox__/health")
-        await wait_http(f"{BASE}/healthz")
+    async with stack():
         async with aiohttp.ClientSession() as s:
             tokens = [(await login(s, f"rd-{i}"))["token"] for i in range(200)]
             t0 = time.monotonic()
@@ -239,22 +256,14 @@ async def scenario_redis() -> bool:
               f"{sorted(set(after))}; unexpected 5xx {len(bad)}")
         ok = bool(during) and set(during) <= {503} and bool(after) and set(after) <= {200, 201} and not bad
         ok = verify() and ok
-    finally:
-        kill_group(server, signal.SIGTERM)
-        kill_group(sandbox, signal.SIGTERM)
     print("   redis:", "PASS" if ok else "FAIL")
     return ok
 
 
 async def scenario_hostile() -> bool:
     print("== hostile: schemathesis over /docs/openapi.json (member and admin tokens), no 5xx allowed")
-    await setup_db()
-    sandbox = start([PY, "-m", "sandbox", "--port", str(SANDBOX_PORT), "--log-level", "WARNING"])
-    server = serve(workers=1)
     ok = True
-    try:
-        await wait_http(f"{SANDBOX}/__sandbox__/health")
-        await wait_http(f"{BASE}/healthz")
+    async with stack(workers=1):
         async with aiohttp.ClientSession() as s:
             member = (await login(s, "hostile"))["token"]
         admin = subprocess.run([JIFEN, "admin", "token", "--role", "admin"], env=env(), cwd=ROOT,
@@ -271,9 +280,6 @@ async def scenario_hostile() -> bool:
                 (ROOT / "var" / f"reliability-schemathesis-{label}.txt").write_text(out.stdout)
                 print(f"   details: var/reliability-schemathesis-{label}.txt")
                 ok = False
-    finally:
-        kill_group(server, signal.SIGTERM)
-        kill_group(sandbox, signal.SIGTERM)
     print("   hostile:", "PASS" if ok else "FAIL")
     return ok
 
