@@ -14,10 +14,12 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from app.db import conn, is_postgres_conn
 from app.services import coupons as coupon_service
-from app.services import outbox, payments
+from app.services import outbox, payments, payments_fast
 from app.services.points import ledger, sweeps
 from app.services.points.config_cache import config_cache
+from app.sqlx import fetch
 from app.wechatpay import generate_dev_keys, sign_response_headers
 from models import (
     Coupon,
@@ -275,11 +277,117 @@ async def test_database_failure_answers_500_in_wechatpay_shape(api: Api, seeded,
     async def down(*args: Any, **kwargs: Any) -> Any:
         raise ConnectionError("database unavailable")
 
-    monkeypatch.setattr(payments, "record_payment", down)
-    played = await play_payment(sandbox, notify_relay, member["openid"], 1000)
+    monkeypatch.setattr(payments, "record_payment", down)  # the general path's first write
+    monkeypatch.setattr(payments_fast, "fetchrow", down)  # the PostgreSQL single statement
+    played = await play_payment(sandbox, notify_relay, member["openid"], 1000, retry=True, time_scale=0.05)
     assert played["status"] == 500
     assert set(notify_relay.answers[-1][1]) == {"code", "message"}
-    assert (await WeChatPayNotification.get()).status == "received"  # logged, not processed: the retry will
+    assert await Payment.all().count() == 0 and await PointEntry.all().count() == 0
+    if not is_postgres_conn(conn()):  # the general path logged it first; the fast path writes all or nothing
+        assert (await WeChatPayNotification.get()).status == "received"
+    monkeypatch.undo()
+    delivery = await wait_delivered(sandbox, played["notification_id"])
+    assert delivery["delivered"] and delivery["statuses"][-1] == 204, delivery
+    assert (await Member.get(id=member["id"])).balance == 10 + 100
+    assert (await WeChatPayNotification.get()).status == "processed"
+
+
+# -- the PostgreSQL single-statement credit ------------------------------------------------------------------
+async def _written(member_id: int, tid: str, out_trade_no: str, openid: str) -> str:
+    """Everything a credited payment wrote for a member, without ids, times and per-payment names."""
+    c = conn()
+    rows = {
+        "member": await fetch(c, "SELECT balance, pending, growth, tier_level, checkin_streak FROM members "
+                                 "WHERE id = $1", [member_id]),
+        "entries": await fetch(c, "SELECT account, amount, kind, event, source, rule_id, idem_key, balance_after, "
+                                  "growth, trace FROM point_entries WHERE member_id = $1 ORDER BY id", [member_id]),
+        "buckets": await fetch(c, "SELECT state, initial, remaining, expired_amount, expires_at, release_at FROM "
+                                  "point_buckets WHERE member_id = $1 ORDER BY id", [member_id]),
+        "counters": await fetch(c, "SELECT rule_id, period, count, points FROM award_counters WHERE member_id = $1 "
+                                   "ORDER BY rule_id, period", [member_id]),
+        "tiers": await fetch(c, "SELECT from_level, to_level, reason FROM tier_changes WHERE member_id = $1 "
+                                "ORDER BY id", [member_id]),
+        "payment": await fetch(c, "SELECT member_id = $1 AS linked, tier_level, refunded_fen, total_fen, "
+                                  "payer_total_fen, credited_at IS NOT NULL AS credited FROM payments "
+                                  "WHERE transaction_id = $2", [member_id, tid]),
+        "notification": await fetch(c, "SELECT status, deliveries, ref, last_error FROM wechatpay_notifications "
+                                       "WHERE ref = $1", [tid]),
+        "outbox": await fetch(c, "SELECT kind, dedupe_key, status, attempts, payload FROM outbox_messages "
+                                 "WHERE member_id = $1 ORDER BY id", [member_id]),
+    }
+    text = json.dumps({k: [dict(r) for r in v] for k, v in rows.items()}, default=str, sort_keys=True,
+                      ensure_ascii=False)
+    for actual, placeholder in ((tid, "TID"), (out_trade_no, "ORDER"), (openid, "OPENID")):
+        text = text.replace(actual, placeholder)
+    return text
+
+
+async def test_single_statement_credit_writes_what_the_general_path_writes(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two members in the same state pay the same amount (crossing two tiers: the bonus is multiplied by the
+    new tier); on PostgreSQL one payment takes the single statement and the other is forced through settle()."""
+    settled: list[str] = []
+    real_settle = payments.settle
+
+    async def spy(rt, payment: Payment) -> bool:  # type: ignore[no-untyped-def]
+        settled.append(payment.transaction_id)
+        return await real_settle(rt, payment)
+
+    monkeypatch.setattr(payments, "settle", spy)
+    written = []
+    for n, label in enumerate(("fast", "general")):
+        if label == "general":
+            async def no_fast(*args: Any) -> bool:
+                return False
+
+            monkeypatch.setattr(payments_fast, "credit", no_fast)
+        _, member = await api.login(f"parity-{label}")
+        played = await play_payment(sandbox, notify_relay, member["openid"], 600_000, attach="order:9")
+        assert played["status"] == 204, notify_relay.answers
+        expect_fast = label == "fast" and is_postgres_conn(conn())
+        assert (played["transaction_id"] in settled) is not expect_fast, settled
+        written.append(await _written(member["id"], played["transaction_id"], played["out_trade_no"],
+                                      member["openid"]))
+        assert len(settled) == (n + 1 if not is_postgres_conn(conn()) else n)
+    assert written[0] == written[1]
+    snapshot = json.loads(written[0])
+    assert [(e["event"], e["amount"], e["balance_after"]) for e in snapshot["entries"]] == [
+        ("purchase", 6000, 6000), ("first_purchase", 150, 6150)]
+    assert [(t["from_level"], t["to_level"]) for t in snapshot["tiers"]] == [(0, 2)]
+    assert snapshot["member"][0]["tier_level"] == 2 and snapshot["payment"][0]["tier_level"] == 0
+    assert json.loads(snapshot["outbox"][0]["payload"])["data"]["number3"] == "6150"
+
+
+async def test_refund_recorded_while_the_single_statement_runs_is_clawed_back(
+        api: Api, seeded, rt, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refund whose own claw-back ran before the payment committed is applied right after the commit."""
+    if not is_postgres_conn(conn()):
+        pytest.skip("the single-statement credit is PostgreSQL's; SQLite always settles step by step")
+    _, member = await api.login("refund-race")
+    real_fetchrow = payments_fast.fetchrow
+    calls: dict[str, Any] = {"n": 0}
+
+    async def refund_lands_first(c: Any, text: str, args: Any = ()) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:  # the read: (openid, transaction_id, ...)
+            calls["tid"] = args[1]
+        if calls["n"] == 2:  # the write statement: the refund notification was handled just before it
+            txn = calls["tid"]
+            refund = payments.Refund(refund_id=f"50{txn}", out_refund_no=f"R{txn}", transaction_id=txn,
+                                     out_trade_no="", mchid="", status="SUCCESS", refund=2500, payer_refund=2500,
+                                     total=10000, payer_total=10000, success_time=None)
+            await payments.record_refund(refund, rt.clock.now())
+            assert await payments.apply_refunds(rt, txn) == 0  # no credited payment yet
+        return await real_fetchrow(c, text, args)
+
+    monkeypatch.setattr(payments_fast, "fetchrow", refund_lands_first)
+    played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
+    assert played["status"] == 204
+    m = await Member.get(id=member["id"])
+    assert (m.balance, m.growth) == (200 - 50, 100 - 25)
+    assert (await PaymentRefund.get()).applied_at is not None
+    assert calls["n"] == 2
+    await assert_ledger_invariant(member["id"])
 
 
 # -- refunds ------------------------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ from tortoise.transactions import in_transaction
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import coupons as coupon_service
-from app.services import outbox
+from app.services import outbox, payment_push, payments_fast
 from app.services.points import ledger
 from app.services.points.engine import award
 from app.sqlx import execute, fetch, fetchrow
@@ -177,6 +177,11 @@ async def handle_notification(rt: Runtime, headers: Mapping[str, str], body: byt
     elif isinstance(parsed, Refund):
         ref = parsed.refund_id
     now = rt.clock.now()
+    paid = isinstance(parsed, Txn) and parsed.trade_state == "SUCCESS"
+    if paid and isinstance(parsed, Txn) and await payments_fast.credit(rt, note, parsed, now):
+        if await refunds_waiting(parsed.transaction_id):  # recorded while the credit ran: claw back now
+            await apply_refunds(rt, parsed.transaction_id)
+        return NotifyOutcome("processed", note.event_type, ref)
     status = await _log_notification(note, ref, now)
     if status in ("processed", "ignored"):
         return NotifyOutcome("duplicate", note.event_type, ref)
@@ -272,6 +277,12 @@ async def _refunded_totals(transaction_id: str) -> tuple[int, int]:
     return (int(row["r"]), int(row["p"])) if row else (0, 0)
 
 
+async def refunds_waiting(transaction_id: str) -> bool:
+    row = await fetchrow(conn(), "SELECT EXISTS (SELECT 1 FROM payment_refunds WHERE transaction_id = $1 "
+                                 "AND applied_at IS NULL) AS waiting", [transaction_id])
+    return bool(row and row["waiting"])
+
+
 def _fully_refunded(payment: Payment, refunded: int, payer_refunded: int) -> bool:
     return refunded >= payment.total_fen or payer_refunded >= payment.payer_total_fen
 
@@ -307,41 +318,18 @@ async def settle(rt: Runtime, payment: Payment) -> bool:
 
 
 # -- the push ------------------------------------------------------------------------------------------------
-# Keyword keys of the subscribe template configured as [miniprogram] subscribe_template_points; WeChat limits
-# each family (thing ≤ 20 chars, character_string ≤ 32, number, amount, time — protocol notes §1.5).
-PUSH_FIELDS = {"order": "character_string1", "amount": "amount2", "points": "number3", "coupons": "thing4",
-               "time": "time5", "note": "thing6"}
-
-
-def push_data(rt: Runtime, payment: Payment, earned: Earned, coupon_count: int) -> dict[str, str]:
-    local = payment.success_time.astimezone(rt.clock.tz)
-    if earned.points and earned.pending == earned.points:
-        note = "积分待退货期满后到账"
-    elif earned.points:
-        note = "积分已到账"
-    else:
-        note = "感谢您的惠顾"
-    values = {
-        "order": payment.out_trade_no[:32], "amount": f"{payment.payer_total_fen / 100:.2f}元",
-        "points": str(earned.points), "coupons": f"获得{coupon_count}张优惠券" if coupon_count else "本单无优惠券",
-        "time": f"{local:%Y-%m-%d %H:%M}", "note": note,
-    }
-    return {PUSH_FIELDS[k]: v[:20] if PUSH_FIELDS[k].startswith("thing") else v for k, v in values.items()}
-
-
 async def _enqueue_push(rt: Runtime, payment: Payment, member: Member, now: datetime) -> None:
-    template = rt.settings.miniprogram.subscribe_template_points
-    if not template:
+    if not rt.settings.miniprogram.subscribe_template_points:
         return
     earned = await earned_for(member.id, payment.transaction_id)
     coupon_count = await Coupon.filter(payment_id=payment.id).count()
-    if earned.points <= 0 and coupon_count == 0:
-        return
-    await outbox.enqueue("subscribe", f"pay-push:{payment.transaction_id}", {
-        "openid": member.openid, "template_id": template, "page": None,
-        "data": push_data(rt, payment, earned, coupon_count),
-        "ref": {"transaction_id": payment.transaction_id, "points": earned.points, "coupons": coupon_count},
-    }, now=now, member_id=member.id)
+    payload = payment_push.push_payload(
+        rt, openid=member.openid, transaction_id=payment.transaction_id, out_trade_no=payment.out_trade_no,
+        payer_total_fen=payment.payer_total_fen, success_time=payment.success_time, points=earned.points,
+        pending=earned.pending, coupon_count=coupon_count)
+    if payload is not None:
+        await outbox.enqueue("subscribe", payment_push.push_key(payment.transaction_id), payload, now=now,
+                             member_id=member.id)
 
 
 # -- refunds -------------------------------------------------------------------------------------------------

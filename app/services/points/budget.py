@@ -21,7 +21,7 @@ from app.sqlx import fetchrow
 log = logging.getLogger("jifen.budget")
 
 
-def _year(now: datetime) -> int:
+def budget_year(now: datetime) -> int:
     return now.astimezone(SHANGHAI).year
 
 
@@ -42,7 +42,7 @@ async def issued(rt: Runtime, year: int) -> int:
 
 async def check(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) -> dict[str, Any] | None:
     """None when within budget; otherwise a description of the breach (mode decides refuse/flag)."""
-    b = cfg.budgets.get(_year(now))
+    b = cfg.budgets.get(budget_year(now))
     if b is None or points <= 0:
         return None
     used = await issued(rt, b.year)
@@ -57,7 +57,7 @@ async def check(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) ->
 async def record_issued(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) -> None:
     """Count issued points while a budget is configured for the year (otherwise `issued()` rebuilds the
     counter from the ledger when a budget appears, so nothing is lost by skipping the round trip)."""
-    year = _year(now)
+    year = budget_year(now)
     if year not in cfg.budgets:
         return
     key = rt.key("budget-issued", year)
@@ -66,7 +66,7 @@ async def record_issued(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points:
 
 
 async def status(rt: Runtime, cfg: ConfigSnapshot, now: datetime) -> dict[str, Any] | None:
-    b = cfg.budgets.get(_year(now))
+    b = cfg.budgets.get(budget_year(now))
     if b is None:
         return None
     used = await issued(rt, b.year)

@@ -74,6 +74,18 @@ class AwardPlan:
     """(period, max count, max points) rows to bump; the write refuses if a concurrent award got there first."""
 
 
+def keeps_counters(rule: EarningRule) -> bool:
+    """Rules whose awards need counters or a release (caps, once per member, pending period): the
+    single-statement fast paths leave those to the general award path."""
+    return (rule.once_per_member or rule.daily_count_cap is not None or rule.daily_points_cap is not None
+            or rule.total_points_cap is not None or rule.pending_days > 0)
+
+
+def top_tier(tiers: list[Tier], growth: int) -> int:
+    """The highest tier level whose threshold `growth` reaches (0 when none), as the award statement does."""
+    return max((t.level for t in tiers if t.growth_threshold <= growth), default=0)
+
+
 def streak_bonus(rule: EarningRule, streak: int) -> int:
     """Bonus keyed by streak length; a key ending in '+' repeats every that many days (e.g. '7+')."""
     bonus = 0

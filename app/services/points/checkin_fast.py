@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 from app.db import conn
 from app.errors import NotFound
 from app.services.points import ledger
-from app.services.points.calc import best_campaign, expiry_for
+from app.services.points.calc import best_campaign, expiry_for, keeps_counters
 from app.services.points.config_cache import ConfigSnapshot
 from app.sqlx import fetchrow, to_json
 from models import EarningRule, TierChange
@@ -76,8 +76,7 @@ FROM m0 LEFT JOIN m ON true LEFT JOIN e ON true
 
 def applies(rule: EarningRule, cfg: ConfigSnapshot, now: datetime, year: int) -> bool:
     """Rules with caps, a pending period or a budget to guard need the general path's bookkeeping."""
-    return not (rule.once_per_member or rule.daily_count_cap is not None or rule.daily_points_cap is not None
-                or rule.total_points_cap is not None or rule.pending_days > 0 or year in cfg.budgets)
+    return not (keeps_counters(rule) or year in cfg.budgets)
 
 
 def _params(member_id: int, today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> list[Any]:

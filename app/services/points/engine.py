@@ -104,7 +104,7 @@ async def award(rt: Runtime, member_id: int, event: str, idem_key: str, context:
         if plan.points <= 0 and plan.growth <= 0 and guard is None:
             return AwardResult(status="none", reason=plan.reason or "zero_points", trace=plan.trace)
         try:
-            posted = await ledger.post_earn(_posting(rule, plan, member_id, event, idem_key, context, now, guard))
+            posted = await ledger.post_earn(posting(rule, plan, member_id, event, idem_key, context, now, guard))
         except ledger.CapRace:
             continue
         except ledger.DuplicateKey:
@@ -118,7 +118,7 @@ async def award(rt: Runtime, member_id: int, event: str, idem_key: str, context:
     return AwardResult(status="none", reason="contention", trace={"event": event})
 
 
-def _posting(rule: Any, plan: AwardPlan, member_id: int, event: str, idem_key: str, context: dict[str, Any],
+def posting(rule: Any, plan: AwardPlan, member_id: int, event: str, idem_key: str, context: dict[str, Any],
              now: datetime, guard: ledger.Guard | None) -> ledger.EarnPosting:
     release_at = None
     earned_day = now

@@ -76,7 +76,7 @@ class Posted:
     tier_level: int
 
 
-class _P:
+class Params:
     """Positional parameter collector: returns `$n` for each value."""
 
     def __init__(self) -> None:
@@ -87,7 +87,7 @@ class _P:
         return f"${len(self.values)}"
 
 
-def _counter_sql(p: _P, post: EarnPosting) -> str:
+def _counter_sql(p: Params, post: EarnPosting) -> str:
     rows = ", ".join(f"({p(post.member_id)}, {p(post.rule_id)}, {p(period)}, 1, {p(post.amount)})"
                      for period, _, _ in post.counters)
     life = next(((c, pts) for per, c, pts in post.counters if per == "life"), (2147483647, 2147483647))
@@ -103,13 +103,13 @@ def _counter_sql(p: _P, post: EarnPosting) -> str:
     )
 
 
-def _guard_sql(p: _P, g: Guard) -> str:
+def _guard_sql(p: Params, g: Guard) -> str:
     cols = ", ".join(g.columns)
     vals = ", ".join(p(v) for v in g.values)
     return f"INSERT INTO {g.table} ({cols}) VALUES ({vals}) ON CONFLICT {g.conflict} DO NOTHING RETURNING 1"
 
 
-def _member_sql(p: _P, post: EarnPosting, pg: bool) -> str:
+def _member_sql(p: Params, post: EarnPosting, pg: bool) -> str:
     avail = post.amount if post.account == "available" else 0
     pend = post.amount if post.account == "pending" else 0
     growth = p(post.growth)
@@ -123,9 +123,9 @@ def _member_sql(p: _P, post: EarnPosting, pg: bool) -> str:
             "RETURNING balance, pending, growth, tier_level")
 
 
-_ENTRY_COLS = ("member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace, "
+ENTRY_COLS = ("member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace, "
                "created_at")
-_BUCKET_COLS = "member_id, entry_id, state, initial, remaining, expired_amount, expires_at, release_at, created_at"
+BUCKET_COLS = "member_id, entry_id, state, initial, remaining, expired_amount, expires_at, release_at, created_at"
 
 
 async def post_earn(post: EarnPosting, c: BaseDBAsyncClient | None = None) -> Posted:
@@ -149,7 +149,7 @@ async def post_earn(post: EarnPosting, c: BaseDBAsyncClient | None = None) -> Po
 
 
 async def _post_earn_pg(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
-    p = _P()
+    p = Params()
     ctes = []
     checks = []
     if post.guard:
@@ -161,14 +161,14 @@ async def _post_earn_pg(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
     ctes.append(f"m AS ({_member_sql(p, post, pg=True)})")
     balance_col = "m.pending" if post.account == "pending" else "m.balance"
     ctes.append(
-        f"e AS (INSERT INTO point_entries ({_ENTRY_COLS}) SELECT {p(post.member_id)}, {p(post.account)}, "
+        f"e AS (INSERT INTO point_entries ({ENTRY_COLS}) SELECT {p(post.member_id)}, {p(post.account)}, "
         f"{p(post.amount)}, {p(post.kind)}, {p(post.event)}, {p(post.source)}, {p(post.rule_id)}, {p(post.idem_key)}, "
         f"{balance_col}, {p(post.growth)}, {p(post.trace)}::jsonb, {p(post.now)} FROM m RETURNING id)")
     if post.amount > 0:
         state = "pending" if post.account == "pending" else "active"
         amt = p(post.amount)
         ctes.append(
-            f"b AS (INSERT INTO point_buckets ({_BUCKET_COLS}) SELECT {p(post.member_id)}, e.id, {p(state)}, "
+            f"b AS (INSERT INTO point_buckets ({BUCKET_COLS}) SELECT {p(post.member_id)}, e.id, {p(state)}, "
             f"{amt}, {amt}, 0, {p(post.expires_at)}::timestamptz, {p(post.release_at)}::timestamptz, "
             f"{p(post.now)} FROM e RETURNING id)")
     check = " AND ".join(checks) or "true"
@@ -186,26 +186,26 @@ async def _post_earn_pg(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
 
 async def _post_earn_sequential(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
     if post.guard:
-        p = _P()
+        p = Params()
         if not await fetch(c, _guard_sql(p, post.guard), p.values):
             raise GuardFailed()
     if post.counters:
-        p = _P()
+        p = Params()
         if len(await fetch(c, _counter_sql(p, post), p.values)) != len(post.counters):
             raise CapRace()
-    p = _P()
+    p = Params()
     m = await fetchrow(c, _member_sql(p, post, pg=False), p.values)
     if m is None:
         raise NotFound("member not found", code="member_not_found")
     balance_after = m["pending"] if post.account == "pending" else m["balance"]
     entry = await fetchrow(
-        c, f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, $11) "
+        c, f"INSERT INTO point_entries ({ENTRY_COLS}) VALUES ($1, $2, $3, $12, $4, $5, $6, $7, $8, $9, $10, $11) "
         "RETURNING id",
         [post.member_id, post.account, post.amount, post.event, post.source, post.rule_id, post.idem_key,
          balance_after, post.growth, post.trace, post.now, post.kind])
     assert entry is not None
     if post.amount > 0:
-        await execute(c, f"INSERT INTO point_buckets ({_BUCKET_COLS}) VALUES ($1, $2, $3, $4, $4, 0, $5, $6, $7)",
+        await execute(c, f"INSERT INTO point_buckets ({BUCKET_COLS}) VALUES ($1, $2, $3, $4, $4, 0, $5, $6, $7)",
                       [post.member_id, entry["id"], "pending" if post.account == "pending" else "active",
                        post.amount, post.expires_at, post.release_at, post.now])
     return Posted(entry_id=entry["id"], balance=m["balance"], pending=m["pending"], growth=m["growth"],
@@ -234,7 +234,7 @@ async def insert_entry(c: BaseDBAsyncClient, *, member_id: int, account: str, am
                        source: str | None = None, rule_id: int | None = None, growth: int = 0,
                        trace: dict[str, Any] | None = None) -> int:
     row = await fetchrow(
-        c, f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+        c, f"INSERT INTO point_entries ({ENTRY_COLS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
         "RETURNING id",
         [member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace, now])
     assert row is not None
@@ -386,7 +386,7 @@ async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now:
                                   trace=trace, growth=-growth)
     taken = sum(t for _, t in await consume_buckets(c, member_id, amount, entry_id, prefer_entry))
     if taken < amount:
-        await execute(c, f"INSERT INTO point_buckets ({_BUCKET_COLS}) "
+        await execute(c, f"INSERT INTO point_buckets ({BUCKET_COLS}) "
                          "VALUES ($1, $2, 'debt', $3, $3, 0, NULL, NULL, $4)",
                       [member_id, entry_id, -(amount - taken), now])
     return entry_id, int(m["balance"])
