@@ -2,7 +2,7 @@
 
 Both sides send the same N messages (payloads of real `subscribe` outbox rows) to a fresh sandbox
 process, once without a rate limit and once with `subscribe_rate_per_second` set so the sandbox answers
-45009 past it. jifen: `outbox.deliver_due(rt, limit=batch)` called back to back until nothing is due —
+45009 past it. jifen: `outbox.deliver_due(rt, seconds=...)` until nothing is due (batches claimed while sends run) —
 the delivery engine at full speed; the scheduler's own cadence (one batch per 5 s tick) is reported
 separately (`tasks/outbox_jobs.deliver`). Ceiling: one aiohttp session, one access
 token, as many requests in flight as the outbox's `concurrency`, no database. A 45009 answer leaves the
@@ -90,7 +90,7 @@ async def run_outbox(sandbox_url: str, spy_factory: Callable[[], Any] | None = N
     try:
         t0 = time.perf_counter()
         while True:
-            out = await outbox.deliver_due(rt, limit=settings.outbox.batch)
+            out = await outbox.deliver_due(rt, seconds=120.0)
             if not out:
                 break
             outcomes.update(out)
@@ -166,15 +166,7 @@ def run(ctx: Any) -> None:
                 wait_quiet(ctx, f"push {side}")
                 meter = procs.CpuMeter({})
                 if side == "outbox":
-                    factory = None
-                    if rate is None and (ctx.plan.mode == "full" or "profile" in ctx.plan.only):
-                        from bench.profile import SelfProfile
-
-                        def factory() -> SelfProfile:
-                            return SelfProfile(ctx, "push_outbox", 2.0)
-                    r = run_async(run_outbox(url, factory))
-                    if "profile" in r:
-                        ctx.res.profiles["push_outbox"] = r.pop("profile")
+                    r = run_async(run_outbox(url))
                     r["status_after"] = run_async(outbox_status())
                 else:
                     r = run_async(run_bare(url, cfg.concurrency))
@@ -192,7 +184,8 @@ def run(ctx: Any) -> None:
         errors = lost + sum(v for k, v in outcomes.items() if k not in ("sent", "retry"))
         if rate is None:
             errors += n - outcomes.get("sent", 0)
-        note = (f"outbox {outcomes} in {j['batches']} batches of {j['batch']} (concurrency {j['concurrency']}), "
+        note = (f"outbox {outcomes} in {j['batches']} deliver_due call(s), claiming {j['batch']} at a time "
+                f"(concurrency {j['concurrency']}), "
                 f"rows after: {status}; bare client errcodes {b['errcodes']}")
         if rate is not None:
             note += ("; figures are attempts/s in one pass (jifen leaves 45009 rows pending with backoff), "
@@ -200,5 +193,25 @@ def run(ctx: Any) -> None:
         ctx.res.add(Row(scenario=f"push {n:,} subscribe msgs ({label})", workers="-", jifen=n / j["seconds"],
                         ceiling_name=f"bare aiohttp ({cfg.concurrency} in flight)", ceiling=n / b["seconds"],
                         unit="msg/s", target=0.5 if rate is None else None, jifen_errors=errors, note=note))
+        if rate is None and ("profile" in plan.only or (plan.mode == "full" and n / j["seconds"] < 0.5 * n / b["seconds"])):
+            profile_outbox(ctx, n)
     clean_redis()
     run_async(dataset.reset(plan))
+
+
+def profile_outbox(ctx: Any, n: int) -> None:
+    """py-spy on an extra, unmeasured outbox pass (sampling slows the sampled process, so never during the
+    measurement itself)."""
+    from bench.profile import SelfProfile
+    from bench.runner import clean_redis, run_async, say
+
+    port = free_port()
+    clean_redis()
+    run_async(seed_outbox(ctx.plan, n))
+    url = f"http://127.0.0.1:{port}"
+    with procs.running("push-sandbox-profile", [PYTHON, "-m", "bench.sandbox_proc", "--port", str(port)],
+                       dict(__import__("os").environ), ctx.work, f"{url}/__sandbox__/health"):
+        r = run_async(run_outbox(url, lambda: SelfProfile(ctx, "push_outbox", 2.0)))
+    if "profile" in r:
+        ctx.res.profiles["push_outbox"] = r.pop("profile")
+    say("  profiled an extra outbox pass (not measured)")

@@ -3,7 +3,6 @@ so overlapping runs or two schedulers do no harm."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from app.runtime import Runtime
@@ -13,17 +12,10 @@ DRAIN_SECONDS = 4.0
 
 
 async def deliver(rt: Runtime) -> dict[str, int] | None:
-    """Every few seconds: recover rows a crashed deliverer left in `sending`, then send batches until
-    nothing is due (bounded to just under the job interval, so a backlog drains at full speed)."""
+    """Every few seconds: recover rows a crashed deliverer left in `sending`, then send until nothing is
+    due (bounded to just under the job interval, so a backlog drains at full speed)."""
     reaped = await outbox.reap_stuck(rt)
-    total: dict[str, int] = {}
-    deadline = time.monotonic() + DRAIN_SECONDS
-    while True:
-        out = await outbox.deliver_due(rt)
-        for k, v in out.items():
-            total[k] = total.get(k, 0) + v
-        if sum(out.values()) < rt.settings.outbox.batch or time.monotonic() >= deadline:
-            break
+    total = await outbox.deliver_due(rt, seconds=DRAIN_SECONDS)
     if reaped:
         total["reaped"] = reaped
     return total or None

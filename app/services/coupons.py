@@ -28,7 +28,7 @@ from app.errors import Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
 from app.services import outbox
 from app.sqlx import fetch
-from models import Coupon, CouponPackage, CouponRule, CouponTemplate, Member, OutboxMessage, Payment
+from models import Coupon, CouponPackage, CouponRule, CouponTemplate, Member, Payment
 
 log = logging.getLogger("jifen.coupons")
 
@@ -176,7 +176,7 @@ async def revoke_for_payment(payment_id: int, now: datetime, reason: str) -> int
         state="revoked", revoked_at=now, revoke_reason=reason)
 
 
-async def deliver_wxpay_coupon(rt: Runtime, msg: OutboxMessage) -> None:
+async def deliver_wxpay_coupon(rt: Runtime, msg: outbox.Claimed) -> None:
     """Outbox sender for `wxpay_coupon`: send through the v3 API and record WeChat Pay's coupon_id."""
     from app.wechatpay.client import WeChatPayRejected
 

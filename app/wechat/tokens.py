@@ -33,18 +33,25 @@ class TokenStore:
         self.key = f"{prefix}wxtoken:{appid}"
         self.lock_key = f"{prefix}wxtoken-lock:{appid}"
         self._local: tuple[str, float] | None = None
+        self._reading = asyncio.Lock()
 
     async def get(self, rejected: str | None = None) -> str:
         """Current token; `rejected` is the token WeChat just refused (replace it unless already replaced)."""
-        now = time.monotonic()
-        if self._local and self._local[1] > now and self._local[0] != rejected:
+        if (local := self._fresh_local(rejected)) is not None:
+            return local
+        async with self._reading:  # one Redis read (or refresh) per worker, however many sends wait for it
+            if (local := self._fresh_local(rejected)) is not None:
+                return local
+            cached = await self.redis.get(self.key)
+            if cached and cached != rejected:
+                ttl = await self.redis.ttl(self.key)
+                return self._remember(cached, max(min(ttl, 60), 1))
+            return await self._refresh(rejected)
+
+    def _fresh_local(self, rejected: str | None) -> str | None:
+        if self._local and self._local[1] > time.monotonic() and self._local[0] != rejected:
             return self._local[0]
-        cached = await self.redis.get(self.key)
-        if cached and cached != rejected:
-            ttl = await self.redis.ttl(self.key)
-            self._local = (cached, now + max(min(ttl, 60), 1))
-            return cached
-        return await self._refresh(rejected)
+        return None
 
     async def _refresh(self, rejected: str | None) -> str:
         me = secrets.token_hex(8)
