@@ -151,17 +151,20 @@ async def _send(rt: Runtime, msg: Claimed) -> Outcome:
 
 
 async def _record(done: list[tuple[int, Outcome]], now: datetime) -> None:
-    """One UPDATE per distinct outcome (a batch is mostly `sent`, or mostly the same 45009 retry)."""
-    groups: dict[Outcome, list[int]] = {}
+    """One UPDATE per status (a batch is mostly `sent`, or mostly 45009 retries); each row keeps its own
+    error text, which differs per request (WeChat appends a request id to errmsg)."""
+    groups: dict[tuple[str, timedelta | None], list[tuple[int, str | None]]] = {}
     for msg_id, outcome in done:
         if outcome.status != "error":
-            groups.setdefault(outcome, []).append(msg_id)
-    for outcome, ids in groups.items():
-        marks = ", ".join(f"${i + 5}" for i in range(len(ids)))
-        await execute(conn(), "UPDATE outbox_messages SET status = $1, last_error = $2, updated_at = $3, "
-                              "next_attempt_at = COALESCE($4, next_attempt_at) "
-                              f"WHERE status = 'sending' AND id IN ({marks})",
-                      [outcome.status, outcome.error, now, now + outcome.retry_in if outcome.retry_in else None, *ids])
+            groups.setdefault((outcome.status, outcome.retry_in), []).append((msg_id, outcome.error))
+    for (status, retry_in), rows in groups.items():
+        values = ", ".join(f"(CAST(${2 * i + 4} AS BIGINT), CAST(${2 * i + 5} AS VARCHAR(255)))"
+                           for i in range(len(rows)))
+        await execute(conn(), "UPDATE outbox_messages SET status = $1, last_error = v.column2, updated_at = $2, "
+                              "next_attempt_at = COALESCE($3, next_attempt_at) "
+                              f"FROM (VALUES {values}) AS v WHERE outbox_messages.id = v.column1 "
+                              "AND outbox_messages.status = 'sending'",
+                      [status, now, now + retry_in if retry_in else None, *(x for row in rows for x in row)])
 
 
 async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float | None = None) -> dict[str, int]:
