@@ -103,6 +103,24 @@ async def test_member_day_campaign_triples_only_on_the_18th(api: Api, seeded) ->
     clock.shift(timedelta(days=0))
 
 
+async def test_a_campaign_window_inside_one_day_applies_from_its_first_second(api: Api, seeded) -> None:
+    """The check-in statement's configuration is reused within a day; a dated campaign's start and end
+    inside that day still take effect exactly (no stale reuse across a window edge)."""
+    from app.services.points.config_cache import config_cache
+    from models import Campaign
+
+    await Campaign.create(name="flash 2x", multiplier_bp=20000, recurrence="once", events=["check_in"],
+                          starts_at=at(2026, 11, 5, 12), ends_at=at(2026, 11, 5, 13))
+    config_cache.invalidate()
+    points = []
+    for n, moment in enumerate([at(2026, 11, 5, 11, 59, 59), at(2026, 11, 5, 12), at(2026, 11, 5, 12, 59, 59),
+                                at(2026, 11, 5, 13)]):
+        token, _ = await api.login(f"flash{n}")
+        clock.set(moment)
+        points.append((await api.call("POST", "/api/v1/checkins", token=token))[1]["points"])
+    assert points == [5, 10, 10, 5]
+
+
 async def test_postgres_takes_the_single_statement_path(api: Api, seeded, monkeypatch) -> None:
     """On PostgreSQL a plain check-in rule never goes through the general award path (one statement);
     with a cap configured it does. SQLite always uses the general path."""

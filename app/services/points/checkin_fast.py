@@ -11,6 +11,7 @@ shape, and SQLite, use the general path (`engine.award` with a guard), which the
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -79,7 +80,27 @@ def applies(rule: EarningRule, cfg: ConfigSnapshot, now: datetime, year: int) ->
     return not (keeps_counters(rule) or year in cfg.budgets)
 
 
-def _params(member_id: int, today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> list[Any]:
+@dataclass
+class _Prepared:
+    """The statement's operator-configuration parameters (JSON already encoded) for one rule and day,
+    reused until the snapshot, the rule, the day or a campaign window changes."""
+
+    cfg: ConfigSnapshot
+    rule: EarningRule
+    today: date
+    until: datetime | None  # the next campaign start/end after it was built (None: no such boundary)
+    values: list[Any]
+
+
+_prepared: _Prepared | None = None
+
+
+def _campaign_boundary(cfg: ConfigSnapshot, now: datetime) -> datetime | None:
+    edges = [t for c in cfg.campaigns for t in (c.starts_at, c.ends_at) if t is not None and t > now]
+    return min(edges) if edges else None
+
+
+def _build(today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> list[Any]:
     exact: dict[str, int] = {}
     periodic: list[list[int]] = []
     for key, points in (rule.streak_bonuses or {}).items():
@@ -94,14 +115,32 @@ def _params(member_id: int, today: date, now: datetime, rule: EarningRule, cfg: 
     expires_at = expiry_for(rule, today)
     idem = f"checkin:{today.isoformat()}"
     return [
-        member_id, today, rule.points_fixed, exact, json.dumps(periodic),
-        {str(t.level): t.multiplier_bp for t in cfg.tiers},
-        {str(lvl): c.multiplier_bp for lvl, c in campaigns.items() if c},
+        None, today, rule.points_fixed, _json(exact), json.dumps(periodic),
+        _json({str(t.level): t.multiplier_bp for t in cfg.tiers}),
+        _json({str(lvl): c.multiplier_bp for lvl, c in campaigns.items() if c}),
         default.multiplier_bp if default else 10000,
-        now, rule.growth_fixed, idem, rule.id, rule.code,
-        {str(lvl): {"id": c.id, "name": c.name, "multiplier_bp": c.multiplier_bp} for lvl, c in campaigns.items() if c},
+        None, rule.growth_fixed, idem, rule.id, rule.code,
+        _json({str(lvl): {"id": c.id, "name": c.name, "multiplier_bp": c.multiplier_bp}
+               for lvl, c in campaigns.items() if c}),
         expires_at.isoformat() if expires_at else None, expires_at,
     ]
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _params(member_id: int, today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> list[Any]:
+    """Every parameter but the member and the time is operator configuration: built once per snapshot and
+    day (campaign days are Shanghai days; a dated campaign window ends the reuse at its edge)."""
+    global _prepared
+    p = _prepared
+    if p is None or p.cfg is not cfg or p.rule is not rule or p.today != today or \
+            (p.until is not None and now >= p.until):
+        p = _prepared = _Prepared(cfg, rule, today, _campaign_boundary(cfg, now), _build(today, now, rule, cfg))
+    values = list(p.values)
+    values[0], values[8] = member_id, now
+    return values
 
 
 async def check_in(member_id: int, today: date, now: datetime, rule: EarningRule,
