@@ -188,8 +188,8 @@ def run(ctx: Any) -> None:
                 f"(concurrency {j['concurrency']}), "
                 f"rows after: {status}; bare client errcodes {b['errcodes']}")
         if rate is not None:
-            note += ("; figures are attempts/s in one pass (jifen leaves 45009 rows pending with backoff), "
-                     "so no target")
+            note += ("; figures are messages handled per second in one pass (after the first 45009 jifen holds "
+                     "every subscribe message until midnight without calling WeChat again), so no target")
         ctx.res.add(Row(scenario=f"push {n:,} subscribe msgs ({label})", workers="-", jifen=n / j["seconds"],
                         ceiling_name=f"bare aiohttp ({cfg.concurrency} in flight)", ceiling=n / b["seconds"],
                         unit="msg/s", target=0.5 if rate is None else None, jifen_errors=errors, note=note))

@@ -4,7 +4,7 @@ the reaper, and the guarantee that a push failure never touches the payment's po
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -72,7 +72,7 @@ async def test_transient_failures_back_off_then_succeed(rt, sandbox) -> None:
 
 async def test_gives_up_after_max_attempts(rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(rt.settings.outbox, "max_attempts", 3)
-    await fault(sandbox, count=100, errcode=45009)  # daily quota: transient
+    await fault(sandbox, count=100, http_status=502)  # WeChat keeps failing
     msg = await push(rt, "o-quota")
     outcomes = []
     for _ in range(4):
@@ -81,6 +81,50 @@ async def test_gives_up_after_max_attempts(rt, sandbox, monkeypatch: pytest.Monk
     assert outcomes == [{"retry": 1}, {"retry": 1}, {"failed": 1}, {}]
     msg = await OutboxMessage.get(id=msg.id)
     assert (msg.status, msg.attempts) == ("failed", 3)
+
+
+async def test_daily_quota_holds_the_kind_until_midnight_without_spending_attempts(
+        rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    """45009 is the app's daily quota: the first refusal holds every subscribe message until midnight
+    (Beijing time) without calling WeChat for the rest, and no message loses an attempt to it."""
+    from app.clock import SHANGHAI
+
+    monkeypatch.setattr(rt.settings.outbox, "concurrency", 1)
+    rt.clock.set(datetime(2026, 11, 24, 21, 30, tzinfo=SHANGHAI))
+    for n in range(3):
+        await push(rt, f"o-quota{n}", key=f"q{n}")
+    later = await push(rt, "o-later", key="q-later")  # a retry already scheduled for later tonight
+    await OutboxMessage.filter(id=later.id).update(next_attempt_at=rt.clock.now() + timedelta(hours=1),
+                                                   attempts=2)
+    await fault(sandbox, count=1, errcode=45009)
+    assert await deliver_due(rt) == {"retry": 3}
+    assert sandbox.state.sent_messages == []
+    midnight = datetime(2026, 11, 25, 0, 0, tzinfo=SHANGHAI)
+    rows = await OutboxMessage.all().order_by("id")
+    assert [(m.status, m.attempts, m.next_attempt_at) for m in rows] == [
+        ("pending", 0, midnight), ("pending", 0, midnight), ("pending", 0, midnight), ("pending", 2, midnight)]
+    errors = sorted("held" if "held" in (m.last_error or "") else "45009" if "45009" in (m.last_error or "") else
+                    "?" for m in rows[:3])
+    assert errors == ["45009", "held", "held"]
+    rt.clock.set(midnight - timedelta(seconds=1))
+    assert await deliver_due(rt) == {}
+    rt.clock.set(midnight)
+    assert await deliver_due(rt) == {"sent": 4}
+    assert [m.attempts for m in await OutboxMessage.all().order_by("id")] == [1, 1, 1, 3]
+
+
+async def test_minute_quota_retries_that_message_a_minute_later(rt, sandbox,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rt.settings.outbox, "concurrency", 1)
+    await push(rt, "o-minute0", key="m0")
+    await push(rt, "o-minute1", key="m1")
+    await fault(sandbox, count=1, errcode=45011)
+    assert await deliver_due(rt) == {"retry": 1, "sent": 1}  # the other message is not held back
+    held = await OutboxMessage.get(status="pending")
+    assert (held.status, held.attempts) == ("pending", 0)
+    assert abs((held.next_attempt_at - rt.clock.now()).total_seconds() - 60) < 2
+    rt.clock.shift(timedelta(seconds=61))
+    assert await deliver_due(rt) == {"sent": 1}
 
 
 async def test_invalid_arguments_fail_at_once(rt, sandbox) -> None:

@@ -9,6 +9,9 @@ two schedulers never send the same row, and records the outcome:
 - sent;
 - refused (43101, the member declined the subscription): recorded, never retried;
 - failed: a permanent error, or `max_attempts` reached;
+- quota (45009, the app's daily quota for the API): pending until the next midnight, Beijing time, with the
+  attempt given back, and every other pending message of that kind held until then as well (sending them
+  would only collect more 45009s); 45011 (minute quota): that message a minute later, attempt given back;
 - otherwise back to pending with exponential backoff.
 
 `reap_stuck` returns rows left in `sending` by a crashed deliverer. Outbox times follow `rt.clock`.
@@ -43,6 +46,16 @@ class Permanent(Exception):
     """Retrying cannot help (bad argument, unknown openid, rejected by WeChat Pay)."""
 
 
+class QuotaReached(Exception):
+    """WeChat refused for quota, not for this message: retry at `until` without spending an attempt;
+    `whole_kind` (the daily quota, 45009) holds back every message of the kind until then."""
+
+    def __init__(self, message: str, until: datetime, *, whole_kind: bool) -> None:
+        super().__init__(message)
+        self.until = until
+        self.whole_kind = whole_kind
+
+
 Sender = Callable[[Runtime, "Claimed"], Awaitable[None]]
 
 
@@ -66,6 +79,12 @@ async def send_subscribe(rt: Runtime, msg: Claimed) -> None:
         raise Refused(str(exc)) from exc
     except (wx.InvalidArgument, wx.InvalidOpenid) as exc:
         raise Permanent(str(exc)) from exc
+    except wx.RateLimited as exc:
+        now = rt.clock.now()
+        if exc.errcode == 45009:  # the app's daily quota for this API: it resets at midnight (Beijing time)
+            midnight = rt.clock.day_start(rt.clock.day_of(now) + timedelta(days=1))
+            raise QuotaReached(str(exc), midnight, whole_kind=True) from exc
+        raise QuotaReached(str(exc), now + timedelta(seconds=60), whole_kind=False) from exc  # 45011: a minute
 
 
 async def send_wxpay_coupon(rt: Runtime, msg: Claimed) -> None:
@@ -122,7 +141,9 @@ class Outcome:
 
     status: str  # sent | refused | failed | pending (retry later) | error (crashed: left for the reaper)
     error: str | None = None
-    retry_in: timedelta | None = None
+    retry_in: timedelta | None = None  # backoff after a failure (spends the attempt)
+    retry_at: datetime | None = None  # a quota's reset (gives the attempt back)
+    holds_kind: bool = False  # the daily quota: every message of the kind waits for retry_at
 
     @property
     def label(self) -> str:
@@ -141,6 +162,8 @@ async def _send(rt: Runtime, msg: Claimed) -> Outcome:
     except Permanent as exc:
         log.warning("outbox %s (%s) failed permanently: %s", msg.id, msg.kind, exc)
         return Outcome("failed", str(exc)[:255])
+    except QuotaReached as exc:
+        return Outcome("pending", str(exc)[:255], retry_at=exc.until, holds_kind=exc.whole_kind)
     except Exception as exc:  # transient by default: WeChat down, rate limited, DB hiccup
         error = f"{type(exc).__name__}: {exc}"[:255]
         if msg.attempts >= rt.settings.outbox.max_attempts:
@@ -151,20 +174,32 @@ async def _send(rt: Runtime, msg: Claimed) -> Outcome:
 
 
 async def _record(done: list[tuple[int, Outcome]], now: datetime) -> None:
-    """One UPDATE per status (a batch is mostly `sent`, or mostly 45009 retries); each row keeps its own
-    error text, which differs per request (WeChat appends a request id to errmsg)."""
-    groups: dict[tuple[str, timedelta | None], list[tuple[int, str | None]]] = {}
+    """One UPDATE per kind of outcome (a batch is mostly `sent`, or mostly quota deferrals); each row keeps
+    its own error text, which differs per request (WeChat appends a request id to errmsg)."""
+    groups: dict[tuple[str, timedelta | None, datetime | None], list[tuple[int, str | None]]] = {}
     for msg_id, outcome in done:
         if outcome.status != "error":
-            groups.setdefault((outcome.status, outcome.retry_in), []).append((msg_id, outcome.error))
-    for (status, retry_in), rows in groups.items():
-        values = ", ".join(f"(CAST(${2 * i + 4} AS BIGINT), CAST(${2 * i + 5} AS VARCHAR(255)))"
+            key = (outcome.status, outcome.retry_in, outcome.retry_at)
+            groups.setdefault(key, []).append((msg_id, outcome.error))
+    for (status, retry_in, retry_at), rows in groups.items():
+        values = ", ".join(f"(CAST(${2 * i + 5} AS BIGINT), CAST(${2 * i + 6} AS VARCHAR(255)))"
                            for i in range(len(rows)))
+        next_at = retry_at or (now + retry_in if retry_in else None)
         await execute(conn(), "UPDATE outbox_messages SET status = $1, last_error = v.column2, updated_at = $2, "
-                              "next_attempt_at = COALESCE($3, next_attempt_at) "
+                              "next_attempt_at = COALESCE($3, next_attempt_at), attempts = attempts - $4 "
                               f"FROM (VALUES {values}) AS v WHERE outbox_messages.id = v.column1 "
                               "AND outbox_messages.status = 'sending'",
-                      [status, now, now + retry_in if retry_in else None, *(x for row in rows for x in row)])
+                      [status, now, next_at, 1 if retry_at else 0, *(x for row in rows for x in row)])
+
+
+async def hold_kind(kind: str, until: datetime, now: datetime) -> int:
+    """Move every pending message of `kind` due before `until` to `until` (a daily quota is spent: sending
+    them now would only collect more 45009s). Returns how many were held."""
+    rows = await fetch(conn(), "UPDATE outbox_messages SET next_attempt_at = $2, updated_at = $3 WHERE kind = $1 "
+                               "AND status = 'pending' AND next_attempt_at < $2 RETURNING id", [kind, until, now])
+    if rows:
+        log.warning("outbox: %s quota reached; %s pending messages held until %s", kind, len(rows), until)
+    return len(rows)
 
 
 async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float | None = None) -> dict[str, int]:
@@ -182,6 +217,8 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     records: list[asyncio.Future[None]] = []
     state = {"claimed": 0, "more": True}
     claim: asyncio.Future[None] | None = None
+    held_until: dict[str, datetime] = {}
+    holds: list[asyncio.Future[int]] = []
 
     async def refill() -> None:
         want = size if limit is None else min(size, limit - state["claimed"])
@@ -210,11 +247,18 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
                 await pending
                 continue
             msg = queue.popleft()
-            try:
-                outcome = await _send(rt, msg)
-            except Exception:  # e.g. the database went away mid-way: the reaper recovers the row
-                log.exception("outbox delivery of %s crashed", msg.id)
-                outcome = Outcome("error")
+            held = held_until.get(msg.kind)
+            if held is not None:  # its kind's daily quota is spent: give it back without calling WeChat
+                outcome = Outcome("pending", "held: daily quota reached (45009)", retry_at=held)
+            else:
+                try:
+                    outcome = await _send(rt, msg)
+                except Exception:  # e.g. the database went away mid-way: the reaper recovers the row
+                    log.exception("outbox delivery of %s crashed", msg.id)
+                    outcome = Outcome("error")
+                if outcome.holds_kind and outcome.retry_at and msg.kind not in held_until:
+                    held_until[msg.kind] = outcome.retry_at
+                    holds.append(asyncio.ensure_future(hold_kind(msg.kind, outcome.retry_at, rt.clock.now())))
             done.append((msg.id, outcome))
             counts[outcome.label] = counts.get(outcome.label, 0) + 1
             if len(done) >= size:
@@ -225,7 +269,7 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
         await asyncio.gather(*(sender() for _ in range(width)))
     finally:
         records.append(asyncio.ensure_future(_record(done, rt.clock.now())))
-        await asyncio.gather(*records)
+        await asyncio.gather(*records, *holds)
     return counts
 
 
