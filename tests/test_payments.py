@@ -455,6 +455,33 @@ async def test_full_refund_reverses_bonus_revokes_unused_coupons_and_spent_point
     await assert_ledger_invariant(mid)
 
 
+async def test_a_debt_is_paid_off_by_the_next_single_statement_credit(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No coupon rule: on PostgreSQL the next payment takes the single statement; the debt bucket left by a
+    refund of spent points is netted against the new points right after it."""
+    _, member = await api.login("debt-fast")
+    mid = member["id"]
+    played = await play_payment(sandbox, notify_relay, member["openid"], 20000)
+    await ledger.spend(mid, 250, "spend-before-refund", now=api.app.ctx.rt.clock.now())
+    await play_refund(sandbox, notify_relay, played["transaction_id"], 20000)
+    assert (await Member.get(id=mid)).balance == -250
+    settled: list[str] = []
+    real_settle = payments.settle
+
+    async def spy(rt, payment: Payment) -> bool:  # type: ignore[no-untyped-def]
+        settled.append(payment.transaction_id)
+        return await real_settle(rt, payment)
+
+    monkeypatch.setattr(payments, "settle", spy)
+    await play_payment(sandbox, notify_relay, member["openid"], 30000)
+    assert (settled == []) is is_postgres_conn(conn())
+    assert (await Member.get(id=mid)).balance == -250 + 300
+    debt = await fetch(conn(), "SELECT COALESCE(SUM(remaining), 0) AS s FROM point_buckets WHERE member_id = $1 "
+                               "AND state = 'debt'", [mid])
+    assert int(debt[0]["s"]) == 0  # paid off: no negative bucket left beside the new points
+    await assert_ledger_invariant(mid)
+
+
 async def test_pending_points_show_at_once_and_refunds_take_pending_first(api: Api, seeded, sandbox,
                                                                           notify_relay: NotifyRelay) -> None:
     await EarningRule.filter(code="purchase").update(pending_days=7)
