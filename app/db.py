@@ -50,6 +50,7 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         sep = "&" if "?" in url else "?"
         url = expand_db_url(f"{url}{sep}maxsize={settings.database.pool_max}&minsize=1")
         url["credentials"]["connection_class"] = NoResetConnection
+        url["engine"] = "app.db_pool"  # asyncpg with first-come-first-served pool waits
     return {
         "connections": {"default": url},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},

@@ -177,3 +177,21 @@ async def test_tokens_with_other_algorithms_or_tampered_claims_are_rejected(api:
     forged = base64.urlsafe_b64encode(json.dumps(claims).encode()).decode().rstrip("=")
     assert (await api.call("GET", "/admin/v1/whoami", token=f"{header}.{forged}.{sig}"))[0] == 401
     assert (await api.call("GET", "/api/v1/me", token=good))[0] in (200, 404)
+
+
+def test_hand_built_tokens_are_standard_hs256_jwts() -> None:
+    """Tokens are built and checked without PyJWT; PyJWT (any JWT library) must agree both ways."""
+    import jwt
+
+    from app.auth import decode_token, issue_token
+
+    secret = "s" * 40
+    now = int(clock.now().timestamp())
+    ours = issue_token(secret, 42, "guide", now, 60)
+    assert jwt.decode(ours, secret, algorithms=["HS256"]) == {"sub": "42", "role": "guide", "iat": now,
+                                                              "exp": now + 60}
+    with pytest.raises(jwt.InvalidSignatureError):
+        jwt.decode(ours, "t" * 40, algorithms=["HS256"])
+    theirs = jwt.encode({"sub": "7", "role": "member", "iat": now, "exp": now + 60}, secret, algorithm="HS256")
+    principal = decode_token(secret, theirs, now)
+    assert (principal.subject_id, principal.role) == (7, "member")
