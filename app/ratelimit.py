@@ -6,13 +6,12 @@ One round trip (a Lua script) per request for all the windows it counts against.
 
 from __future__ import annotations
 
-import hashlib
 import time
 
-from redis.exceptions import NoScriptError
 from sanic import Request
 
 from app.errors import RateLimited
+from app.redis_client import LuaScript
 from app.runtime import Runtime
 
 
@@ -21,7 +20,7 @@ def client_ip(request: Request) -> str:
 
 
 # INCR every window, set its expiry on first use, return the counts: one round trip, one command.
-_LUA = """
+_COUNT = LuaScript("""
 local out = {}
 for i, key in ipairs(KEYS) do
   local n = redis.call('INCR', key)
@@ -29,8 +28,7 @@ for i, key in ipairs(KEYS) do
   out[i] = n
 end
 return out
-"""
-_SHA = hashlib.sha1(_LUA.encode()).hexdigest()
+""")
 
 
 async def enforce(rt: Runtime, action: str, windows: list[tuple[str, str, int]], period: int = 60) -> None:
@@ -40,10 +38,7 @@ async def enforce(rt: Runtime, action: str, windows: list[tuple[str, str, int]],
         return
     slot = int(time.time()) // period
     keys = [rt.key("rl", action, dim, ident, slot) for dim, ident, _ in active]
-    try:
-        counts = await rt.redis.evalsha(_SHA, len(keys), *keys, period + 1)
-    except NoScriptError:  # first use on this Redis (or after a restart): load it
-        counts = await rt.redis.eval(_LUA, len(keys), *keys, period + 1)
+    counts = await _COUNT(rt.redis, keys, [period + 1])
     for (dim, _, limit), count in zip(active, counts, strict=True):
         if int(count) > limit:
             retry = period - int(time.time()) % period

@@ -146,3 +146,50 @@ async def test_postgres_takes_the_single_statement_path(api: Api, seeded, monkey
     clock.set(at(2026, 11, 3))
     assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
     assert calls[-1] == "check_in"
+
+
+async def test_checkins_under_a_budget_are_counted_and_exact_near_its_edge(api: Api, seeded, staff_token,
+                                                                          monkeypatch) -> None:
+    """Far below the warning line a check-in stays one statement on PostgreSQL and still counts against the
+    budget; once the largest possible check-in could reach the line, the general path decides (refusing
+    past the budget in refuse mode, while the day still counts)."""
+    from app.db import conn, is_postgres_conn
+    from app.services.points import engine
+
+    calls = []
+    real = engine.award
+
+    async def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[2])
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "award", spy)
+    pg = is_postgres_conn(conn())
+    admin = staff_token("admin")
+
+    async def budget(points: int) -> dict:
+        status, _ = await api.call("PUT", "/admin/v1/budget/2026", token=admin,
+                                   json={"budget_points": points, "warn_ratio_bp": 8000, "mode": "refuse"})
+        assert status == 200
+        return (await api.call("GET", "/admin/v1/budget", token=admin))[1]
+
+    clock.set(at(2026, 7, 1))  # no campaign: the largest check-in is (5 + 20 streak bonus) x 2.0 top tier = 50
+    assert (await budget(1000))["issued"] == 0
+    a, _ = await api.login("budget-a")
+    assert (await api.call("POST", "/api/v1/checkins", token=a))[1]["points"] == 5
+    assert calls == ([] if pg else ["check_in"])
+    assert (await budget(1000))["issued"] == 5
+
+    calls.clear()
+    b, _ = await api.login("budget-b")  # 5 issued + up to 50 would reach 80 % of 60: the general path
+    assert (await budget(60))["issued"] == 5
+    assert (await api.call("POST", "/api/v1/checkins", token=b))[1]["points"] == 5
+    assert calls == ["check_in"]
+    assert (await budget(60))["issued"] == 10
+
+    c, _ = await api.login("budget-c")  # 10 issued + 5 > 12: refused, the day still counts
+    await budget(12)
+    status, body = await api.call("POST", "/api/v1/checkins", token=c)
+    assert status == 201 and body["checked_in"] is True and body["points"] == 0
+    assert body["award"]["reason"] == "budget_exhausted"
+    assert (await budget(12))["issued"] == 10

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from app.clock import SHANGHAI, clock
 from app.db import conn, is_postgres_conn
 from app.services import coupons as coupon_service
 from app.services import outbox, payments, payments_fast
@@ -322,10 +323,18 @@ async def _written(member_id: int, tid: str, out_trade_no: str, openid: str) -> 
     return text
 
 
+@pytest.mark.parametrize("budget", [None, 1_000_000], ids=["no-budget", "budget"])
 async def test_single_statement_credit_writes_what_the_general_path_writes(
-        api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch) -> None:
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch, staff_token,
+        budget: int | None) -> None:
     """Two members in the same state pay the same amount (crossing two tiers: the bonus is multiplied by the
-    new tier); on PostgreSQL one payment takes the single statement and the other is forced through settle()."""
+    new tier); on PostgreSQL one payment takes the single statement and the other is forced through settle().
+    With a points budget far from its warning line both count what they issued against it."""
+    admin = staff_token("admin")
+    year = clock.now().astimezone(SHANGHAI).year  # the payment is dated now (sandbox time)
+    if budget is not None:
+        assert (await api.call("PUT", f"/admin/v1/budget/{year}", token=admin,
+                               json={"budget_points": budget}))[0] == 200
     settled: list[str] = []
     real_settle = payments.settle
 
@@ -356,6 +365,9 @@ async def test_single_statement_credit_writes_what_the_general_path_writes(
     assert [(t["from_level"], t["to_level"]) for t in snapshot["tiers"]] == [(0, 2)]
     assert snapshot["member"][0]["tier_level"] == 2 and snapshot["payment"][0]["tier_level"] == 0
     assert json.loads(snapshot["outbox"][0]["payload"])["data"]["number3"] == "6150"
+    if budget is not None:
+        status, body = await api.call("GET", f"/admin/v1/budget?year={year}", token=admin)
+        assert status == 200 and body["issued"] == 2 * 6150
 
 
 async def test_refund_recorded_while_the_single_statement_runs_is_clawed_back(

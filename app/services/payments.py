@@ -18,9 +18,10 @@ Pay's retry re-runs the remaining steps (those already done find their key and d
   9. mark credited                  credited_at set where NULL; then pending refunds are applied
  10. mark the notification processed
 
-On PostgreSQL the common TRANSACTION.SUCCESS (the payer is a member, plain purchase and first-purchase rules,
-no budget, no coupon rule that could apply, no refund first) skips steps 2-10: `payments_fast.credit` writes
-all of it in one atomic statement after one read, and anything unusual falls back to the steps above.
+On PostgreSQL the common TRANSACTION.SUCCESS (the payer is a member, plain purchase and first-purchase rules, a
+budget below its warning line, no coupon rule that could apply, no refund first) skips steps 2-10:
+`payments_fast.credit` writes all of it in one atomic statement after one read, and anything unusual falls back
+to the steps above.
 
 Concurrent identical deliveries run the same steps side by side; the unique constraints decide, so points,
 coupons and pushes happen once. A payer who is not a member yet stays at step 4 and is credited (steps 4-9)

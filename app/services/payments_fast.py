@@ -1,11 +1,11 @@
 """PostgreSQL fast path for a payment notification: one read, then ONE statement credits the payment.
 
-Why: the general path (`payments.settle`) is a chain of separately committed, individually keyed steps so
-that any step can fail and the retry finishes the rest. In the common case - the payer is a member, the
-purchase rule has no caps or pending period, the first-purchase rule is a plain once-per-member bonus, no
-budget is configured for the year, no coupon rule can apply and no refund arrived first - everything those
-steps write is known after one read. Then a single data-modifying statement writes all of it atomically:
-the notification log (processed), the payment (linked, credited, tier), the purchase entry and the
+Why: the general path (`payments.settle`) is a chain of separately committed, individually keyed steps so that
+any step can fail and the retry finishes the rest. In the common case - the payer is a member, the purchase
+rule has no caps or pending period, the first-purchase rule is a plain once-per-member bonus, the year's
+points budget (if any) stays below its warning line, no coupon rule can apply and no refund arrived first -
+everything those steps write is known after one read. Then a single data-modifying statement writes all of it
+atomically: the notification log (processed), the payment (linked, credited, tier), the purchase entry and the
 first-purchase entry with their buckets and counter, the member's balance/growth/tier, tier history and the
 push row. Either everything commits or nothing does, so the answer can still be sent last.
 
@@ -27,8 +27,7 @@ from tortoise.transactions import in_transaction
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import payment_push
-from app.services.points import ledger
-from app.services.points.budget import budget_year
+from app.services.points import budget, ledger
 from app.services.points.calc import Usage, best_campaign, keeps_counters, plan_award, top_tier
 from app.services.points.config_cache import ConfigSnapshot, config_cache
 from app.services.points.engine import posting
@@ -59,7 +58,7 @@ _PAYMENT_COLS = ("transaction_id, out_trade_no, mchid, appid, openid, member_id,
 def _applies(cfg: ConfigSnapshot, at: datetime) -> bool:
     purchase = cfg.rule_for("purchase", at)
     bonus = cfg.rule_for("first_purchase", at)
-    if purchase is None or keeps_counters(purchase) or budget_year(at) in cfg.budgets:
+    if purchase is None or keeps_counters(purchase):
         return False
     return bonus is None or (bonus.once_per_member and bonus.daily_count_cap is None and bonus.pending_days == 0
                              and bonus.daily_points_cap is None and bonus.total_points_cap is None)
@@ -180,6 +179,8 @@ async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime) -> bo
         growth += x.growth
         tiers.append(max(tiers[-1], top_tier(cfg.tiers, growth)))
     points = sum(x.amount for x in postings)
+    if cfg.budgets and not await budget.fits(rt, cfg, at, points):
+        return False  # near or past the budget's warning line: the general path checks each award exactly
     push = payment_push.push_payload(
         rt, openid=txn.openid, transaction_id=txn.transaction_id, out_trade_no=txn.out_trade_no,
         payer_total_fen=txn.payer_total, success_time=txn.success_time, points=points, pending=0, coupon_count=0)
@@ -192,6 +193,7 @@ async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime) -> bo
         return False  # a concurrent award moved the counter or the tier table changed: nothing was written
     if row is None:
         return False  # recorded meanwhile (a parallel copy) or the member changed: the general path decides
+    await budget.record_issued(rt, cfg, at, points)
     if points > 0 and int(member["balance"]) < 0:  # the member was in debt: these points pay part of it off
         async with in_transaction() as tx:
             await ledger.lock_member(tx, int(member["id"]))

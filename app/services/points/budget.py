@@ -14,6 +14,7 @@ from typing import Any
 
 from app.clock import SHANGHAI
 from app.db import conn
+from app.redis_client import LuaScript
 from app.runtime import Runtime
 from app.services.points.config_cache import ConfigSnapshot
 from app.sqlx import fetchrow
@@ -54,15 +55,32 @@ async def check(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) ->
     return None
 
 
+async def fits(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points_at_most: int) -> bool:
+    """For the single-statement paths: True when no budget is configured for the year, or when even
+    `points_at_most` more stays below the warning line - then neither a refusal, a flag nor an alert can
+    be due, and the statement needs no budget logic. Otherwise the general path decides exactly."""
+    b = cfg.budgets.get(budget_year(now))
+    if b is None:
+        return True
+    used = await issued(rt, b.year)
+    return (used + points_at_most) * 10000 < b.budget_points * min(b.warn_ratio_bp, 10000)
+
+
+# Add to the counter only while it exists: a missing counter is rebuilt from the ledger by `issued()`,
+# which already includes these points; INCRBY alone would recreate it from zero.
+_ADD_IF_COUNTED = LuaScript("""
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('INCRBY', KEYS[1], ARGV[1]) end
+return false
+""")
+
+
 async def record_issued(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) -> None:
     """Count issued points while a budget is configured for the year (otherwise `issued()` rebuilds the
     counter from the ledger when a budget appears, so nothing is lost by skipping the round trip)."""
     year = budget_year(now)
-    if year not in cfg.budgets:
+    if year not in cfg.budgets or points <= 0:
         return
-    key = rt.key("budget-issued", year)
-    if await rt.redis.exists(key):
-        await rt.redis.incrby(key, points)
+    await _ADD_IF_COUNTED(rt.redis, [rt.key("budget-issued", year)], [points])
 
 
 async def status(rt: Runtime, cfg: ConfigSnapshot, now: datetime) -> dict[str, Any] | None:

@@ -33,8 +33,10 @@ async def check_in(rt: Runtime, member_id: int) -> dict[str, Any]:
     today = rt.clock.day_of(now)
     cfg = await config_cache.get()
     rule = cfg.rule_for(EVENT, now)
-    if rule is not None and is_postgres_conn(conn()) and checkin_fast.applies(rule, cfg, now, today.year):
-        return await checkin_fast.check_in(member_id, today, now, rule, cfg)
+    if rule is not None and is_postgres_conn(conn()) and checkin_fast.applies(rule):
+        fast = await checkin_fast.check_in(rt, member_id, today, now, rule, cfg)
+        if fast is not None:
+            return fast
     idem = f"checkin:{today.isoformat()}"
     snap = await engine.snapshot(member_id, rule.id if rule else 0, f"d:{today.isoformat()}", idem)
     last = snap["last_checkin_day"]

@@ -1,11 +1,13 @@
 """PostgreSQL fast path for the daily check-in: the whole check-in is ONE statement.
 
-The check-in is the hottest write. For the common rule shape (no caps, no pending period, no budget this
-year) everything the general award path does in Python - streak, streak bonus, tier and campaign
-multipliers, the trace - is computed inside a single data-modifying CTE from operator configuration passed
-as JSON parameters (the SQL text is constant, so it stays a prepared statement). The inserted check-in row
-gates every later part: if today's row already exists nothing else happens, atomically. Any other rule
-shape, and SQLite, use the general path (`engine.award` with a guard), which the same tests cover.
+The check-in is the hottest write. For the common rule shape (no caps, no pending period) everything the
+general award path does in Python - streak, streak bonus, tier and campaign multipliers, the trace - is
+computed inside a single data-modifying CTE from operator configuration passed as JSON parameters (the SQL
+text is constant, so it stays a prepared statement). The inserted check-in row gates every later part: if
+today's row already exists nothing else happens, atomically. With a budget configured the statement runs while
+even the largest possible check-in stays below the budget's warning line (one Redis read before, the counter
+added after); near or past it, any other rule shape, and SQLite use the general path (`engine.award` with a
+guard), which the same tests cover.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from tortoise.transactions import in_transaction
 
 from app.db import conn
 from app.errors import NotFound
-from app.services.points import ledger
+from app.runtime import Runtime
+from app.services.points import budget, ledger
 from app.services.points.calc import best_campaign, expiry_for, keeps_counters
 from app.services.points.config_cache import ConfigSnapshot
 from app.sqlx import fetchrow, to_json
@@ -75,9 +78,9 @@ FROM m0 LEFT JOIN m ON true LEFT JOIN e ON true
 """
 
 
-def applies(rule: EarningRule, cfg: ConfigSnapshot, now: datetime, year: int) -> bool:
-    """Rules with caps, a pending period or a budget to guard need the general path's bookkeeping."""
-    return not (keeps_counters(rule) or year in cfg.budgets)
+def applies(rule: EarningRule) -> bool:
+    """Rules with caps or a pending period need the general path's bookkeeping."""
+    return not keeps_counters(rule)
 
 
 @dataclass
@@ -90,6 +93,7 @@ class _Prepared:
     today: date
     until: datetime | None  # the next campaign start/end after it was built (None: no such boundary)
     values: list[Any]
+    max_points: int  # the most one check-in can earn under this configuration (any streak, tier, campaign)
 
 
 _prepared: _Prepared | None = None
@@ -100,7 +104,7 @@ def _campaign_boundary(cfg: ConfigSnapshot, now: datetime) -> datetime | None:
     return min(edges) if edges else None
 
 
-def _build(today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> list[Any]:
+def _build(today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> tuple[list[Any], int]:
     exact: dict[str, int] = {}
     periodic: list[list[int]] = []
     for key, points in (rule.streak_bonuses or {}).items():
@@ -114,7 +118,12 @@ def _build(today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -
     default = best_campaign([c for c in cfg.campaigns if not c.tier_levels], "check_in", -1, now)
     expires_at = expiry_for(rule, today)
     idem = f"checkin:{today.isoformat()}"
-    return [
+    top_bonus = max([0, *exact.values()]) + sum(max(points, 0) for _, points in periodic)
+    top_tier_bp = max([10000, *(t.multiplier_bp for t in cfg.tiers)])
+    top_camp_bp = max([default.multiplier_bp if default else 10000,
+                       *(c.multiplier_bp for c in campaigns.values() if c)])
+    max_points = (max(rule.points_fixed, 0) + top_bonus) * top_tier_bp * top_camp_bp // 100_000_000
+    values = [
         None, today, rule.points_fixed, _json(exact), json.dumps(periodic),
         _json({str(t.level): t.multiplier_bp for t in cfg.tiers}),
         _json({str(lvl): c.multiplier_bp for lvl, c in campaigns.items() if c}),
@@ -124,34 +133,41 @@ def _build(today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -
                for lvl, c in campaigns.items() if c}),
         expires_at.isoformat() if expires_at else None, expires_at,
     ]
+    return values, max_points
 
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _params(member_id: int, today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> list[Any]:
+def _prepare(today: date, now: datetime, rule: EarningRule, cfg: ConfigSnapshot) -> _Prepared:
     """Every parameter but the member and the time is operator configuration: built once per snapshot and
     day (campaign days are Shanghai days; a dated campaign window ends the reuse at its edge)."""
     global _prepared
     p = _prepared
     if p is None or p.cfg is not cfg or p.rule is not rule or p.today != today or \
             (p.until is not None and now >= p.until):
-        p = _prepared = _Prepared(cfg, rule, today, _campaign_boundary(cfg, now), _build(today, now, rule, cfg))
-    values = list(p.values)
+        values, max_points = _build(today, now, rule, cfg)
+        p = _prepared = _Prepared(cfg, rule, today, _campaign_boundary(cfg, now), values, max_points)
+    return p
+
+
+async def check_in(rt: Runtime, member_id: int, today: date, now: datetime, rule: EarningRule,
+                   cfg: ConfigSnapshot) -> dict[str, Any] | None:
+    """The check-in's outcome, or None when the budget is near its warning line (the general path decides)."""
+    prepared = _prepare(today, now, rule, cfg)
+    if cfg.budgets and not await budget.fits(rt, cfg, now, prepared.max_points):
+        return None
+    values = list(prepared.values)
     values[0], values[8] = member_id, now
-    return values
-
-
-async def check_in(member_id: int, today: date, now: datetime, rule: EarningRule,
-                   cfg: ConfigSnapshot) -> dict[str, Any]:
-    row = await fetchrow(conn(), _SQL, _params(member_id, today, now, rule, cfg))
+    row = await fetchrow(conn(), _SQL, values)
     if row is None:
         raise NotFound("member not found", code="member_not_found")
     if row["entry_id"] is None:
         return {"checked_in": False, "reason": "already_checked_in", "day": today.isoformat(),
                 "streak": int(row["current_streak"]), "points": 0}
     points, balance = int(row["points"]), int(row["balance"])
+    await budget.record_issued(rt, cfg, now, points)
     if row["tier_level"] != row["tier_before"]:
         await TierChange.create(member_id=member_id, from_level=row["tier_before"], to_level=row["tier_level"],
                                 reason="upgrade", created_at=now)
