@@ -19,6 +19,8 @@ import jwt
 from bench.env import ADMIN_DSN, APPID, AUTH_SECRET, DB_NAME, DSN, JIFEN, MEMBER_NAME_PREFIX, ROOT, Plan, jifen_env
 
 # tables whose rows only write scenarios create (configuration tables are never touched)
+BUDGET_POINTS = 10_000_000_000  # with --budget: the year's points budget, far from its warning line
+
 WRITE_TABLES = ("checkins", "award_counters", "tier_changes", "outbox_messages", "payments", "payment_refunds",
                 "wechatpay_notifications", "coupons", "spend_allocations", "expiry_reminders")
 
@@ -92,6 +94,10 @@ async def seed(plan: Plan) -> dict[str, float]:
             FROM generate_series(1, $1::int) AS m,
                  (VALUES (1, 4 * $2::int), (3, 4 * $2::int), (13, 2 * $2::int)) AS b(s, a)""", n, k)
         await c.execute("UPDATE members SET balance = 10 * $2::int, growth = $2::int WHERE id <= $1", n, k)
+        if plan.budget:
+            await c.execute("INSERT INTO points_budgets (year, budget_points, warn_ratio_bp, mode) VALUES "
+                            "(extract(year FROM timezone('Asia/Shanghai', now()))::int, $1, 8000, 'refuse')",
+                            BUDGET_POINTS)
         timings["read_ledger"] = time.perf_counter() - t0
         await reset_writes(c, plan)
         t0 = time.perf_counter()

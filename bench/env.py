@@ -63,6 +63,7 @@ class Plan:
     later_rounds: frozenset[str] | None = None
     quiet_wait: tuple[float, float] = (45.0, 150.0)  # waiting for other processes: per wait, per run (s)
     only: frozenset[str] = field(default_factory=frozenset)
+    budget: bool = False  # a points budget for the year, far below its warning line (as brands configure)
 
     def wants(self, scenario: str) -> bool:
         return not self.only or scenario in self.only

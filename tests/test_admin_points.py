@@ -428,6 +428,31 @@ async def test_budget_refuse_mode_stops_awards_and_flag_mode_flags(api: Api, sta
     assert ledger["items"][0]["trace"]["budget"]["mode"] == "flag"
 
 
+async def test_lost_budget_counter_is_rebuilt_once_from_the_ledger(api: Api, rt, staff_token, monkeypatch) -> None:
+    """After Redis lost the counter, a burst of awards shares one ledger sum per process, which counts
+    what was issued before (the counter is the ledger's, not a fresh zero)."""
+    from app.services.points import budget
+
+    clock.set(at(2026, 6, 1))
+    token = staff_token("admin")
+    _, member = await api.login("budget-rebuild")
+    await make_rule(api, token, points_fixed=30)
+    assert (await api.call("PUT", "/admin/v1/budget/2026", token=token, json={"budget_points": 10_000}))[0] == 200
+    assert (await award_at(api, staff_token, at(2026, 6, 1), member["id"], "r1"))["points"] == 30
+    await rt.redis.delete(rt.key("budget-issued", 2026))
+    sums = []
+    real = budget.fetchrow
+
+    async def counting(*args: Any) -> Any:
+        sums.append(args[1])
+        await asyncio.sleep(0.05)  # a slow sum: every caller arrives while it runs
+        return await real(*args)
+
+    monkeypatch.setattr(budget, "fetchrow", counting)
+    assert await asyncio.gather(*(budget.issued(rt, 2026) for _ in range(20))) == [30] * 20
+    assert len(sums) == 1
+
+
 # --- adjustments -----------------------------------------------------------------------------------
 
 

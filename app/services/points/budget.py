@@ -8,6 +8,7 @@ overshoot the budget by at most the awards in flight at that moment.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime
 from typing import Any
@@ -26,11 +27,24 @@ def budget_year(now: datetime) -> int:
     return now.astimezone(SHANGHAI).year
 
 
+_rebuilding: dict[str, asyncio.Future[int]] = {}
+
+
 async def issued(rt: Runtime, year: int) -> int:
     key = rt.key("budget-issued", year)
     value = await rt.redis.get(key)
     if value is not None:
         return int(value)
+    # the counter is gone (first use, Redis restarted): one rebuild per process, concurrent callers share it,
+    # so a burst of awards does not become a burst of year-long ledger sums
+    flight = _rebuilding.get(key)
+    if flight is None:
+        flight = _rebuilding[key] = asyncio.ensure_future(_rebuild(rt, key, year))
+        flight.add_done_callback(lambda _: _rebuilding.pop(key, None))
+    return await asyncio.shield(flight)
+
+
+async def _rebuild(rt: Runtime, key: str, year: int) -> int:
     start = datetime(year, 1, 1, tzinfo=SHANGHAI)
     end = datetime(year + 1, 1, 1, tzinfo=SHANGHAI)
     row = await fetchrow(conn(), "SELECT COALESCE(SUM(amount), 0) AS s FROM point_entries WHERE kind = 'earn' "
