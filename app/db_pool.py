@@ -27,8 +27,11 @@ class FairPool:
         self._gate = asyncio.Semaphore(size)  # FIFO: a newcomer never takes a permit while others wait
 
     async def acquire(self, *, timeout: float | None = None) -> Any:  # noqa: ASYNC109 (asyncpg.Pool API)
-        async with asyncio.timeout(timeout):  # asyncpg's acquire timeout also bounds the wait in line
+        if timeout is None:  # Tortoise's case; asyncio.timeout(None) would still cost two loop lookups
             await self._gate.acquire()
+        else:
+            async with asyncio.timeout(timeout):  # asyncpg's acquire timeout also bounds the wait in line
+                await self._gate.acquire()
         try:
             return await self._pool.acquire(timeout=timeout)
         except BaseException:

@@ -10,7 +10,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
 
-from app.db import conn, is_postgres_conn
+from app.db import conn
 from app.errors import Conflict, ValidationFailed
 from app.runtime import Runtime
 from app.services.points import checkin_fast, engine, ledger
@@ -33,7 +33,7 @@ async def check_in(rt: Runtime, member_id: int) -> dict[str, Any]:
     today = rt.clock.day_of(now)
     cfg = await config_cache.get()
     rule = cfg.rule_for(EVENT, now)
-    if rule is not None and is_postgres_conn(conn()) and checkin_fast.applies(rule):
+    if rule is not None and rt.settings.database.is_postgres and checkin_fast.applies(rule):
         fast = await checkin_fast.check_in(rt, member_id, today, now, rule, cfg)
         if fast is not None:
             return fast
