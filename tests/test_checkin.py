@@ -5,12 +5,30 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
+import pytest
+
 from app.clock import SHANGHAI, clock
 from tests.conftest import Api
 
 
 def at(y: int, m: int, d: int, hh: int = 10, mm: int = 0, ss: int = 0) -> datetime:
     return datetime(y, m, d, hh, mm, ss, tzinfo=SHANGHAI)
+
+
+@pytest.fixture
+def award_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The events that went through the general award path (`engine.award`) during the test."""
+    from app.services.points import engine
+
+    calls: list[str] = []
+    real = engine.award
+
+    async def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(args[2])
+        return await real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "award", spy)
+    return calls
 
 
 async def test_checkin_awards_once_per_day(api: Api, seeded) -> None:
@@ -121,49 +139,31 @@ async def test_a_campaign_window_inside_one_day_applies_from_its_first_second(ap
     assert points == [5, 10, 10, 5]
 
 
-async def test_postgres_takes_the_single_statement_path(api: Api, seeded, monkeypatch) -> None:
+async def test_postgres_takes_the_single_statement_path(api: Api, seeded, award_calls: list[str]) -> None:
     """On PostgreSQL a plain check-in rule never goes through the general award path (one statement);
     with a cap configured it does. SQLite always uses the general path."""
     from app.db import conn, is_postgres_conn
-    from app.services.points import engine
     from app.services.points.config_cache import config_cache
     from models import EarningRule
 
-    calls = []
-    real = engine.award
-
-    async def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(args[2])
-        return await real(*args, **kwargs)
-
-    monkeypatch.setattr(engine, "award", spy)
     clock.set(at(2026, 11, 2))
     token, _ = await api.login("fast1")
     assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
-    assert calls == ([] if is_postgres_conn(conn()) else ["check_in"])
+    assert award_calls == ([] if is_postgres_conn(conn()) else ["check_in"])
     await EarningRule.filter(code="check_in").update(total_points_cap=1000)
     config_cache.invalidate()
     clock.set(at(2026, 11, 3))
     assert (await api.call("POST", "/api/v1/checkins", token=token))[1]["points"] == 5
-    assert calls[-1] == "check_in"
+    assert award_calls[-1] == "check_in"
 
 
 async def test_checkins_under_a_budget_are_counted_and_exact_near_its_edge(api: Api, seeded, staff_token,
-                                                                          monkeypatch) -> None:
+                                                                          award_calls: list[str]) -> None:
     """Far below the warning line a check-in stays one statement on PostgreSQL and still counts against the
     budget; once the largest possible check-in could reach the line, the general path decides (refusing
     past the budget in refuse mode, while the day still counts)."""
     from app.db import conn, is_postgres_conn
-    from app.services.points import engine
 
-    calls = []
-    real = engine.award
-
-    async def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(args[2])
-        return await real(*args, **kwargs)
-
-    monkeypatch.setattr(engine, "award", spy)
     pg = is_postgres_conn(conn())
     admin = staff_token("admin")
 
@@ -177,14 +177,14 @@ async def test_checkins_under_a_budget_are_counted_and_exact_near_its_edge(api: 
     assert (await budget(1000))["issued"] == 0
     a, _ = await api.login("budget-a")
     assert (await api.call("POST", "/api/v1/checkins", token=a))[1]["points"] == 5
-    assert calls == ([] if pg else ["check_in"])
+    assert award_calls == ([] if pg else ["check_in"])
     assert (await budget(1000))["issued"] == 5
 
-    calls.clear()
+    award_calls.clear()
     b, _ = await api.login("budget-b")  # 5 issued + up to 50 would reach 80 % of 60: the general path
     assert (await budget(60))["issued"] == 5
     assert (await api.call("POST", "/api/v1/checkins", token=b))[1]["points"] == 5
-    assert calls == ["check_in"]
+    assert award_calls == ["check_in"]
     assert (await budget(60))["issued"] == 10
 
     c, _ = await api.login("budget-c")  # 10 issued + 5 > 12: refused, the day still counts

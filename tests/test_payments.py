@@ -323,10 +323,24 @@ async def _written(member_id: int, tid: str, out_trade_no: str, openid: str) -> 
     return text
 
 
+@pytest.fixture
+def settled(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Transactions that went through the step-by-step `payments.settle` during the test."""
+    calls: list[str] = []
+    real_settle = payments.settle
+
+    async def spy(rt, payment: Payment) -> bool:  # type: ignore[no-untyped-def]
+        calls.append(payment.transaction_id)
+        return await real_settle(rt, payment)
+
+    monkeypatch.setattr(payments, "settle", spy)
+    return calls
+
+
 @pytest.mark.parametrize("budget", [None, 1_000_000], ids=["no-budget", "budget"])
 async def test_single_statement_credit_writes_what_the_general_path_writes(
         api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch, staff_token,
-        budget: int | None) -> None:
+        settled: list[str], budget: int | None) -> None:
     """Two members in the same state pay the same amount (crossing two tiers: the bonus is multiplied by the
     new tier); on PostgreSQL one payment takes the single statement and the other is forced through settle().
     With a points budget far from its warning line both count what they issued against it."""
@@ -335,14 +349,6 @@ async def test_single_statement_credit_writes_what_the_general_path_writes(
     if budget is not None:
         assert (await api.call("PUT", f"/admin/v1/budget/{year}", token=admin,
                                json={"budget_points": budget}))[0] == 200
-    settled: list[str] = []
-    real_settle = payments.settle
-
-    async def spy(rt, payment: Payment) -> bool:  # type: ignore[no-untyped-def]
-        settled.append(payment.transaction_id)
-        return await real_settle(rt, payment)
-
-    monkeypatch.setattr(payments, "settle", spy)
     written = []
     for n, label in enumerate(("fast", "general")):
         if label == "general":
@@ -468,7 +474,7 @@ async def test_full_refund_reverses_bonus_revokes_unused_coupons_and_spent_point
 
 
 async def test_a_debt_is_paid_off_by_the_next_single_statement_credit(
-        api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch) -> None:
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, settled: list[str]) -> None:
     """No coupon rule: on PostgreSQL the next payment takes the single statement; the debt bucket left by a
     refund of spent points is netted against the new points right after it."""
     _, member = await api.login("debt-fast")
@@ -477,14 +483,7 @@ async def test_a_debt_is_paid_off_by_the_next_single_statement_credit(
     await ledger.spend(mid, 250, "spend-before-refund", now=api.app.ctx.rt.clock.now())
     await play_refund(sandbox, notify_relay, played["transaction_id"], 20000)
     assert (await Member.get(id=mid)).balance == -250
-    settled: list[str] = []
-    real_settle = payments.settle
-
-    async def spy(rt, payment: Payment) -> bool:  # type: ignore[no-untyped-def]
-        settled.append(payment.transaction_id)
-        return await real_settle(rt, payment)
-
-    monkeypatch.setattr(payments, "settle", spy)
+    settled.clear()
     await play_payment(sandbox, notify_relay, member["openid"], 30000)
     assert (settled == []) is is_postgres_conn(conn())
     assert (await Member.get(id=mid)).balance == -250 + 300
