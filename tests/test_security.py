@@ -75,6 +75,58 @@ async def test_member_sees_only_own_data(api: Api, seeded) -> None:
     assert page["items"] == []
 
 
+async def test_no_member_route_reveals_or_changes_another_members_data(api: Api, app, rt, seeded) -> None:
+    """Member A has a ledger, a check-in, a coupon and a profile; member B calls every /api/v1 route. B's
+    answers never carry A's identifiers, and B's writes leave A's rows as they were."""
+    import json
+
+    from app.services import coupons as coupon_service
+    from models import CouponTemplate, Member
+
+    ta, a = await api.login("iso-a")
+    tb, b = await api.login("iso-b")
+    assert (await api.call("POST", "/api/v1/checkins", token=ta))[0] == 201
+    assert (await api.call("PATCH", "/api/v1/me", token=ta, json={"nickname": "A-nick"}))[0] == 200
+    template = await CouponTemplate.create(name="A的券", kind="amount_off", amount_off_fen=100, validity="days",
+                                           valid_days=3)
+    issued = await coupon_service.issue(rt, template, await Member.get(id=a["id"]), "iso-a-coupon",
+                                        now=rt.clock.now())
+    assert issued.coupon is not None
+    _, a_ledger = await api.call("GET", "/api/v1/points/ledger", token=ta)
+    assert a_ledger["items"]
+    secrets_of_a = {a["openid"], a["invite_code"], "A-nick", issued.coupon.code}
+    before = await Member.get(id=a["id"]).values("balance", "growth", "nickname", "checkin_streak", "phone")
+    checked = 0
+    for method, path in routes(app, "/api/v1"):
+        if method == "GET":
+            status, body = await api.call(method, path, token=tb)
+            assert status == 200, (path, status, body)
+            text = json.dumps(body, ensure_ascii=False, separators=(", ", ": "))
+            leaked = [s for s in secrets_of_a if s in text]
+            assert not leaked, (path, leaked)
+            assert not body.get("items") and not body.get("days"), (path, body)  # B has no history yet
+        else:  # B's writes: with A's identifiers wherever a body takes one
+            payload = {"nickname": "B-nick", "code": issued.coupon.code, "day": rt.clock.today().isoformat(),
+                       "member_id": a["id"], "openid": a["openid"]}
+            status, _ = await api.call(method, path, token=tb, json=payload)
+            assert status < 500, (method, path, status)
+        checked += 1
+    assert checked >= 10
+    assert await Member.get(id=a["id"]).values("balance", "growth", "nickname", "checkin_streak", "phone") == before
+    coupon = await coupon_service.get_by_code(issued.coupon.code)
+    assert coupon.member_id == a["id"] and coupon.state == "issued" and coupon.used_at is None
+
+
+async def test_checkin_rate_limited_per_ip(api: Api, seeded, tight_limits) -> None:
+    """Many members behind one address (a script farming check-ins): the per-IP window stops them."""
+    tight_limits.checkin_per_ip, tight_limits.checkin_per_member = 3, 100
+    tokens = [(await api.login(f"rl-ip-{n}"))[0] for n in range(4)]
+    statuses = [(await api.call("POST", "/api/v1/checkins", token=tok)) for tok in tokens]
+    assert [s for s, _ in statuses[:3]] == [201, 201, 201]
+    status, body = statuses[3]
+    assert status == 429 and body["error"]["details"]["window"] == "ip"
+
+
 async def test_expired_token_rejected(api: Api, rt) -> None:
     from app.auth import issue_token
 
