@@ -6,6 +6,8 @@
 - kill9:   payments played by the sandbox (with WeChat Pay's retry schedule, time-scaled) while a serving
            worker and then the whole server are killed with SIGKILL and restarted: every acknowledged
            payment is recorded exactly once, nothing is half-applied, `jifen ledger verify` is clean.
+           A coupon rule for payments from 250 yuan sends about half of them down the step-by-step path
+           (each gets exactly one coupon) and the rest through the single statement (none).
 - redis:   check-in load while jifen's Redis is shut down and restarted: requests that need Redis get a
            clear 503, nothing corrupt, service recovers with no restart of jifen.
 - hostile: schemathesis over /docs/openapi.json with member and admin tokens: no 5xx.
@@ -157,11 +159,34 @@ async def stack(workers: int = 2) -> AsyncIterator[Stack]:
         kill_group(st.sandbox, signal.SIGTERM)
 
 
+COUPON_FROM_FEN = 25_000  # kill9: payments from this amount get a coupon (the step-by-step path), below it not
+
+
+async def coupon_rule(s: aiohttp.ClientSession, min_paid_fen: int) -> None:
+    """A post-payment coupon for payments of at least `min_paid_fen`, configured through the admin API. Such
+    payments take the step-by-step path; smaller ones the single statement: kill9 then crashes both."""
+    from app.auth import issue_token
+
+    headers = {"Authorization": f"Bearer {issue_token(SECRET, 1, 'admin', int(time.time()), 3600)}"}
+
+    async def post(path: str, body: dict) -> dict:
+        async with s.post(f"{BASE}/admin/v1{path}", json=body, headers=headers) as r:
+            assert r.status == 201, (path, r.status, await r.text())
+            return await r.json()
+
+    template = await post("/coupon-templates", {"name": "满250送券", "kind": "amount_off", "amount_off_fen": 500,
+                                                "validity": "days", "valid_days": 30})
+    package = await post("/coupon-packages", {"name": "支付有礼", "items": [{"template_id": template["id"],
+                                                                           "quantity": 1}]})
+    await post("/coupon-rules", {"name": "支付有礼", "package_id": package["id"], "min_paid_fen": min_paid_fen})
+
+
 async def scenario_kill9() -> bool:
     print("== kill9: SIGKILL a worker and the whole server while WeChat Pay notifications arrive")
     ok = True
     async with stack() as st:
         async with aiohttp.ClientSession() as s:
+            await coupon_rule(s, COUPON_FROM_FEN)
             members = [(await login(s, f"k9-{i}"))["member"] for i in range(40)]
             n = 240
 
@@ -199,10 +224,22 @@ async def scenario_kill9() -> bool:
         recorded = {r["transaction_id"] for r in await conn.fetch("SELECT transaction_id FROM payments")}
         dup = await conn.fetchval("SELECT COUNT(*) FROM (SELECT source FROM point_entries WHERE event = 'purchase' "
                                   "AND kind = 'earn' GROUP BY member_id, source HAVING COUNT(*) > 1) x")
+        # one coupon for every payment from the threshold (step-by-step path), none below (single statement)
+        wrong_coupons = await conn.fetch(
+            "SELECT p.transaction_id, p.payer_total_fen, count(c.id) AS n FROM payments p "
+            "LEFT JOIN coupons c ON c.payment_id = p.id GROUP BY p.id "
+            "HAVING count(c.id) <> CASE WHEN p.payer_total_fen >= $1 THEN 1 ELSE 0 END", COUPON_FROM_FEN)
+        big = await conn.fetchval("SELECT count(*) FROM payments WHERE payer_total_fen >= $1", COUPON_FROM_FEN)
+        uncredited = await conn.fetchval("SELECT count(*) FROM payments WHERE credited_at IS NULL")
         await conn.close()
         acked = {p["transaction_id"] for p in played if p.get("delivered")}
         print(f"   played {len(txs)}, acknowledged on first try {len(acked)}, recorded {len(recorded)}, "
-              f"still undelivered {len(undelivered)}, duplicate awards {dup}")
+              f"still undelivered {len(undelivered)}, duplicate awards {dup}; {big} took the step-by-step path "
+              f"(coupon rule), {len(recorded) - big} the single statement; wrong coupon counts "
+              f"{len(wrong_coupons)}, uncredited {uncredited}")
+        if wrong_coupons or uncredited:
+            print(f"   FAIL: coupons or credit not exactly once: {[dict(r) for r in wrong_coupons][:5]}")
+            ok = False
         if not acked <= recorded:
             print("   FAIL: an acknowledged payment is missing")
             ok = False
