@@ -193,3 +193,29 @@ async def test_checkins_under_a_budget_are_counted_and_exact_near_its_edge(api: 
     assert status == 201 and body["checked_in"] is True and body["points"] == 0
     assert body["award"]["reason"] == "budget_exhausted"
     assert (await budget(12))["issued"] == 10
+
+
+async def test_budget_counter_failure_after_the_award_commits_is_repaired(api: Api, seeded, staff_token, rt,
+                                                                          monkeypatch) -> None:
+    """Redis fails just after the check-in committed: the member still gets the check-in (201), and the
+    counter that missed those points is rebuilt from the ledger on its next read."""
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    from app.services.points import budget
+
+    clock.set(at(2026, 7, 2))
+    admin = staff_token("admin")
+    assert (await api.call("PUT", "/admin/v1/budget/2026", token=admin, json={"budget_points": 100_000}))[0] == 200
+    first, _ = await api.login("budget-redis-1")
+    assert (await api.call("POST", "/api/v1/checkins", token=first))[1]["points"] == 5
+    assert await budget.issued(rt, 2026) == 5
+
+    async def redis_gone(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RedisConnectionError("connection reset")
+
+    monkeypatch.setattr(budget, "_ADD_IF_COUNTED", redis_gone)
+    second, _ = await api.login("budget-redis-2")
+    status, body = await api.call("POST", "/api/v1/checkins", token=second)
+    assert status == 201 and body["points"] == 5
+    monkeypatch.undo()
+    assert await budget.issued(rt, 2026) == 10  # recounted from the ledger, not the stale 5

@@ -3,7 +3,8 @@
 Issued points are counted in Redis (`INCRBY`, off the database's hot rows) and rebuilt from the ledger
 when the counter is missing. Past the warning ratio the engine logs and exposes an alert; past the
 budget it refuses awards (mode refuse) or awards and flags them (mode flag). Concurrent awards can
-overshoot the budget by at most the awards in flight at that moment.
+overshoot the budget by at most the awards in flight at that moment. An award whose counter update fails
+(Redis gone right after the commit) still stands; the process then rebuilds the counter on its next read.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import asyncio
 import logging
 from datetime import datetime
 from typing import Any
+
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from app.clock import SHANGHAI
 from app.db import conn
@@ -28,10 +32,14 @@ def budget_year(now: datetime) -> int:
 
 
 _rebuilding: dict[str, asyncio.Future[int]] = {}
+_missed: set[str] = set()  # counters this process could not add to (Redis failed): rebuilt on next read
 
 
 async def issued(rt: Runtime, year: int) -> int:
     key = rt.key("budget-issued", year)
+    if key in _missed:  # it lacks awards that committed while Redis failed: recount from the ledger
+        await rt.redis.delete(key)
+        _missed.discard(key)
     value = await rt.redis.get(key)
     if value is not None:
         return int(value)
@@ -90,11 +98,19 @@ return false
 
 async def record_issued(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points: int) -> None:
     """Count issued points while a budget is configured for the year (otherwise `issued()` rebuilds the
-    counter from the ledger when a budget appears, so nothing is lost by skipping the round trip)."""
+    counter from the ledger when a budget appears, so nothing is lost by skipping the round trip).
+
+    Called after the award committed, so a Redis failure here must not turn a done award into an error
+    answer: the counter is marked for a rebuild from the ledger instead."""
     year = budget_year(now)
     if year not in cfg.budgets or points <= 0:
         return
-    await _ADD_IF_COUNTED(rt.redis, [rt.key("budget-issued", year)], [points])
+    key = rt.key("budget-issued", year)
+    try:
+        await _ADD_IF_COUNTED(rt.redis, [key], [points])
+    except (RedisConnectionError, RedisTimeoutError) as exc:
+        _missed.add(key)
+        log.warning("budget counter %s not updated (%s): it will be rebuilt from the ledger", key, exc)
 
 
 async def status(rt: Runtime, cfg: ConfigSnapshot, now: datetime) -> dict[str, Any] | None:
