@@ -2,11 +2,12 @@
 
 Both sides send the same N messages (payloads of real `subscribe` outbox rows) to a fresh sandbox
 process, once without a rate limit and once with `subscribe_rate_per_second` set so the sandbox answers
-45009 past it. jifen: `outbox.deliver_due(rt, seconds=...)` until nothing is due (batches claimed while sends run) —
-the delivery engine at full speed; the scheduler's own cadence (one batch per 5 s tick) is reported
-separately (`tasks/outbox_jobs.deliver`). Ceiling: one aiohttp session, one access
-token, as many requests in flight as the outbox's `concurrency`, no database. A 45009 answer leaves the
-row pending with backoff in jifen (one pass = one attempt per message), and is counted by the client.
+45009 past it. jifen: `outbox.deliver_due(rt, seconds=...)` until nothing is due (batches claimed while
+sends run) - the delivery engine at full speed; the scheduler's own cadence is `tasks/outbox_jobs.deliver`.
+Ceiling: one aiohttp session, one access token, as many requests in flight as the outbox's `concurrency`,
+no database. Both sides fetch the access token before their clock starts. 45009 is WeChat's daily quota:
+after the first one jifen holds the remaining subscribe rows until Beijing midnight (no further calls),
+while the bare client keeps sending and counts the answers.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ async def run_outbox(sandbox_url: str, spy_factory: Callable[[], Any] | None = N
     passes = 0
     spy = spy_factory() if spy_factory else None
     try:
+        await rt.miniprogram.tokens.get(None)  # the access token before the clock, as the bare client does
         t0 = time.perf_counter()
         while True:
             out = await outbox.deliver_due(rt, seconds=120.0)
