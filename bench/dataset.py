@@ -18,9 +18,9 @@ import jwt
 
 from bench.env import ADMIN_DSN, APPID, AUTH_SECRET, DB_NAME, DSN, JIFEN, MEMBER_NAME_PREFIX, ROOT, Plan, jifen_env
 
-# tables whose rows only write scenarios create (configuration tables are never touched)
 BUDGET_POINTS = 10_000_000_000  # with --budget: the year's points budget, far from its warning line
 
+# tables whose rows only write scenarios create (configuration tables are never touched)
 WRITE_TABLES = ("checkins", "award_counters", "tier_changes", "outbox_messages", "payments", "payment_refunds",
                 "wechatpay_notifications", "coupons", "spend_allocations", "expiry_reminders")
 

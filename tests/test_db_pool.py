@@ -33,10 +33,15 @@ async def _grant_order(pool: FairPool | asyncpg.Pool, tasks: int = 24, rounds: i
     return granted
 
 
+async def _asyncpg_pool(settings, size: int) -> asyncpg.Pool:  # type: ignore[no-untyped-def]
+    """A plain asyncpg pool on the test database (the fairness is tested on its own, not through Tortoise)."""
+    return await asyncpg.create_pool(settings.database.url.replace("postgres://", "postgresql://"),
+                                     min_size=size, max_size=size)
+
+
 async def test_pool_serves_waiters_in_arrival_order(rt, settings) -> None:
     assert isinstance(db.conn()._pool, FairPool)  # what Tortoise (and so every query) uses
-    raw = await asyncpg.create_pool(settings.database.url.replace("postgres://", "postgresql://"),
-                                    min_size=3, max_size=3)
+    raw = await _asyncpg_pool(settings, 3)
     try:
         granted = await _grant_order(FairPool(raw, 3))
         assert len(granted) == 24 * 15
@@ -46,8 +51,7 @@ async def test_pool_serves_waiters_in_arrival_order(rt, settings) -> None:
 
 
 async def test_cancelled_or_timed_out_waiters_give_their_place_back(rt, settings) -> None:
-    raw = await asyncpg.create_pool(settings.database.url.replace("postgres://", "postgresql://"),
-                                    min_size=1, max_size=1)
+    raw = await _asyncpg_pool(settings, 1)
     pool = FairPool(raw, 1)
     try:
         held = await pool.acquire()
