@@ -16,6 +16,7 @@ class Clock:
         self.tz = tz
         self._offset = timedelta(0)
         self._frozen: datetime | None = None
+        self._home: datetime | None = None
 
     def now(self) -> datetime:
         """Aware UTC datetime."""
@@ -42,15 +43,36 @@ class Clock:
         """Freeze time at `moment` (aware)."""
         self._frozen = moment.astimezone(UTC)
 
+    def travel_to(self, moment: datetime) -> None:
+        """Move "now" to `moment` (aware) and let it run on from there, as real time does.
+
+        The test harness starts every test here so that results never depend on the day the suite runs
+        (a member day or a campaign month would multiply expected points).
+        """
+        self._frozen = None
+        self._offset = moment.astimezone(UTC) - datetime.now(UTC)
+
     def shift(self, delta: timedelta) -> None:
         if self._frozen is not None:
             self._frozen += delta
         else:
             self._offset += delta
 
+    def pin(self, home: datetime | None) -> None:
+        """Make `reset()` return to `home` (running from there) instead of the machine's date.
+
+        The test harness pins a plain weekday outside any seeded campaign, so expected points never depend on
+        the day the suite runs; tests about dates still set their own moments.
+        """
+        self._home = home
+        self.reset()
+
     def reset(self) -> None:
-        self._offset = timedelta(0)
         self._frozen = None
+        if self._home is None:
+            self._offset = timedelta(0)
+        else:
+            self.travel_to(self._home)
 
 
 clock = Clock()

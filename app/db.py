@@ -96,31 +96,35 @@ async def migrate(settings: Settings) -> list[str]:
     await command.init()
     try:
         if not settings.database.is_postgres:
-            return await _upgrade_and_seed(command)
+            return await _upgrade_and_seed(command, demo=settings.sandbox.enabled)
         # the session lock lives on one dedicated connection, held while other connections migrate
         async with conn().acquire_connection() as lock_conn:
             await lock_conn.execute("SELECT pg_advisory_lock(7126001)")
             try:
-                return await _upgrade_and_seed(command)
+                return await _upgrade_and_seed(command, demo=settings.sandbox.enabled)
             finally:
                 await lock_conn.execute("SELECT pg_advisory_unlock(7126001)")
     finally:
         await Tortoise.close_connections()
 
 
-async def _upgrade_and_seed(command: Any) -> list[str]:
+async def _upgrade_and_seed(command: Any, *, demo: bool) -> list[str]:
     applied = await command.upgrade(run_in_transaction=True)
-    await _seed_first_install()
+    await _seed_first_install(demo=demo)
     return list(applied)
 
 
-async def _seed_first_install() -> None:
-    """A fresh install starts with the default rule set, tiers and campaigns (operators edit from there)."""
+async def _seed_first_install(*, demo: bool) -> None:
+    """A fresh install starts with the default rule set, tiers and campaigns (operators edit from there).
+
+    Only the sandbox/dev install (`demo`) gets the multiplier campaigns switched on: on a production database
+    a campaign is a marketer's decision, never a side effect of `jifen migrate`.
+    """
     from app.services.points.seed import seed_points_defaults
     from models import EarningRule
 
     if not await EarningRule.exists():
-        await seed_points_defaults()
+        await seed_points_defaults(campaigns_active=demo)
 
 
 async def make_migrations(name: str, kind: str) -> str | None:

@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from sanic import Sanic
 
 from app import db
 from app.auth import issue_token
-from app.clock import clock
+from app.clock import SHANGHAI, clock
 from app.config import Settings, load_settings
 from app.runtime import Runtime
 
@@ -28,6 +29,11 @@ BACKEND = os.environ.get("JIFEN_TEST_BACKEND", "embedded")
 PG_ADMIN_URL = os.environ.get("JIFEN_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432")
 REDIS_TEST_URL = os.environ.get("JIFEN_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 RUN_ID = uuid.uuid4().hex[:10]
+
+# Every test starts at this business moment (a Monday, not a member day, not in a campaign month) and time runs
+# on from it; `clock.reset()` comes back here. JIFEN_TEST_WALL_CLOCK pretends the machine's own date is another
+# one (test_clock_pin runs part of the suite on a member day in December that way).
+TEST_HOME = datetime(2026, 11, 30, 10, 0, tzinfo=SHANGHAI)
 
 TABLES = ["point_entries", "point_buckets", "spend_allocations", "award_counters", "earning_rules", "campaigns",
           "tiers", "tier_changes", "checkins", "expiry_reminders", "points_budgets", "outbox_messages",
@@ -38,6 +44,26 @@ TABLES += ["payments", "payment_refunds", "wechatpay_notifications", "coupons", 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "corrupts_ledger: the test breaks the invariant on purpose")
+    wall = os.environ.get("JIFEN_TEST_WALL_CLOCK")
+    if wall:
+        _pretend_wall_clock(datetime.fromisoformat(wall))
+    if os.environ.get("JIFEN_TEST_UNPINNED") != "1":  # only test_clock_pin's control run unpins
+        clock.pin(TEST_HOME)
+
+
+def _pretend_wall_clock(moment: datetime) -> None:
+    """Shift the machine's clock as app.clock sees it, as if the suite ran on `moment`'s date."""
+    import app.clock as clock_module
+
+    delta = moment - datetime.now(moment.tzinfo)
+    real = clock_module.datetime
+
+    class _Shifted(real):  # type: ignore[misc,valid-type]
+        @classmethod
+        def now(cls, tz: Any = None) -> Any:
+            return real.now(tz) + delta
+
+    clock_module.datetime = _Shifted  # type: ignore[misc]
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -565,7 +565,8 @@ async def test_late_registration_outside_the_window_is_not_credited(api: Api, se
                                                                     notify_relay: NotifyRelay) -> None:
     openid = openid_for(APPID, "too-late-payer")
     await play_payment(sandbox, notify_relay, openid, 6600)
-    api.app.ctx.rt.clock.shift(timedelta(days=api.app.ctx.rt.settings.payments.link_window_days + 1))
+    paid_at = (await Payment.get()).success_time  # WeChat's time (the wall clock), not the pinned business clock
+    api.app.ctx.rt.clock.set(paid_at + timedelta(days=api.app.ctx.rt.settings.payments.link_window_days, hours=1))
     _, member = await api.login("too-late-payer")
     assert (await Member.get(id=member["id"])).balance == 0
     assert (await Payment.get()).member_id is None

@@ -38,10 +38,16 @@ DEFAULT_CAMPAIGNS = [
 ]
 
 
-async def seed_points_defaults() -> None:
+async def seed_points_defaults(*, campaigns_active: bool = True) -> None:
+    """Create the default rules, tiers and campaigns that are missing.
+
+    Campaigns multiply every award, and points are a debt on the brand's books: on a production install they
+    are seeded switched off (a marketer switches them on, as with coupon rules); the dev/sandbox seed shows
+    them running.
+    """
     for rule in DEFAULT_RULES:
         await EarningRule.get_or_create(code=rule["code"], defaults=rule)
     for tier in DEFAULT_TIERS:
         await Tier.get_or_create(level=tier["level"], defaults=tier)
     for campaign in DEFAULT_CAMPAIGNS:
-        await Campaign.get_or_create(name=campaign["name"], defaults=campaign)
+        await Campaign.get_or_create(name=campaign["name"], defaults={**campaign, "active": campaigns_active})
