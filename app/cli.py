@@ -103,6 +103,32 @@ def cmd_ledger_verify(settings: Settings, _: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
+    """Report (and unless --dry-run, repair) what a crash left half done; exit 1 if anything is left."""
+    from app.runtime import Runtime
+    from app.services import reconcile
+
+    async def go() -> int:
+        from app import db
+
+        await db.connect(settings)
+        rt = await Runtime.create(settings)
+        try:
+            findings = await reconcile.run(rt, repair=not args.dry_run)
+        finally:
+            await rt.close()
+            await db.close()
+        for f in findings:
+            state = "repaired" if f.repaired else ("FAILED: " + f.error if f.error else "found")
+            print(f"{f.check} {f.subject}: {f.detail} [{state}]")
+        left = [f for f in findings if not f.repaired]
+        print(f"reconcile: {len(findings)} finding(s), {len(findings) - len(left)} repaired"
+              + (" - OK" if not findings else ""))
+        return 1 if left else 0
+
+    return int(_run(go()))  # type: ignore[call-overload]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="jifen", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -132,6 +158,9 @@ def build_parser() -> argparse.ArgumentParser:
     lsub = lg.add_subparsers(dest="ledger_command", required=True)
     lsub.add_parser("verify", help="check balance == entries == buckets for every member").set_defaults(
         fn=cmd_ledger_verify)
+    rc = sub.add_parser("reconcile", help="find and repair what a crash left half done (idempotent)")
+    rc.add_argument("--dry-run", action="store_true", help="report only")
+    rc.set_defaults(fn=cmd_reconcile)
     return p
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.services import reconcile
 from tasks import outbox_jobs, points_jobs
 
 JOBS: list[tuple[str, Any, dict[str, Any]]] = [
@@ -17,4 +18,8 @@ JOBS: list[tuple[str, Any, dict[str, Any]]] = [
 JOBS += [
     ("outbox_deliver", outbox_jobs.deliver, {"trigger": "interval", "seconds": 5}),
     ("payments_credit_pending", outbox_jobs.credit_pending_payments, {"trigger": "interval", "minutes": 1}),
+]
+
+JOBS += [
+    ("reconcile", reconcile.job, {"trigger": "interval", "minutes": 5}),
 ]
