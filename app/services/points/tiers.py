@@ -58,7 +58,8 @@ def _top(growth: str) -> str:
 
 
 # Members whose growth or tier differs from what the window gives, with the tier they get.
-_CHANGES = f"SELECT w.id, w.t0, {_top('w.win')} AS t1 FROM ({_WINDOW}) w WHERE w.g0 <> w.win OR w.t0 <> {_top('w.win')}"
+_CHANGES = (f"SELECT w.id, w.t0, {_top('w.win')} AS t1 FROM ({_WINDOW}) w "
+            f"WHERE w.g0 <> w.win OR w.t0 <> {_top('w.win')}")
 
 # growth - (g0 - win) rather than win: only the aged-out part is taken off the row as it is when written, so
 # no award's growth can be lost even if one slipped in after the read (the batch lock already prevents it).
