@@ -219,3 +219,121 @@ async def test_budget_counter_failure_after_the_award_commits_is_repaired(api: A
     assert status == 201 and body["points"] == 5
     monkeypatch.undo()
     assert await budget.issued(rt, 2026) == 10  # recounted from the ledger, not the stale 5
+
+
+# --- make-ups: an atomic monthly limit, charge and award in one transaction, rate-limited ---------------------
+
+
+async def _member_with_points(api: Api, rt, name: str, points: int = 500) -> tuple[str, int]:
+    """A member holding `points` spendable points (a purchase award), with no check-ins yet."""
+    from app.services.points import engine
+
+    token, member = await api.login(name)
+    result = await engine.award(rt, member["id"], "purchase", f"seed:{name}", {"amount_fen": points * 100})
+    assert result.points == points
+    return token, member["id"]
+
+
+async def _makeup_rows(member_id: int) -> list[tuple[str, bool]]:
+    from models import Checkin
+
+    rows = await Checkin.filter(member_id=member_id).order_by("day")
+    return [(r.day.isoformat(), r.makeup) for r in rows]
+
+
+async def test_parallel_makeups_never_exceed_the_monthly_limit(api: Api, seeded) -> None:
+    """Ten make-ups of ten different missed days at once: the limit (2 a month) holds, exactly two are charged
+    and awarded, the rest answer 409 makeup_limit_reached with nothing written."""
+    from models import Member
+
+    clock.set(at(2026, 11, 20))
+    token, mid = await _member_with_points(api, seeded, "mk-par")
+    days = [f"2026-11-{d:02d}" for d in range(5, 15)]
+    results = await asyncio.gather(*[api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": d})
+                                     for d in days])
+    ok = [b for s, b in results if s == 201]
+    refused = [b for s, b in results if s != 201]
+    assert len(ok) == 2, results
+    assert all(s in (201, 409) for s, _ in results), results
+    assert {b["error"]["code"] for b in refused} == {"makeup_limit_reached"}
+    assert len([r for r in await _makeup_rows(mid) if r[1]]) == 2
+    assert (await Member.get(id=mid)).balance == 500 - 2 * 10 + 2 * 5
+
+
+async def test_parallel_makeups_of_one_day_charge_once_and_keep_the_charge(api: Api, seeded) -> None:
+    """Eight make-ups of the same day at once: one succeeds and pays; the others answer 409 without touching
+    the winner's charge (it used to be refunded by a loser that found the day taken after 'paying')."""
+    from models import Member, PointEntry
+
+    clock.set(at(2026, 11, 20))
+    token, mid = await _member_with_points(api, seeded, "mk-same")
+    results = await asyncio.gather(*[api.call("POST", "/api/v1/checkins/makeup", token=token,
+                                              json={"day": "2026-11-10"}) for _ in range(8)])
+    assert sorted(s for s, _ in results) == [201] + [409] * 7, results
+    assert {b["error"]["code"] for s, b in results if s == 409} <= {"already_checked_in"}
+    assert (await Member.get(id=mid)).balance == 500 - 10 + 5
+    kinds = sorted((e.kind, e.amount) for e in await PointEntry.filter(member_id=mid, idem_key__startswith="makeup"))
+    assert kinds == [("spend", -10)]
+    assert await _makeup_rows(mid) == [("2026-11-10", True)]
+
+
+async def test_makeup_refused_by_the_budget_is_409_and_costs_nothing(api: Api, seeded, staff_token) -> None:
+    """The budget refuses the make-up's award: the member is told so (409) and neither pays nor gets the day."""
+    from models import Member
+
+    clock.set(at(2026, 11, 20))
+    token, mid = await _member_with_points(api, seeded, "mk-budget")
+    admin = staff_token("admin")
+    status, _ = await api.call("PUT", "/admin/v1/budget/2026", token=admin,
+                               json={"budget_points": 500, "warn_ratio_bp": 8000, "mode": "refuse"})
+    assert status == 200  # 500 already issued: any further award is refused
+    status, body = await api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": "2026-11-10"})
+    assert status == 409 and body["error"]["code"] == "budget_exhausted", body
+    assert (await Member.get(id=mid)).balance == 500
+    assert await _makeup_rows(mid) == []
+    status, cal = await api.call("GET", "/api/v1/checkins", token=token)
+    assert cal["makeups_left"] == 2
+
+
+async def test_makeup_that_loses_every_race_is_409_and_costs_nothing(api: Api, seeded, monkeypatch) -> None:
+    """A capped check-in rule whose counter keeps moving under the make-up (simulated: the award's read always
+    sees the counter free while the database has it full): the award gives up on contention, the answer is
+    409 and the cost is not charged. On PostgreSQL the refused statements run inside the make-up's
+    transaction, so this also proves a refused attempt does not poison the retries."""
+    from app.services.points import engine
+    from app.services.points.config_cache import config_cache
+    from models import EarningRule, Member
+
+    await EarningRule.filter(code="check_in").update(daily_count_cap=1)
+    config_cache.invalidate()
+    clock.set(at(2026, 11, 20))
+    token, mid = await _member_with_points(api, seeded, "mk-race")
+    assert (await api.call("POST", "/api/v1/checkins", token=token))[0] == 201  # fills today's counter
+    real = engine.snapshot
+
+    async def stale(*args, **kwargs):  # type: ignore[no-untyped-def]
+        row = dict(await real(*args, **kwargs))
+        row["d_count"], row["d_points"] = 0, 0  # as read just before a concurrent award took the slot
+        return row
+
+    monkeypatch.setattr(engine, "snapshot", stale)
+    status, body = await api.call("POST", "/api/v1/checkins/makeup", token=token, json={"day": "2026-11-10"})
+    assert status == 409 and body["error"]["code"] == "contention", body
+    monkeypatch.undo()
+    assert (await Member.get(id=mid)).balance == 500 + 5
+    assert await _makeup_rows(mid) == [("2026-11-20", False)]
+
+
+async def test_makeups_are_rate_limited_like_checkins(api: Api, seeded, rt) -> None:
+    """The make-up route counts against the check-in windows per member (abuse protection)."""
+    limits = rt.settings.ratelimit
+    saved = limits.checkin_per_member
+    limits.checkin_per_member = 3
+    try:
+        clock.set(at(2026, 11, 20))
+        token, _ = await _member_with_points(api, seeded, "mk-rl")
+        statuses = [(await api.call("POST", "/api/v1/checkins/makeup", token=token,
+                                    json={"day": f"2026-11-{d:02d}"}))[0] for d in range(1, 6)]
+    finally:
+        limits.checkin_per_member = saved
+    assert statuses[:2] == [201, 201] and statuses[2] == 409 and statuses[3:] == [429, 429], statuses

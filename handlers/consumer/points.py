@@ -71,8 +71,13 @@ async def calendar(request: Request) -> HTTPResponse:
 @require("member")
 @body(MakeupBody)
 async def makeup(request: Request) -> HTTPResponse:
-    """Role: member. Make up a missed day of the current month."""
-    result = await checkin.makeup(request.app.ctx.rt, request.ctx.principal.member_id, request.ctx.body.day)
+    """Role: member. Make up a missed day of the current month (counts against the check-in rate limits)."""
+    rt = request.app.ctx.rt
+    member_id = request.ctx.principal.member_id
+    limits = rt.settings.ratelimit
+    await ratelimit.enforce(rt, "checkin", [("member", str(member_id), limits.checkin_per_member),
+                                            ("ip", client_ip(request), limits.checkin_per_ip)])
+    result = await checkin.makeup(rt, member_id, request.ctx.body.day)
     return json(result, status=201)
 
 

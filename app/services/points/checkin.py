@@ -10,6 +10,8 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Any
 
+from tortoise.transactions import in_transaction
+
 from app.db import conn
 from app.errors import Conflict, ValidationFailed
 from app.runtime import Runtime
@@ -115,6 +117,13 @@ async def makeup(rt: Runtime, member_id: int, day: date) -> dict[str, Any]:
     """Check in a missed day of the current month; limited per month, optionally costing points.
 
     The make-up day earns the rule's base points (no streak bonus) and reconnects the streak.
+
+    Why one transaction under the member's row lock: the monthly limit is a count of rows, so counting and
+    inserting must not interleave with another make-up (the lock makes parallel make-ups of one member wait
+    for each other, on SQLite the single writer does); and the cost is only worth paying for the day, so the
+    charge, the check-in row, its award and the streak commit together. A refused award (budget, contention),
+    a taken day or a missing balance rolls everything back and answers 409: nothing is charged, so nothing
+    ever has to be refunded.
     """
     now = rt.clock.now()
     today = rt.clock.day_of(now)
@@ -125,48 +134,57 @@ async def makeup(rt: Runtime, member_id: int, day: date) -> dict[str, Any]:
     rule = cfg.rule_for(EVENT, now)
     opts = (rule.options or {}) if rule else {}
     limit, cost = int(opts.get("makeup_per_month", 0)), int(opts.get("makeup_cost", 0))
-    first = today.replace(day=1)
-    used = await Checkin.filter(member_id=member_id, makeup=True, day__gte=first).count()
-    if used >= limit:
+    if rule is None or limit <= 0:
         raise Conflict("no make-up check-ins left this month", code="makeup_limit_reached")
-    if await Checkin.exists(member_id=member_id, day=day):
-        raise Conflict("that day is already checked in", code="already_checked_in")
     idem = f"checkin:{day.isoformat()}"
-    if cost:
-        await ledger.spend(member_id, cost, f"makeup-cost:{day.isoformat()}", now=now, source=idem,
-                           event="checkin_makeup")
-    guard = _guard(member_id, day, 0, True, now, {})
-    try:
-        if rule is None:
-            await _checkin_without_rule(member_id, day, 0, now)
-            points = 0
-        else:
-            result = await engine.award(rt, member_id, EVENT, idem, {"streak": 0, "source": idem},
-                                        at=now, guard=guard)
-            points = result.points
-    except ledger.GuardFailed as exc:
+    async with in_transaction() as c:
+        await ledger.lock_member(c, member_id)
+        used = await Checkin.filter(member_id=member_id, makeup=True, day__gte=today.replace(day=1)).count()
+        if used >= limit:
+            raise Conflict("no make-up check-ins left this month", code="makeup_limit_reached")
+        if await Checkin.exists(member_id=member_id, day=day):
+            raise Conflict("that day is already checked in", code="already_checked_in")
         if cost:
-            await ledger.reverse_spend(member_id, f"makeup-cost:{day.isoformat()}",
-                                       f"makeup-refund:{day.isoformat()}", now=now)
-        raise Conflict("that day is already checked in", code="already_checked_in") from exc
-    streak = await recompute_streak(member_id, today)
-    return {"checked_in": True, "day": day.isoformat(), "makeup": True, "points": points, "cost": cost,
+            await ledger.spend(member_id, cost, f"makeup-cost:{day.isoformat()}", now=now, source=idem,
+                               event="checkin_makeup")
+        streak, last = await _streak_with(member_id, today, day)
+        guard = _guard(member_id, day, 0, True, now, {"checkin_streak": streak, "last_checkin_day": last})
+        try:
+            result = await engine.award(rt, member_id, EVENT, idem, {"streak": 0, "source": idem}, at=now,
+                                        guard=guard)
+        except ledger.GuardFailed as exc:  # not expected under the lock; kept exact all the same
+            raise Conflict("that day is already checked in", code="already_checked_in") from exc
+        if result.status == "duplicate":
+            raise Conflict("that day is already checked in", code="already_checked_in")
+        if result.status == "none":
+            raise Conflict("the make-up earned nothing and was not charged", code=result.reason or "not_awarded",
+                           details={"reason": result.reason})
+    return {"checked_in": True, "day": day.isoformat(), "makeup": True, "points": result.points, "cost": cost,
             "streak": streak}
 
 
-async def recompute_streak(member_id: int, today: date) -> int:
-    """Streak = consecutive checked-in days ending today or yesterday (after a make-up fills a gap)."""
-    rows = await fetch(conn(), "SELECT day FROM checkins WHERE member_id = $1 AND day >= $2 ORDER BY day DESC",
-                       [member_id, today - timedelta(days=400)])
-    days = [r["day"] if isinstance(r["day"], date) else date.fromisoformat(r["day"]) for r in rows]
+def _streak_ending(days: list[date]) -> tuple[int, date | None]:
+    """Consecutive checked-in days ending at the latest one (newest first in `days`), and that day."""
     if not days:
-        return 0
-    expected = days[0]
-    streak = 0
+        return 0, None
+    expected, streak = days[0], 0
     for d in days:
         if d != expected:
             break
         streak += 1
         expected = d - timedelta(days=1)
-    await Member.filter(id=member_id).update(checkin_streak=streak, last_checkin_day=days[0])
-    return streak
+    return streak, days[0]
+
+
+async def _days(member_id: int, today: date) -> list[date]:
+    rows = await fetch(conn(), "SELECT day FROM checkins WHERE member_id = $1 AND day >= $2 ORDER BY day DESC",
+                       [member_id, today - timedelta(days=400)])
+    return [r["day"] if isinstance(r["day"], date) else date.fromisoformat(r["day"]) for r in rows]
+
+
+async def _streak_with(member_id: int, today: date, day: date) -> tuple[int, date]:
+    """The streak once `day` is checked in too: written by the make-up's own award statement."""
+    streak, last = _streak_ending(sorted({*await _days(member_id, today), day}, reverse=True))
+    assert last is not None
+    return streak, last
+

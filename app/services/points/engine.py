@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.transactions import in_transaction
 
-from app.db import conn
+from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services.points import budget, ledger
 from app.services.points.calc import AwardPlan, Usage, best_campaign, expiry_for, plan_award
@@ -104,7 +105,7 @@ async def award(rt: Runtime, member_id: int, event: str, idem_key: str, context:
         if plan.points <= 0 and plan.growth <= 0 and guard is None:
             return AwardResult(status="none", reason=plan.reason or "zero_points", trace=plan.trace)
         try:
-            posted = await ledger.post_earn(posting(rule, plan, member_id, event, idem_key, context, now, guard))
+            posted = await _post(posting(rule, plan, member_id, event, idem_key, context, now, guard))
         except ledger.CapRace:
             continue
         except ledger.DuplicateKey:
@@ -116,6 +117,19 @@ async def award(rt: Runtime, member_id: int, event: str, idem_key: str, context:
                            reason=plan.reason, entry_id=posted.entry_id, balance=posted.balance,
                            pending=posted.pending, tier_level=posted.tier_level, trace=plan.trace)
     return AwardResult(status="none", reason="contention", trace={"event": event})
+
+
+async def _post(post: ledger.EarnPosting) -> ledger.Posted:
+    """`ledger.post_earn`, under a savepoint when the caller holds a transaction on PostgreSQL (a make-up).
+
+    A refused statement (guard taken, cap race, duplicate key) aborts the whole PostgreSQL transaction; the
+    savepoint limits that to the attempt, so the retry loop and the caller can go on. Outside a caller's
+    transaction the statement is its own transaction and needs none (the hot paths stay one round trip)."""
+    c = conn()
+    if is_postgres_conn(c) and isinstance(c, TransactionalDBClient):
+        async with in_transaction():
+            return await ledger.post_earn(post)
+    return await ledger.post_earn(post)
 
 
 def posting(rule: Any, plan: AwardPlan, member_id: int, event: str, idem_key: str, context: dict[str, Any],

@@ -370,6 +370,22 @@ async def net_debt(c: BaseDBAsyncClient, member_id: int) -> None:
             await execute(c, "UPDATE point_buckets SET remaining = remaining + $1 WHERE id = $2", [taken, d["id"]])
 
 
+def _tier_after_debit(growth: int, pg: bool) -> str:
+    """The tier after taking `growth` ($2) back: it follows the growth down at once (a refunded purchase must
+    not keep the tier it bought until the monthly evaluation), never up; untouched when no growth moves."""
+    if not growth:
+        return "tier_level"
+    least = "LEAST" if pg else "min"
+    return (f"{least}(tier_level, COALESCE((SELECT max(level) FROM tiers "
+            "WHERE growth_threshold <= members.growth - $2), 0))")
+
+
+async def _tier_of(c: BaseDBAsyncClient, member_id: int) -> int:
+    """The member's tier as the caller's row lock holds it (for the tier history only)."""
+    row = await fetchrow(c, "SELECT tier_level FROM members WHERE id = $1", [member_id])
+    return int(row["tier_level"]) if row else 0
+
+
 async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now: datetime, kind: str,
                       idem_key: str, source: str | None, trace: dict[str, Any], prefer_entry: int | None = None,
                       growth: int = 0) -> tuple[int, int]:
@@ -379,8 +395,13 @@ async def apply_debit(c: BaseDBAsyncClient, member_id: int, amount: int, *, now:
     claw-back never consumes points that were already past their expiry.
     """
     await expire_member_due(c, member_id, now)
-    m = await fetchrow(c, "UPDATE members SET balance = balance - $1, growth = growth - $2, updated_at = $3 "
-                          "WHERE id = $4 RETURNING balance", [amount, growth, now, member_id])
+    tier_before = await _tier_of(c, member_id) if growth else None
+    m = await fetchrow(c, "UPDATE members SET balance = balance - $1, growth = growth - $2, "
+                          f"tier_level = {_tier_after_debit(growth, is_postgres_conn(c))}, updated_at = $3 "
+                          "WHERE id = $4 RETURNING balance, tier_level", [amount, growth, now, member_id])
+    if tier_before is not None and int(m["tier_level"]) != tier_before:
+        await execute(c, "INSERT INTO tier_changes (member_id, from_level, to_level, reason, created_at) "
+                         "VALUES ($1, $2, $3, 'refund', $4)", [member_id, tier_before, m["tier_level"], now])
     entry_id = await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind=kind,
                                   idem_key=idem_key, balance_after=int(m["balance"]), now=now, source=source,
                                   trace=trace, growth=-growth)

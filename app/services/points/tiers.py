@@ -1,11 +1,11 @@
-"""Tier maintenance: downgrades on a schedule, with a warning first.
+"""Tier maintenance: the monthly evaluation (growth ages to the window, the tier follows), with a warning first.
 
-Upgrades happen at once inside the award statement (growth crosses a threshold). Growth value has a
-rolling validity: at each monthly evaluation a member's growth becomes what they earned within the last
-`tier_window_days` (older growth ages out) and the tier follows it — so a tier is kept by staying active,
-and the next award's upgrade check sees the same number. `tier_warning_days` before the evaluation,
-members who would drop get a subscribe message (recorded as a `warning` tier change, once per month).
-"""
+Upgrades happen at once inside the award statement (growth crosses a threshold); a refund takes back the tier
+its growth gave at once (`ledger.apply_debit`). Growth value has a rolling validity: at each monthly
+evaluation every member's growth becomes what they earned within the last `tier_window_days` (older growth
+ages out) and the tier follows it, up or down — so a tier is kept by staying active, and the next award's
+upgrade check sees window growth, never lifetime growth. `tier_warning_days` before the evaluation, members
+who would drop get a subscribe message (recorded as a `warning` tier change, once per month)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from app.db import conn
+from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services.points.config_cache import config_cache
-from app.sqlx import fetch
+from app.sqlx import execute, fetch, fetchrow
 from app.wechat import errors as wx
 from models import TierChange
 
@@ -42,20 +42,67 @@ async def _candidates(rt: Runtime, now: datetime) -> list[tuple[int, int, int, i
     return out
 
 
+# A batch of members as the window sees them: growth and tier now, and the growth earned within the window
+# ($1 = window start, members $2 < id <= $3). The window sum groups the batch's entries once.
+_WINDOW = """
+SELECT m.id, m.growth AS g0, m.tier_level AS t0, COALESCE(s.win, 0) AS win
+FROM members m LEFT JOIN (SELECT member_id, SUM(growth) AS win FROM point_entries
+                          WHERE created_at >= $1 AND member_id > $2 AND member_id <= $3 GROUP BY member_id) s
+     ON s.member_id = m.id
+WHERE m.id > $2 AND m.id <= $3
+"""
+
+
+def _top(growth: str) -> str:
+    return f"COALESCE((SELECT max(level) FROM tiers WHERE growth_threshold <= {growth}), 0)"
+
+
+# Members whose growth or tier differs from what the window gives, with the tier they get.
+_CHANGES = (f"SELECT w.id, w.t0, {_top('w.win')} AS t1 FROM ({_WINDOW}) w "
+            f"WHERE w.g0 <> w.win OR w.t0 <> {_top('w.win')}")
+
+# growth - (g0 - win) rather than win: only the aged-out part is taken off the row as it is when written, so
+# no award's growth can be lost even if one slipped in after the read (the batch lock already prevents it).
+_AGE = f"""
+UPDATE members SET growth = members.growth - (w.g0 - w.win),
+       tier_level = {_top('members.growth - (w.g0 - w.win)')}, updated_at = $4
+FROM ({_WINDOW}) w
+WHERE members.id = w.id AND (w.g0 <> w.win OR w.t0 <> {_top('w.win')})
+"""
+
+
 async def evaluate_downgrades(rt: Runtime) -> dict[str, int]:
+    """The monthly evaluation: every member's growth becomes their window growth and the tier follows it.
+
+    Why every member and not only those who drop: growth is what the award statements upgrade on, so a member
+    whose aged-out growth is left in place would later be upgraded on lifetime growth. Batches of members are
+    row-locked in id order (as the sweeps do) before the window is read, so an award committing meanwhile is
+    either seen by the read or waits and adds its growth on top; the tier history records each change.
+    """
     now = rt.clock.now()
-    changed = 0
     since = now - timedelta(days=rt.settings.points.tier_window_days)
-    for member_id, level, target, _, _ in await _candidates(rt, now):
+    batch = max(rt.settings.points.sweep_batch_members, 1)
+    top = await fetchrow(conn(), "SELECT COALESCE(max(id), 0) AS top FROM members", [])
+    last = int(top["top"]) if top else 0
+    downgraded = upgraded = 0
+    for lo in range(0, last, batch):
+        hi = lo + batch
         async with in_transaction() as c:
-            rows = await fetch(c, "UPDATE members SET tier_level = $1, growth = (SELECT COALESCE(SUM(growth), 0) FROM "
-                                  "point_entries WHERE member_id = $2 AND created_at >= $3) WHERE id = $2 "
-                                  "AND tier_level = $4 RETURNING id", [target, member_id, since, level])
-            if rows:
-                await TierChange.create(member_id=member_id, from_level=level, to_level=target, reason="downgrade",
-                                        created_at=now, using_db=c)
-                changed += 1
-    return {"downgraded": changed}
+            if is_postgres_conn(c):
+                await execute(c, "SELECT id FROM members WHERE id > $1 AND id <= $2 ORDER BY id FOR UPDATE",
+                              [lo, hi])
+            changes = await fetch(c, _CHANGES, [since, lo, hi])
+            if not changes:
+                continue
+            await execute(c, _AGE, [since, lo, hi, now])
+            moved = [r for r in changes if int(r["t0"]) != int(r["t1"])]
+            await TierChange.bulk_create([
+                TierChange(member_id=r["id"], from_level=r["t0"], to_level=r["t1"],
+                           reason="downgrade" if int(r["t1"]) < int(r["t0"]) else "upgrade", created_at=now)
+                for r in moved], using_db=c)
+            downgraded += sum(1 for r in moved if int(r["t1"]) < int(r["t0"]))
+            upgraded += sum(1 for r in moved if int(r["t1"]) > int(r["t0"]))
+    return {"downgraded": downgraded, "upgraded": upgraded}
 
 
 async def warn_upcoming(rt: Runtime) -> dict[str, int]:
