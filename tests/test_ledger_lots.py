@@ -333,3 +333,42 @@ async def test_reconcile_nets_a_debt_left_beside_points(api: Api, seeded) -> Non
     assert (await debt_left(mid), await positive_left(mid), (await Member.get(id=mid)).balance) == (0, 100, 100)
     assert [f for f in await reconcile.run(seeded, repair=True) if f.check == "ledger_debt_netting"] == []
     assert await find_violations() == []
+
+
+async def test_reconcile_closes_a_lot_an_older_reversal_reopened(api: Api, seeded) -> None:
+    """Data the old `reverse_spend` left: an expired lot reopened beside its `expire:<lot>` entry, which made
+    every sweep batch holding it roll back. The check puts the lot back and lets the restored points lapse."""
+    await EarningRule.filter(code="experience_officer").update(validity="days", validity_days=30)
+    await EarningRule.filter(code="phone_bound").update(validity="days", validity_days=10)
+    config_cache.invalidate()
+    clock.set(at(2026, 3, 1))
+    _, a = await api.login("reopen-a")
+    _, b = await api.login("reopen-b")
+    a, b = a["id"], b["id"]
+    await engine.award(seeded, a, "custom:experience_officer", "gift", {})
+    spent = await ledger.spend(a, 150, "order-1", now=clock.now())
+    clock.set(at(2026, 4, 15))
+    await sweeps.expire_due(clock.now())
+    lot = await PointBucket.get(member_id=a, state="expired")
+    # what the old reversal wrote: the lot reopened with the spend's points, the refund entry beside it
+    await PointBucket.filter(id=lot.id).update(state="active", remaining=150, expired_amount=0)
+    await Member.filter(id=a).update(balance=150)
+    await ledger.insert_entry(conn(), member_id=a, account="available", amount=150, kind="refund",
+                              idem_key="order-1-cancel", balance_after=150, now=clock.now(),
+                              trace={"reverses": spent.entry_id})
+    await engine.award(seeded, b, "phone_bound", "pb", {})
+    clock.set(at(2026, 4, 30))
+    with pytest.raises(Exception):  # noqa: B017 - the unique-key violation of either dialect
+        await sweeps.expire_due(clock.now())
+    assert (await Member.get(id=b)).balance == 50  # the whole batch rolled back, b's lot too
+
+    found = [f for f in await reconcile.run(seeded, repair=False) if f.check == "ledger_reopened_lots"]
+    assert [(f.subject, f.repaired) for f in found] == [(f"bucket:{lot.id}", False)]
+    found = [f for f in await reconcile.run(seeded, repair=True) if f.check == "ledger_reopened_lots"]
+    assert [(f.subject, f.repaired, f.error) for f in found] == [(f"bucket:{lot.id}", True, None)]
+    lot = await PointBucket.get(id=lot.id)
+    assert (lot.state, lot.remaining, lot.expired_amount) == ("expired", 0, 50)
+    assert (await Member.get(id=a)).balance == 0
+    assert (await sweeps.expire_due(clock.now())).points == 50  # b's lot, no collision any more
+    assert [f for f in await reconcile.run(seeded, repair=True) if f.check.startswith("ledger_")] == []
+    assert await find_violations() == []

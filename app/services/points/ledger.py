@@ -566,3 +566,53 @@ async def reconcile_debt_netting(rt: Runtime, repair: bool) -> list[reconcile.Fi
                 finding.error = repr(exc)
         findings.append(finding)
     return findings
+
+
+_REOPENED = ("SELECT b.member_id, b.id FROM point_buckets b JOIN point_entries e ON e.member_id = b.member_id "
+             "AND e.idem_key = 'expire:' || CAST(b.id AS TEXT) WHERE b.state = 'active' AND b.expires_at <= $1 "
+             "AND b.remaining > 0 ORDER BY b.member_id, b.id")
+
+
+@reconcile.check("ledger_reopened_lots")
+async def reconcile_reopened_lots(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """Expired lots that an older `reverse_spend` reopened: active again although their `expire:<lot>` entry
+    exists, so the sweep's insert of that key failed and rolled back its whole batch every minute, and the
+    member's spends failed the same way. Only lots the sweep would pick up are looked at (active, due,
+    points left: the sweep's own index), so the check stays cheap. Repair, under the member lock, as
+    reversal works now: the lot goes back to what the sweep left (expired, its entry's amount) and the points
+    the reversal put in it lapse at once under `reopened:<lot>:expired`; a debt is netted first, as before
+    every expiry. A repaired lot is no longer active, so a second run finds nothing."""
+    findings = []
+    for r in await fetch(default_conn(), _REOPENED, [rt.clock.now()]):
+        member_id, bucket_id = int(r[0]), int(r[1])
+        finding = reconcile.Finding(check="ledger_reopened_lots", subject=f"bucket:{bucket_id}",
+                                    detail=f"member {member_id}: expired lot reopened beside its expire entry")
+        if repair:
+            try:
+                lapsed = await _close_reopened_lot(member_id, bucket_id, rt.clock.now())
+                finding.repaired = True
+                finding.detail += f"; {lapsed} points lapsed again"
+            except Exception as exc:  # one member's failure must not stop the others' repair
+                finding.error = repr(exc)
+        findings.append(finding)
+    return findings
+
+
+async def _close_reopened_lot(member_id: int, bucket_id: int, now: datetime) -> int:
+    async with in_transaction() as c:
+        await lock_member(c, member_id)
+        await net_debt(c, member_id)
+        b = await fetchrow(c, "SELECT state, remaining FROM point_buckets WHERE id = $1", [bucket_id])
+        first = await find_entry(c, member_id, f"expire:{bucket_id}")
+        if b is None or b["state"] != "active" or first is None:
+            return 0  # repaired meanwhile
+        left = int(b["remaining"])
+        await execute(c, "UPDATE point_buckets SET state = 'expired', remaining = 0, expired_amount = $1 "
+                         "WHERE id = $2", [-int(first["amount"]), bucket_id])
+        m = await fetchrow(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3 "
+                              "RETURNING balance", [left, now, member_id])
+        if left:
+            await insert_entry(c, member_id=member_id, account="available", amount=-left, kind="expire",
+                               idem_key=f"reopened:{bucket_id}:expired", balance_after=int(m["balance"]), now=now,
+                               source="expiry", trace={"bucket_id": bucket_id, "reopened": True})
+        return left
