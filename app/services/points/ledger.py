@@ -99,18 +99,22 @@ def netting_ctes(member: str, credit: str, source: str = "m") -> list[str]:
     `source` is the statement's member UPDATE (its RETURNING `balance` is the balance after the credit, read
     under the row lock, so it is current even when the statement waited for another transaction); `credit`
     is the available points the statement adds. While no positive bucket stands beside a debt, the debt owed
-    is exactly -(balance before the credit), so `net.take` = min(credit, owed) is what the new bucket(s) give to
-    the debt; `netd` pays the debt buckets oldest first. The new bucket(s) must be inserted with
+    is exactly -(balance before the credit), so `net.take` = min(credit, owed) is what the new bucket(s) give
+    to the debt. `netl` locks the debt buckets only once the member row is locked (the same lock order as
+    every other writer) and FOR UPDATE reads their current amounts even where the statement's snapshot is
+    older; `netd` pays them oldest first. The new bucket(s) must be inserted with
     `remaining = amount - their share of net.take`. `NET_CHECK` must hold or the statement aborts
-    ('jifen:net'): it fails only when a debt bucket committed after the statement's snapshot (invisible to
-    `netd`), and the caller retries, so nothing ever lands half-netted.
+    ('jifen:net'): it fails only when a debt bucket was created after the statement's snapshot (a claw-back
+    that committed while this statement waited for the member), and the caller retries, so nothing ever
+    lands half-netted.
     """
     return [
         f"net AS (SELECT LEAST({credit}, GREATEST(0, {credit} - {source}.balance)) AS take FROM {source})",
-        "netd AS (UPDATE point_buckets SET remaining = point_buckets.remaining + x.alloc FROM (SELECT dx.id, "
-        "LEAST(-dx.remaining, GREATEST(0, net.take - COALESCE(SUM(-dx.remaining) OVER (ORDER BY dx.id ROWS BETWEEN "
-        "UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS alloc FROM point_buckets dx, net "
-        f"WHERE dx.member_id = {member} AND dx.state = 'debt' AND dx.remaining < 0) x "
+        f"netl AS (SELECT dx.id, dx.remaining FROM point_buckets dx WHERE dx.member_id = {member} "
+        f"AND dx.state = 'debt' AND dx.remaining < 0 AND EXISTS (SELECT 1 FROM {source}) FOR UPDATE)",
+        "netd AS (UPDATE point_buckets SET remaining = point_buckets.remaining + x.alloc FROM (SELECT netl.id, "
+        "LEAST(-netl.remaining, GREATEST(0, net.take - COALESCE(SUM(-netl.remaining) OVER (ORDER BY netl.id "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS alloc FROM netl, net) x "
         "WHERE point_buckets.id = x.id AND x.alloc > 0 RETURNING point_buckets.remaining, x.alloc)",
     ]
 
