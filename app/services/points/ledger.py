@@ -121,7 +121,7 @@ def netting_ctes(member: str, credit: str, source: str = "m") -> list[str]:
 
 NET_CHECK = ("(SELECT COALESCE(SUM(alloc), 0) FROM netd) = COALESCE((SELECT take FROM net), 0) "
              "AND NOT EXISTS (SELECT 1 FROM netd WHERE remaining > 0)")
-"""Every point `n` took went to a debt bucket, and no debt bucket was overpaid (see `netting_ctes`)."""
+"""Every point `net` took went to a debt bucket, and no debt bucket was overpaid (see `netting_ctes`)."""
 
 
 def _counter_sql(p: Params, post: EarnPosting) -> str:
