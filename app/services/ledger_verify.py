@@ -5,15 +5,26 @@ Checked per member:
   pending == sum(pending entries)   == sum(remaining in pending buckets)
   the newest entry's balance_after == the member's balance (per account)
   no bucket holds more than it started with, and only debt buckets are negative.
+And lot semantics (the sums can agree while the lots are wrong, which is how drift used to hide):
+  no debt bucket beside a positive active bucket (netting is part of every credit);
+  every expired lot has exactly one `expire:<lot>` entry, for exactly what it lost, and every such entry
+  belongs to an expired lot (a reopened lot would collide with it in the next sweep);
+  every spend/debit allocation draws from an active-or-expired lot of the same member whose earning entry
+  precedes it (entry ids are assigned under the member lock, so id order is creation order on both
+  backends, unlike timestamps stored as text);
+  coupons match their payment's refunds: a fully refunded payment keeps no unused, undelivered coupon, and a
+  coupon is revoked for `payment_refunded` only when its payment is fully refunded.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from app import db
 from app.config import Settings
+from app.services.points.ledger import UNNETTED
 from app.sqlx import fetch
 
 log = logging.getLogger("jifen.verify")
@@ -63,7 +74,43 @@ async def find_violations(limit: int = 1000) -> list[dict[str, Any]]:
                             "OR (state = 'debt' AND remaining > 0) OR (state = 'expired' AND remaining <> 0)"):
         problems.append({"member_id": int(r[1]), "issues": [f"bucket {r[0]} ({r[2]}) remaining={r[4]} "
                                                             f"initial={r[3]}"]})
+    for query, describe in _LOT_CHECKS:
+        for r in await fetch(c, query):
+            problems.append({"member_id": int(r[0]), "issues": [describe(r)]})
+            if len(problems) >= limit:
+                return problems
     return problems
+
+
+_EXPIRE_KEY = "'expire:' || CAST(b.id AS TEXT)"
+
+_LOT_CHECKS: list[tuple[str, Callable[[Any], str]]] = [
+    (UNNETTED, lambda r: "debt bucket beside positive active buckets (not netted)"),
+    (f"SELECT b.member_id, b.id, b.expired_amount, e.amount FROM point_buckets b LEFT JOIN point_entries e "
+     f"ON e.member_id = b.member_id AND e.idem_key = {_EXPIRE_KEY} WHERE b.state = 'expired' "
+     "AND (e.id IS NULL OR e.amount <> -b.expired_amount)",
+     lambda r: f"expired bucket {r[1]} (expired_amount={r[2]}) has "
+               + ("no expire entry" if r[3] is None else f"an expire entry of {r[3]}")),
+    ("SELECT e.member_id, e.idem_key FROM point_entries e WHERE e.kind = 'expire' AND e.idem_key LIKE 'expire:%' "
+     "AND NOT EXISTS (SELECT 1 FROM point_buckets b WHERE b.member_id = e.member_id AND b.state = 'expired' "
+     f"AND {_EXPIRE_KEY} = e.idem_key)",
+     lambda r: f"entry {r[1]} expired a lot that is not expired (reopened, or of another member)"),
+    ("SELECT e.member_id, a.entry_id, a.bucket_id, b.state, b.entry_id FROM spend_allocations a "
+     "JOIN point_entries e ON e.id = a.entry_id LEFT JOIN point_buckets b ON b.id = a.bucket_id "
+     "WHERE a.amount <= 0 OR b.id IS NULL OR b.member_id <> e.member_id OR b.state NOT IN ('active', 'expired') "
+     "OR b.entry_id IS NULL OR b.entry_id >= a.entry_id",
+     lambda r: f"entry {r[1]} drew from bucket {r[2]} ({r[3] or 'missing'}, earned by entry {r[4]}) that it "
+               "could not have drawn from at the time"),
+    ("SELECT c.member_id, c.id, p.transaction_id, c.state FROM coupons c JOIN payments p ON p.id = c.payment_id "
+     "LEFT JOIN (SELECT transaction_id, SUM(refund_fen) AS r, SUM(payer_refund_fen) AS pr FROM payment_refunds "
+     "GROUP BY transaction_id) x ON x.transaction_id = p.transaction_id "
+     "WHERE CASE WHEN COALESCE(x.r, 0) >= p.total_fen OR COALESCE(x.pr, 0) >= p.payer_total_fen "
+     "THEN c.state = 'issued' AND (c.wxpay_status IS NULL OR c.wxpay_status <> 'sent') "
+     "ELSE c.state = 'revoked' AND c.revoke_reason = 'payment_refunded' END",
+     lambda r: f"coupon {r[1]} is {r[3]} but payment {r[2]} is "
+               + ("fully refunded" if r[3] == "issued" else "not fully refunded")),
+]
+"""(query returning member_id first, how to describe a row) for each lot-semantics check."""
 
 
 async def run_verify(settings: Settings) -> list[dict[str, Any]]:

@@ -7,7 +7,9 @@ points budget (if any) stays below its warning line, no coupon rule can apply an
 everything those steps write is known after one read. Then a single data-modifying statement writes all of it
 atomically: the notification log (processed), the payment (linked, credited, tier), the purchase entry and the
 first-purchase entry with their buckets and counter, the member's balance/growth/tier, tier history and the
-push row. Either everything commits or nothing does, so the answer can still be sent last.
+push row; a member in debt has it paid from the new buckets in the same statement (`ledger.netting_ctes`,
+from the balance the statement locked, not from the read). Either everything commits or nothing does, so the
+answer can still be sent last.
 
 The plans come from the same `calc.plan_award` / `engine.posting` as the general path, so the rows are the
 same (tests compare both paths). The statement re-checks what the read saw (member tier and growth
@@ -21,8 +23,6 @@ import itertools
 import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-
-from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
@@ -126,19 +126,22 @@ def _statement(note: Notification, txn: Txn, member: Any, postings: list[ledger.
         rows = []
         for n, x in enumerate(postings):
             later -= x.amount  # balance_after of each entry: the final balance minus what later entries add
+            earlier = total_points - later - x.amount  # what earlier buckets give to a debt before this one
             rows.append(f"({n}, {p(x.amount)}::int, {p(x.event)}::text, {p(x.rule_id)}::bigint, "
                         f"{p(x.idem_key)}::text, {p(later)}::int, {p(x.growth)}::int, {p(x.trace)}::jsonb, "
-                        f"{p(x.expires_at)}::timestamptz)")
-        ctes.append(f"v (ord, amount, event, rule_id, idem_key, later, growth, trace, expires_at) AS "
+                        f"{p(x.expires_at)}::timestamptz, {p(earlier)}::int)")
+        ctes.append(f"v (ord, amount, event, rule_id, idem_key, later, growth, trace, expires_at, earlier) AS "
                     f"(VALUES {', '.join(rows)})")
+        ctes += ledger.netting_ctes(mid, f"{p(total_points)}::int")
+        checks.append(ledger.NET_CHECK)
         ctes.append(
             f"e AS (INSERT INTO point_entries ({ledger.ENTRY_COLS}) SELECT {mid}, 'available', v.amount, 'earn', "
             f"v.event, {p(postings[0].source)}, v.rule_id, v.idem_key, m.balance - v.later, v.growth, v.trace, "
             f"{p(at)} FROM m, v ORDER BY v.ord RETURNING id, idem_key)")
         ctes.append(
             f"b AS (INSERT INTO point_buckets ({ledger.BUCKET_COLS}) SELECT {mid}, e.id, 'active', v.amount, "
-            f"v.amount, 0, v.expires_at, NULL, {p(at)} FROM e JOIN v ON v.idem_key = e.idem_key "
-            "WHERE v.amount > 0 RETURNING 1)")
+            "v.amount - LEAST(v.amount, GREATEST(0, net.take - v.earlier)), 0, v.expires_at, NULL, "
+            f"{p(at)} FROM net, e JOIN v ON v.idem_key = e.idem_key WHERE v.amount > 0 RETURNING 1)")
         changes = [(a, b) for a, b in itertools.pairwise(tiers) if a != b]
         if changes:
             values = ", ".join(f"({mid}, {p(a)}::int, {p(b)}::int, 'upgrade', {p(at)}::timestamptz)"
@@ -194,8 +197,4 @@ async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime) -> bo
     if row is None:
         return False  # recorded meanwhile (a parallel copy) or the member changed: the general path decides
     await budget.record_issued(rt, cfg, at, points)
-    if points > 0 and int(member["balance"]) < 0:  # the member was in debt: these points pay part of it off
-        async with in_transaction() as tx:
-            await ledger.lock_member(tx, int(member["id"]))
-            await ledger.net_debt(tx, int(member["id"]))
     return True

@@ -7,7 +7,8 @@
            worker and then the whole server are killed with SIGKILL and restarted: every acknowledged
            payment is recorded exactly once, nothing is half-applied, `jifen ledger verify` is clean.
            A coupon rule for payments from 250 yuan sends about half of them down the step-by-step path
-           (each gets exactly one coupon) and the rest through the single statement (none).
+           (each gets exactly one coupon) and the rest through the single statement (none). After
+           recovery `jifen reconcile --dry-run` finds nothing left half done.
 - redis:   check-in load while jifen's Redis is shut down and restarted: requests that need Redis get a
            clear 503, nothing corrupt, service recovers with no restart of jifen.
 - hostile: schemathesis over /docs/openapi.json with member and admin tokens: no 5xx.
@@ -56,6 +57,8 @@ def env() -> dict[str, str]:
         "JIFEN_SANDBOX_KEYS_DIR": str(ROOT / "var" / "reliability-keys"),
         "JIFEN_RATELIMIT_LOGIN_PER_IP": "0", "JIFEN_RATELIMIT_CHECKIN_PER_IP": "0",
         "JIFEN_RATELIMIT_CHECKIN_PER_MEMBER": "100",
+        # the code of this checkout, also when .venv is shared with another checkout (a git worktree)
+        "PYTHONPATH": os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]),
     })
     # production-style WeChat Pay configuration, pointing at the sandbox's generated keys
     from app.wechatpay.keys import generate_dev_keys
@@ -123,6 +126,16 @@ async def login(s: aiohttp.ClientSession, name: str) -> dict:
 def verify() -> bool:
     out = subprocess.run([JIFEN, "ledger", "verify"], env=env(), cwd=ROOT, capture_output=True, text=True)
     print("   ", out.stdout.strip().splitlines()[-1] if out.stdout else out.stderr[-300:])
+    return out.returncode == 0
+
+
+def reconcile_clean() -> bool:
+    """`jifen reconcile --dry-run`: after recovery no check may find anything a crash left half done."""
+    out = subprocess.run([JIFEN, "reconcile", "--dry-run"], env=env(), cwd=ROOT, capture_output=True, text=True)
+    lines = out.stdout.strip().splitlines()
+    for line in lines[:-1][:20]:
+        print("    left:", line)
+    print("   ", lines[-1] if lines else out.stderr[-300:])
     return out.returncode == 0
 
 
@@ -249,6 +262,7 @@ async def scenario_kill9() -> bool:
         if dup:
             ok = False
         ok = verify() and ok
+        ok = reconcile_clean() and ok
     print("   kill9:", "PASS" if ok else "FAIL")
     return ok
 

@@ -7,7 +7,8 @@ text is constant, so it stays a prepared statement). The inserted check-in row g
 today's row already exists nothing else happens, atomically. With a budget configured the statement runs while
 even the largest possible check-in stays below the budget's warning line (one Redis read before, the counter
 added after); near or past it, any other rule shape, and SQLite use the general path (`engine.award` with a
-guard), which the same tests cover.
+guard), which the same tests cover. A member in debt has it paid off inside the same statement
+(`ledger.netting_ctes`), from the balance the statement itself locked, never from an earlier read.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-
-from tortoise.transactions import in_transaction
 
 from app.db import conn
 from app.errors import NotFound
@@ -66,16 +65,18 @@ WITH m0 AS (
                               'expires_at', $15::text),
            $9::timestamptz
     FROM m RETURNING id, trace
-), b AS (
+), NETTING, b AS (
     INSERT INTO point_buckets (member_id, entry_id, state, initial, remaining, expired_amount, expires_at,
                                release_at, created_at)
-    SELECT $1, e.id, 'active', m.points, m.points, 0, $16::timestamptz, NULL, $9::timestamptz
-    FROM e, m WHERE m.points > 0 RETURNING id
+    SELECT $1, e.id, 'active', m.points, m.points - LEAST(m.points, net.take), 0, $16::timestamptz, NULL,
+           $9::timestamptz
+    FROM e, m, net WHERE m.points > 0 RETURNING id
 )
 SELECT m0.checkin_streak AS current_streak, m.balance, m.pending, m.tier_level, m.tier_before, m.points,
-       m.streak, e.id AS entry_id, e.trace, (SELECT count(*) FROM b) AS buckets
+       m.streak, e.id AS entry_id, e.trace, (SELECT count(*) FROM b) AS buckets,
+       jifen_assert(NET_CHECK, 'jifen:net') AS net_ok
 FROM m0 LEFT JOIN m ON true LEFT JOIN e ON true
-"""
+""".replace("NETTING", ",\n".join(ledger.netting_ctes("$1", "m.points"))).replace("NET_CHECK", ledger.NET_CHECK)
 
 
 def applies(rule: EarningRule) -> bool:
@@ -160,7 +161,12 @@ async def check_in(rt: Runtime, member_id: int, today: date, now: datetime, rule
         return None
     values = list(prepared.values)
     values[0], values[8] = member_id, now
-    row = await fetchrow(conn(), _SQL, values)
+    try:
+        row = await fetchrow(conn(), _SQL, values)
+    except Exception as exc:
+        if "jifen:net" not in str(exc):
+            raise
+        return None  # a claw-back committed while this waited for the member: the general path nets exactly
     if row is None:
         raise NotFound("member not found", code="member_not_found")
     if row["entry_id"] is None:
@@ -171,10 +177,6 @@ async def check_in(rt: Runtime, member_id: int, today: date, now: datetime, rule
     if row["tier_level"] != row["tier_before"]:
         await TierChange.create(member_id=member_id, from_level=row["tier_before"], to_level=row["tier_level"],
                                 reason="upgrade", created_at=now)
-    if balance - points < 0:  # the member was in debt: today's points pay part of it off
-        async with in_transaction() as c:
-            await ledger.lock_member(c, member_id)
-            await ledger.net_debt(c, member_id)
     award = {"status": "awarded", "points": points, "growth": rule.growth_fixed, "reason": None,
              "entry_id": int(row["entry_id"]), "balance": balance, "pending": int(row["pending"]),
              "tier_level": int(row["tier_level"]), "trace": to_json(row["trace"])}

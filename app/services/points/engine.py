@@ -111,7 +111,7 @@ async def award(rt: Runtime, member_id: int, event: str, idem_key: str, context:
         except ledger.DuplicateKey:
             row = await snapshot(member_id, rule.id, f"d:{day.isoformat()}", idem_key)
             return duplicate_result(row)
-        await _after_post(rt, cfg, member_id, plan, posted, tier_level, int(row["balance"]), now)
+        await _after_post(rt, cfg, member_id, plan, posted, tier_level, now)
         pending = rule.pending_days > 0
         return AwardResult(status="pending" if pending else "awarded", points=plan.points, growth=plan.growth,
                            reason=plan.reason, entry_id=posted.entry_id, balance=posted.balance,
@@ -152,14 +152,11 @@ def posting(rule: Any, plan: AwardPlan, member_id: int, event: str, idem_key: st
 
 
 async def _after_post(rt: Runtime, cfg: ConfigSnapshot, member_id: int, plan: AwardPlan, posted: ledger.Posted,
-                      tier_before: int, balance_before: int, now: datetime) -> None:
-    """Rare follow-ups kept off the single hot statement: tier history, debt netting, budget counter."""
+                      tier_before: int, now: datetime) -> None:
+    """Rare follow-ups kept off the single hot statement: tier history, budget counter. (Debt netting is not
+    one of them: `ledger.post_earn` nets inside the award's own statement, so no crash can skip it.)"""
     if plan.points > 0:
         await budget.record_issued(rt, cfg, now, plan.points)
     if posted.tier_level != tier_before:
         await TierChange.create(member_id=member_id, from_level=tier_before, to_level=posted.tier_level,
                                 reason="upgrade", created_at=now)
-    if balance_before < 0 and posted.balance != balance_before:
-        async with in_transaction() as c:
-            await ledger.lock_member(c, member_id)
-            await ledger.net_debt(c, member_id)

@@ -6,8 +6,12 @@ steps run sequentially in a transaction. Spending, reversals, claw-backs and adj
 lock the member row first (the same lock order as the expiry sweep, so they cannot deadlock).
 
 Claw-backs below zero: points already spent cannot be taken back, so the shortfall becomes a `debt`
-bucket with a negative remaining amount; the balance goes negative and later earnings pay it off
-(`net_debt`), soonest-expiring bucket first. Invariant: balance == sum(active + debt buckets).
+bucket with a negative remaining amount; the balance goes negative and later earnings pay it off,
+soonest-expiring bucket first. Invariant: balance == sum(active + debt buckets), and a debt bucket never
+stands beside a positive active bucket: every change that can put points next to a debt (an award, a
+release, a reversal) nets them in its own statement or transaction (`netting_ctes` in the single
+statements, `net_debt` under the member lock elsewhere), never in a follow-up commit that a crash could
+skip. The `ledger_debt_netting` reconcile check repairs rows an older release left un-netted.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from tortoise.transactions import in_transaction
 from app.db import conn as default_conn
 from app.db import is_postgres_conn
 from app.errors import InsufficientPoints, NotFound
+from app.runtime import Runtime
+from app.services import reconcile
 from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
 
 
@@ -87,6 +93,37 @@ class Params:
         return f"${len(self.values)}"
 
 
+def netting_ctes(member: str, credit: str, source: str = "m") -> list[str]:
+    """CTEs that pay a member's debt off from a credit inside the crediting statement (PostgreSQL).
+
+    `source` is the statement's member UPDATE (its RETURNING `balance` is the balance after the credit, read
+    under the row lock, so it is current even when the statement waited for another transaction); `credit`
+    is the available points the statement adds. While no positive bucket stands beside a debt, the debt owed
+    is exactly -(balance before the credit), so `net.take` = min(credit, owed) is what the new bucket(s) give
+    to the debt. `netl` locks the debt buckets only once the member row is locked (the same lock order as
+    every other writer) and FOR UPDATE reads their current amounts even where the statement's snapshot is
+    older; `netd` pays them oldest first. The new bucket(s) must be inserted with
+    `remaining = amount - their share of net.take`. `NET_CHECK` must hold or the statement aborts
+    ('jifen:net'): it fails only when a debt bucket was created after the statement's snapshot (a claw-back
+    that committed while this statement waited for the member), and the caller retries, so nothing ever
+    lands half-netted.
+    """
+    return [
+        f"net AS (SELECT LEAST({credit}, GREATEST(0, {credit} - {source}.balance)) AS take FROM {source})",
+        f"netl AS (SELECT dx.id, dx.remaining FROM point_buckets dx WHERE dx.member_id = {member} "
+        f"AND dx.state = 'debt' AND dx.remaining < 0 AND EXISTS (SELECT 1 FROM {source}) FOR UPDATE)",
+        "netd AS (UPDATE point_buckets SET remaining = point_buckets.remaining + x.alloc FROM (SELECT netl.id, "
+        "LEAST(-netl.remaining, GREATEST(0, net.take - COALESCE(SUM(-netl.remaining) OVER (ORDER BY netl.id "
+        "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS alloc FROM netl, net) x "
+        "WHERE point_buckets.id = x.id AND x.alloc > 0 RETURNING point_buckets.remaining, x.alloc)",
+    ]
+
+
+NET_CHECK = ("(SELECT COALESCE(SUM(alloc), 0) FROM netd) = COALESCE((SELECT take FROM net), 0) "
+             "AND NOT EXISTS (SELECT 1 FROM netd WHERE remaining > 0)")
+"""Every point `net` took went to a debt bucket, and no debt bucket was overpaid (see `netting_ctes`)."""
+
+
 def _counter_sql(p: Params, post: EarnPosting) -> str:
     rows = ", ".join(f"({p(post.member_id)}, {p(post.rule_id)}, {p(period)}, 1, {p(post.amount)})"
                      for period, _, _ in post.counters)
@@ -143,7 +180,7 @@ async def post_earn(post: EarnPosting, c: BaseDBAsyncClient | None = None) -> Po
         msg = str(exc)
         if "jifen:guard" in msg:
             raise GuardFailed() from exc
-        if "jifen:cap" in msg:
+        if "jifen:cap" in msg or "jifen:net" in msg:
             raise CapRace() from exc
         raise
 
@@ -164,19 +201,24 @@ async def _post_earn_pg(c: BaseDBAsyncClient, post: EarnPosting) -> Posted:
         f"e AS (INSERT INTO point_entries ({ENTRY_COLS}) SELECT {p(post.member_id)}, {p(post.account)}, "
         f"{p(post.amount)}, {p(post.kind)}, {p(post.event)}, {p(post.source)}, {p(post.rule_id)}, {p(post.idem_key)}, "
         f"{balance_col}, {p(post.growth)}, {p(post.trace)}::jsonb, {p(post.now)} FROM m RETURNING id)")
+    nets = post.amount > 0 and post.account == "available"
     if post.amount > 0:
         state = "pending" if post.account == "pending" else "active"
         amt = p(post.amount)
+        remaining, joined = (f"{amt} - LEAST({amt}, net.take)", "e, net") if nets else (amt, "e")
+        if nets:
+            ctes += netting_ctes(p(post.member_id), f"CAST({amt} AS INT)")
         ctes.append(
             f"b AS (INSERT INTO point_buckets ({BUCKET_COLS}) SELECT {p(post.member_id)}, e.id, {p(state)}, "
-            f"{amt}, {amt}, 0, {p(post.expires_at)}::timestamptz, {p(post.release_at)}::timestamptz, "
-            f"{p(post.now)} FROM e RETURNING id)")
+            f"{amt}, {remaining}, 0, {p(post.expires_at)}::timestamptz, {p(post.release_at)}::timestamptz, "
+            f"{p(post.now)} FROM {joined} RETURNING id)")
     check = " AND ".join(checks) or "true"
     guard_msg = "'jifen:guard'" if post.guard else "'jifen:cap'"
     if post.guard and post.counters:
         guard_msg = "CASE WHEN (SELECT count(*) FROM g) = 1 THEN 'jifen:cap' ELSE 'jifen:guard' END"
+    net_ok = f", jifen_assert({NET_CHECK}, 'jifen:net') AS net_ok" if nets else ""
     text = (f"WITH {', '.join(ctes)} SELECT m.balance, m.pending, m.growth, m.tier_level, e.id AS entry_id, "
-            f"jifen_assert({check}, {guard_msg}) AS ok FROM m, e")
+            f"jifen_assert({check}, {guard_msg}) AS ok{net_ok} FROM m, e")
     row = await fetchrow(c, text, p.values)
     if row is None:
         raise NotFound("member not found", code="member_not_found")
@@ -208,6 +250,8 @@ async def _post_earn_sequential(c: BaseDBAsyncClient, post: EarnPosting) -> Post
         await execute(c, f"INSERT INTO point_buckets ({BUCKET_COLS}) VALUES ($1, $2, $3, $4, $4, 0, $5, $6, $7)",
                       [post.member_id, entry["id"], "pending" if post.account == "pending" else "active",
                        post.amount, post.expires_at, post.release_at, post.now])
+        if post.account == "available":
+            await net_debt(c, post.member_id)  # same transaction: a crash cannot leave the points beside a debt
     return Posted(entry_id=entry["id"], balance=m["balance"], pending=m["pending"], growth=m["growth"],
                   tier_level=m["tier_level"])
 
@@ -242,7 +286,13 @@ async def insert_entry(c: BaseDBAsyncClient, *, member_id: int, account: str, am
 
 
 async def expire_member_due(c: BaseDBAsyncClient, member_id: int, now: datetime) -> int:
-    """Expire this member's due buckets inside the caller's transaction (member row already locked)."""
+    """Expire this member's due buckets inside the caller's transaction (member row already locked).
+
+    Any debt is netted first, soonest-expiring points first: points about to expire pay the debt rather than
+    lapse while the member still owes (the debt would otherwise be paid twice, once by the lapse and once
+    by the next earnings).
+    """
+    await net_debt(c, member_id)
     rows = await fetch(c, "SELECT id, remaining FROM point_buckets WHERE member_id = $1 AND state = 'active' "
                           "AND expires_at <= $2 AND remaining > 0 ORDER BY id", [member_id, now])
     if not rows:
@@ -257,7 +307,7 @@ async def expire_member_due(c: BaseDBAsyncClient, member_id: int, now: datetime)
         await execute(c, "UPDATE point_buckets SET state = 'expired', expired_amount = remaining, remaining = 0 "
                          "WHERE id = $1", [r["id"]])
         await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind="expire",
-                           idem_key=f"expire:{r['id']}", balance_after=balance, now=now,
+                           idem_key=f"expire:{r['id']}", balance_after=balance, now=now, source="expiry",
                            trace={"bucket_id": r["id"]})
     await execute(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3",
                   [total, now, member_id])
@@ -309,7 +359,7 @@ async def spend(member_id: int, amount: int, idem_key: str, *, now: datetime, ki
         if existing is not None:
             return SpendResult(entry_id=existing["id"], amount=-int(existing["amount"]),
                                balance=int(existing["balance_after"]), duplicate=True, allocations=[])
-        await expire_member_due(c, member_id, now)
+        await expire_member_due(c, member_id, now)  # nets any debt first, so a spend never skips over one
         m = await fetchrow(c, "SELECT balance FROM members WHERE id = $1", [member_id])
         balance = int(m["balance"])
         if balance < amount:
@@ -329,8 +379,12 @@ async def reverse_spend(member_id: int, spend_idem_key: str, idem_key: str, *, n
                         source: str | None = None) -> SpendResult:
     """Undo a spend (cancelled redemption): restore exactly the buckets it drew from, original expiry kept.
 
-    A restored bucket whose expiry has passed meanwhile is reopened and the next sweep expires it,
-    so the points' validity never grows through a refund.
+    Reversal never revives expired points. The refund entry gives back the whole spend (the redemption is
+    undone in full, so redemption and breakage reports stay right); the part that came from a lot which has
+    expired meanwhile is expired again at once by a second entry in the same transaction
+    (`<idem_key>:expired`, kind `expire`, the lots in its trace). Such a lot is never reopened: it keeps its
+    one `expire:<lot>` entry and its state, so the sweep never meets it again. A lot that is due but not yet
+    swept is restored and expired here under its own `expire:<lot>` key, like any due lot.
     """
     async with in_transaction() as c:
         await lock_member(c, member_id)
@@ -341,33 +395,68 @@ async def reverse_spend(member_id: int, spend_idem_key: str, idem_key: str, *, n
         original = await find_entry(c, member_id, spend_idem_key)
         if original is None or original["kind"] != "spend":
             raise NotFound("no such spend to reverse", code="spend_not_found")
-        allocations = await fetch(c, "SELECT bucket_id, amount FROM spend_allocations WHERE entry_id = $1",
-                                  [original["id"]])
+        allocations = await fetch(c, "SELECT a.bucket_id, a.amount, b.state FROM spend_allocations a "
+                                     "JOIN point_buckets b ON b.id = a.bucket_id WHERE a.entry_id = $1 "
+                                     "ORDER BY a.id", [original["id"]])
         amount = sum(int(a["amount"]) for a in allocations)
+        lapsed = [(int(a["bucket_id"]), int(a["amount"])) for a in allocations if a["state"] == "expired"]
         for a in allocations:
-            await execute(c, "UPDATE point_buckets SET remaining = remaining + $1, state = 'active', "
-                             "expired_amount = 0 WHERE id = $2 AND state IN ('active', 'expired')",
-                          [a["amount"], a["bucket_id"]])
+            if a["state"] != "expired":
+                await execute(c, "UPDATE point_buckets SET remaining = remaining + $1 WHERE id = $2 "
+                                 "AND state = 'active'", [a["amount"], a["bucket_id"]])
         m = await fetchrow(c, "UPDATE members SET balance = balance + $1, updated_at = $2 WHERE id = $3 "
                               "RETURNING balance", [amount, now, member_id])
         entry_id = await insert_entry(c, member_id=member_id, account="available", amount=amount, kind="refund",
                                       idem_key=idem_key, balance_after=int(m["balance"]), now=now, source=source,
                                       trace={"reverses": original["id"],
                                              "buckets": [[a["bucket_id"], a["amount"]] for a in allocations]})
-        await net_debt(c, member_id)
+        if lapsed:
+            gone = sum(x for _, x in lapsed)
+            m = await fetchrow(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3 "
+                                  "RETURNING balance", [gone, now, member_id])
+            await insert_entry(c, member_id=member_id, account="available", amount=-gone, kind="expire",
+                               idem_key=f"{idem_key}:expired", balance_after=int(m["balance"]), now=now,
+                               source=source, trace={"reverses": original["id"], "refund_entry": entry_id,
+                                                     "expired_buckets": [list(x) for x in lapsed]})
+        await expire_member_due(c, member_id, now)  # nets any debt, then expires restored lots already due
+        m = await fetchrow(c, "SELECT balance FROM members WHERE id = $1", [member_id])
         return SpendResult(entry_id=entry_id, amount=amount, balance=int(m["balance"]), duplicate=False,
                            allocations=[(int(a["bucket_id"]), int(a["amount"])) for a in allocations])
 
 
-async def net_debt(c: BaseDBAsyncClient, member_id: int) -> None:
-    """Pay a debt bucket off from positive buckets (no ledger entry: the balance does not change)."""
+async def net_debt(c: BaseDBAsyncClient, member_id: int) -> int:
+    """Pay a debt bucket off from positive buckets (no ledger entry: the balance does not change).
+
+    Caller holds the member lock (or is the statement's transaction on SQLite). Returns the points netted.
+    """
     debts = await fetch(c, "SELECT id, remaining FROM point_buckets WHERE member_id = $1 AND state = 'debt' "
                            "AND remaining < 0 ORDER BY id", [member_id])
+    netted = 0
     for d in debts:
         owed = -int(d["remaining"])
         taken = sum(t for _, t in await consume_buckets(c, member_id, owed, None))
         if taken:
             await execute(c, "UPDATE point_buckets SET remaining = remaining + $1 WHERE id = $2", [taken, d["id"]])
+            netted += taken
+        if taken < owed:
+            break  # nothing positive left
+    return netted
+
+
+UNNETTED = ("SELECT DISTINCT d.member_id FROM point_buckets d WHERE d.state = 'debt' AND d.remaining < 0 AND "
+            "EXISTS (SELECT 1 FROM point_buckets a WHERE a.member_id = d.member_id AND a.state = 'active' "
+            "AND a.remaining > 0)")
+"""Members with a debt bucket beside a positive active bucket (what netting prevents; verify flags it)."""
+
+
+async def net_debts_where(c: BaseDBAsyncClient, where: str, params: list[Any]) -> int:
+    """Net every member matching `where` (on `d.member_id`; rows locked by the caller) that has a debt beside
+    positive buckets: the set-based sweeps' netting, one cheap query when nobody in the batch is in debt."""
+    rows = await fetch(c, f"{UNNETTED} AND {where}", params)
+    netted = 0
+    for r in rows:
+        netted += await net_debt(c, int(r[0]))
+    return netted
 
 
 def _tier_after_debit(growth: int, pg: bool) -> str:
@@ -470,11 +559,7 @@ async def adjust(member_id: int, amount: int, idem_key: str, *, now: datetime, r
             member_id=member_id, amount=amount, growth=0, account="available", event="adjust",
             source=f"admin:{operator}", rule_id=None, idem_key=idem_key, trace=trace, expires_at=expires_at,
             release_at=None, now=now, counters=[], kind="adjust"))
-        if posted.balance - amount < 0:
-            async with in_transaction() as c:
-                await lock_member(c, member_id)
-                await net_debt(c, member_id)
-        return posted.entry_id
+        return posted.entry_id  # post_earn netted any debt in the same statement
     async with in_transaction() as c:
         await lock_member(c, member_id)
         existing = await find_entry(c, member_id, idem_key)
@@ -483,3 +568,76 @@ async def adjust(member_id: int, amount: int, idem_key: str, *, now: datetime, r
         entry_id, _ = await apply_debit(c, member_id, -amount, now=now, kind="adjust", idem_key=idem_key,
                                         source=f"admin:{operator}", trace=trace)
         return entry_id
+
+
+@reconcile.check("ledger_debt_netting")
+async def reconcile_debt_netting(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """Debt left beside positive lots (by releases and follow-up netting before netting joined every credit's
+    own transaction, or a crash between those commits): net it under the member lock, as every credit now
+    does. Netting writes no entry and keeps the balance, so a second run finds nothing and changes nothing."""
+    findings = []
+    for r in await fetch(default_conn(), UNNETTED + " ORDER BY d.member_id"):
+        member_id = int(r[0])
+        finding = reconcile.Finding(check="ledger_debt_netting", subject=f"member:{member_id}",
+                                    detail="debt bucket beside positive active buckets")
+        if repair:
+            try:
+                async with in_transaction() as c:
+                    await lock_member(c, member_id)
+                    netted = await net_debt(c, member_id)
+                finding.repaired = True
+                finding.detail += f"; netted {netted} points"
+            except Exception as exc:  # one member's failure must not stop the others' repair
+                finding.error = repr(exc)
+        findings.append(finding)
+    return findings
+
+
+_REOPENED = ("SELECT b.member_id, b.id FROM point_buckets b JOIN point_entries e ON e.member_id = b.member_id "
+             "AND e.idem_key = 'expire:' || CAST(b.id AS TEXT) WHERE b.state = 'active' AND b.expires_at <= $1 "
+             "AND b.remaining > 0 ORDER BY b.member_id, b.id")
+
+
+@reconcile.check("ledger_reopened_lots")
+async def reconcile_reopened_lots(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """Expired lots that an older `reverse_spend` reopened: active again although their `expire:<lot>` entry
+    exists, so the sweep's insert of that key failed and rolled back its whole batch every minute, and the
+    member's spends failed the same way. Only lots the sweep would pick up are looked at (active, due,
+    points left: the sweep's own index), so the check stays cheap. Repair, under the member lock, as
+    reversal works now: the lot goes back to what the sweep left (expired, its entry's amount) and the points
+    the reversal put in it lapse at once under `reopened:<lot>:expired`; a debt is netted first, as before
+    every expiry. A repaired lot is no longer active, so a second run finds nothing."""
+    findings = []
+    for r in await fetch(default_conn(), _REOPENED, [rt.clock.now()]):
+        member_id, bucket_id = int(r[0]), int(r[1])
+        finding = reconcile.Finding(check="ledger_reopened_lots", subject=f"bucket:{bucket_id}",
+                                    detail=f"member {member_id}: expired lot reopened beside its expire entry")
+        if repair:
+            try:
+                lapsed = await _close_reopened_lot(member_id, bucket_id, rt.clock.now())
+                finding.repaired = True
+                finding.detail += f"; {lapsed} points lapsed again"
+            except Exception as exc:  # one member's failure must not stop the others' repair
+                finding.error = repr(exc)
+        findings.append(finding)
+    return findings
+
+
+async def _close_reopened_lot(member_id: int, bucket_id: int, now: datetime) -> int:
+    async with in_transaction() as c:
+        await lock_member(c, member_id)
+        await net_debt(c, member_id)
+        b = await fetchrow(c, "SELECT state, remaining FROM point_buckets WHERE id = $1", [bucket_id])
+        first = await find_entry(c, member_id, f"expire:{bucket_id}")
+        if b is None or b["state"] != "active" or first is None:
+            return 0  # repaired meanwhile
+        left = int(b["remaining"])
+        await execute(c, "UPDATE point_buckets SET state = 'expired', remaining = 0, expired_amount = $1 "
+                         "WHERE id = $2", [-int(first["amount"]), bucket_id])
+        m = await fetchrow(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3 "
+                              "RETURNING balance", [left, now, member_id])
+        if left:
+            await insert_entry(c, member_id=member_id, account="available", amount=-left, kind="expire",
+                               idem_key=f"reopened:{bucket_id}:expired", balance_after=int(m["balance"]), now=now,
+                               source="expiry", trace={"bucket_id": bucket_id, "reopened": True})
+        return left

@@ -5,6 +5,11 @@ first locks the batch's member rows in id order — the same lock order as spend
 and member traffic never deadlock. A run can be interrupted anywhere: uncommitted batches roll back and
 the next run (any scheduler instance) picks the same buckets up again. Idempotency keys
 (`expire:<bucket>`, `release:<bucket>`) make a double run harmless.
+
+Debt is netted inside the batch's transaction: released points pay a member's debt as they become
+spendable (before this they stood beside the debt, and if they later expired the member paid the debt
+twice), and before expiring, a debtor's points that are about to lapse pay the debt first. Only members
+of the batch with a debt beside positive points are touched (one indexed query when there are none).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from app.db import is_postgres_conn
+from app.services.points import ledger
 from app.sqlx import execute, fetch
 
 DEFAULT_BATCH = 20000
@@ -54,8 +60,11 @@ def _in_batch(c: BaseDBAsyncClient, ids: list[int], first_param: int) -> tuple[s
 Apply = Callable[[BaseDBAsyncClient, str, datetime, str, list[object]], Awaitable[None]]
 
 
-async def _sweep(now: datetime, batch: int, due: str, prefix: str, amount_col: str, apply: Apply) -> SweepResult:
-    """Batches of members: lock, mark their due buckets with a run id, `apply` the set-based statements."""
+async def _sweep(now: datetime, batch: int, due: str, prefix: str, amount_col: str, apply: Apply,
+                 net_after: bool) -> SweepResult:
+    """Batches of members: lock, mark their due buckets with a run id, `apply` the set-based statements;
+    net the batch's debts before (expiry: lapsing points pay first) or after (release) in the same
+    transaction."""
     result = SweepResult()
     while True:
         run = f"{prefix}:{uuid.uuid4().hex}"
@@ -64,9 +73,14 @@ async def _sweep(now: datetime, batch: int, due: str, prefix: str, amount_col: s
             if ids is None:
                 return result
             where, extra = _in_batch(c, ids, 3)
+            net_where, net_params = _in_batch(c, ids, 1)
+            if not net_after:
+                await ledger.net_debts_where(c, net_where, net_params)
             await apply(c, run, now, where, extra)
             stats = await fetch(c, f"SELECT COUNT(*), COALESCE(SUM({amount_col}), 0), COUNT(DISTINCT member_id) "
                                    "FROM point_buckets WHERE expire_run = $1", [run])
+            if net_after:  # after counting: released points that pay a debt were released all the same
+                await ledger.net_debts_where(c, net_where, net_params)
         result.buckets += int(stats[0][0])
         result.points += int(stats[0][1])
         result.members += int(stats[0][2])
@@ -114,9 +128,9 @@ async def _apply_release(c: BaseDBAsyncClient, run: str, now: datetime, where: s
 
 async def expire_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
     """Due buckets (expires_at <= now) lose their remaining points, one `expire` entry per bucket."""
-    return await _sweep(now, batch, _EXPIRE_DUE, "x", "expired_amount", _apply_expiry)
+    return await _sweep(now, batch, _EXPIRE_DUE, "x", "expired_amount", _apply_expiry, net_after=False)
 
 
 async def release_due(now: datetime, batch: int = DEFAULT_BATCH) -> SweepResult:
     """Pending points whose hold (e.g. a return window) ended become spendable, keeping their expiry."""
-    return await _sweep(now, batch, _RELEASE_DUE, "r", "remaining", _apply_release)
+    return await _sweep(now, batch, _RELEASE_DUE, "r", "remaining", _apply_release, net_after=True)
