@@ -1,4 +1,4 @@
-"""Mini-program server APIs of the sandbox, answering exactly as wechat-protocols.md §1 describes.
+"""Mini-program server APIs of the sandbox, answering exactly as docs/wechat-protocols.md §1 describes.
 
 Success and error bodies use WeChat's envelope (HTTP 200, `{"errcode", "errmsg": "... rid: ..."}`), so
 jifen's real client code (app/wechat) is exercised unchanged. Also holds the mini-program parts of the
@@ -94,7 +94,7 @@ def check_token(state: SandboxState, request: web.Request) -> tuple[str | None, 
     if not token:
         return None, wx_error(41001)
     record = state.tokens.get(token)
-    if record is None or not record.valid:
+    if record is None or not record.valid or record.kind == "wecom":  # a WeCom token is foreign here
         return None, wx_error(40001)
     if record.expires_at <= state.now():
         return None, wx_error(42001)

@@ -27,7 +27,7 @@ from app.wechat.errors import (
     WeChatUnavailable,
 )
 from app.wechat.miniprogram import MiniProgramClient
-from app.wechat.tokens import TokenStore
+from app.wechat.tokens import StableToken, TokenStore
 from sandbox.server import SandboxServer
 from sandbox.state import DEFAULT_APPID, DEFAULT_SECRET
 
@@ -62,7 +62,7 @@ def make_client(sb: SandboxServer, session: aiohttp.ClientSession, redis: Any = 
                 secret: str = DEFAULT_SECRET, timeout: float = 5.0) -> MiniProgramClient:
     http = WeChatHttp(session, sb.url, retries=2, backoff=0.01, timeout=timeout)
     redis = redis if redis is not None else fakeredis.FakeAsyncRedis(decode_responses=True)
-    tokens = TokenStore(http, redis, "test:", DEFAULT_APPID, secret)
+    tokens = TokenStore(http, redis, "test:", StableToken(DEFAULT_APPID, secret))
     return MiniProgramClient(http, tokens, DEFAULT_APPID, secret)
 
 
