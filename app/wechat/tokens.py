@@ -87,7 +87,8 @@ class WeComToken:
         try:
             body = await http.call("GET", self.path, params={"corpid": self.corpid, "corpsecret": self.secret})
         except TokenInvalid as exc:
-            # on gettoken 40001 means a wrong secret, not a stale token (§5.1): nothing to refresh, fix config
+            # on gettoken 40001 means a wrong secret, not a stale token (docs/wechat-protocols.md §5.1):
+            # nothing to refresh, the configuration needs fixing
             raise ConfigError(exc.errcode, exc.errmsg, path=self.path) from exc
         return str(body["access_token"]), int(body.get("expires_in", DEFAULT_EXPIRES_IN))
 
