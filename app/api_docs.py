@@ -162,4 +162,7 @@ def configure_docs_ui(app: Sanic) -> None:
 
     @app.before_server_start
     async def _document(app: Sanic) -> None:
-        document_routes(app)
+        # once per app: the ASGI test client runs the startup listeners again for every request it sends
+        if not getattr(app.ctx, "api_documented", False):
+            document_routes(app)
+            app.ctx.api_documented = True
