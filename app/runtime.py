@@ -18,7 +18,7 @@ from app.config import Settings
 from app.redis_client import create_redis
 from app.wechat.base import WeChatHttp
 from app.wechat.miniprogram import MiniProgramClient
-from app.wechat.tokens import TokenStore
+from app.wechat.tokens import StableToken, TokenStore, TokenStores, WeComToken
 
 if TYPE_CHECKING:
     from app.wechatpay.setup import WeChatPay
@@ -30,6 +30,8 @@ class Runtime:
     redis: Redis
     http: aiohttp.ClientSession
     miniprogram: MiniProgramClient
+    tokens: TokenStores
+    wecom_http: WeChatHttp
     clock: Clock = field(default_factory=lambda: global_clock)
     _wechatpay: WeChatPay | None = field(default=None, repr=False)
 
@@ -58,11 +60,18 @@ class Runtime:
         redis = redis or create_redis(settings.redis.url)
         wx = WeChatHttp(session, settings.wechat.api_base, timeout=settings.wechat.timeout_seconds,
                         retries=settings.wechat.retries)
+        wecom = WeChatHttp(session, settings.wecom.api_base, timeout=settings.wechat.timeout_seconds,
+                           retries=settings.wechat.retries)
         mp = settings.miniprogram
-        tokens = TokenStore(wx, redis, settings.redis.prefix, mp.appid, mp.secret)
+        tokens = TokenStores(redis, settings.redis.prefix)
         return cls(settings=settings, redis=redis, http=session,
-                   miniprogram=MiniProgramClient(wx, tokens, mp.appid, mp.secret),
-                   clock=clock or global_clock)
+                   miniprogram=MiniProgramClient(wx, tokens.store(wx, StableToken(mp.appid, mp.secret)),
+                                                 mp.appid, mp.secret),
+                   tokens=tokens, wecom_http=wecom, clock=clock or global_clock)
+
+    def wecom_token(self, corpid: str, secret: str) -> TokenStore:
+        """The shared access token of one WeCom app (corpid + that app's secret), for WeCom clients."""
+        return self.tokens.store(self.wecom_http, WeComToken(corpid, secret))
 
     async def close(self) -> None:
         await self.http.close()

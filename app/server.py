@@ -12,6 +12,7 @@ from sanic.response import HTTPResponse, json
 from tortoise.exceptions import IntegrityError, OperationalError
 
 from app import db
+from app.api_docs import configure_docs_ui
 from app.config import Settings, ensure_auth_secret, load_settings
 from app.errors import ApiError, NotFound, ServiceUnavailable, ValidationFailed
 from app.logging_setup import configure_logging, request_id_var
@@ -62,8 +63,8 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
     app = Sanic(name)
     app.config.REQUEST_MAX_SIZE = settings.server.max_body_bytes
     app.config.FALLBACK_ERROR_FORMAT = "json"
-    app.config.OAS_UI_DEFAULT = "swagger"
     app.config.OAS_URL_PREFIX = "/docs"
+    configure_docs_ui(app)  # before extend(): sanic-ext reads its UI settings there
     app.config.API_TITLE = "jifen"
     app.config.API_DESCRIPTION = "Points and membership backend for a brand's WeChat private domain"
     app.config.CORS = False

@@ -1,8 +1,8 @@
 """Callbacks from WeChat Pay: `POST /wechatpay/notify` (path: `[payments] notify_path`).
 
-This route speaks WeChat Pay's protocol, not ours (§6.4): 204 once everything is committed; a refused
-notification gets 4xx `{"code", "message"}` (never retried into success); an internal failure gets 5xx
-with the same shape, so WeChat Pay retries and the idempotent steps finish the work.
+This route speaks WeChat Pay's protocol, not ours (docs/wechat-protocols.md §6.4): 204 once everything is
+committed; a refused notification gets 4xx `{"code", "message"}` (never retried into success); an internal
+failure gets 5xx with the same shape, so WeChat Pay retries and the idempotent steps finish the work.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import Any
 
 from aiohttp import web
 
-from sandbox import miniprogram
+from sandbox import miniprogram, wecom
 from sandbox.miniprogram import bad_request, control_body, wx_error
 from sandbox.state import STATE_KEY, Fault, SandboxState, state_of
 
@@ -39,6 +39,7 @@ def create_sandbox_app(state: SandboxState | None = None) -> web.Application:
         app["state"] = state
     setup_control(app)
     miniprogram.setup(app)
+    wecom.setup(app)
     for name in OPTIONAL_MODULES:
         # find_spec, not try/except ImportError: a broken module must fail loudly, a missing one is fine
         if importlib.util.find_spec(name) is not None:

@@ -1,4 +1,4 @@
-"""Mini-program server APIs of the sandbox, answering exactly as wechat-protocols.md §1 describes.
+"""Mini-program server APIs of the sandbox, answering exactly as docs/wechat-protocols.md §1 describes.
 
 Success and error bodies use WeChat's envelope (HTTP 200, `{"errcode", "errmsg": "... rid: ..."}`), so
 jifen's real client code (app/wechat) is exercised unchanged. Also holds the mini-program parts of the
@@ -18,7 +18,7 @@ from aiohttp import web
 
 from sandbox.state import CODE_TTL, DEFAULT_APPID, TOKEN_TTL, SandboxState, openid_for, state_of, unionid_for
 
-# rotate a stable token this long before expiry (the old one stays valid until it expires) [§1.2]
+# rotate a stable token this long before expiry; the old one stays valid until expiry [docs/wechat-protocols.md §1.2]
 STABLE_ROTATE_BEFORE = 300
 SANDBOX_CODE_PREFIX = "sandbox:"
 SANDBOX_PHONE_PREFIX = "sandbox-phone:"
@@ -45,7 +45,7 @@ ERRMSGS: dict[int, str] = {
     47003: "argument invalid!",
 }
 
-# keyword-family length limits [§1.5, marked U there]; time/date/amount formats are not checked
+# keyword-family length limits [docs/wechat-protocols.md §1.5, unconfirmed]; time/date/amount formats are not checked
 KEYWORD_MAX_LEN: dict[str, int] = {
     "thing": 20, "number": 32, "letter": 32, "symbol": 5, "character_string": 32,
     "phone_number": 17, "car_number": 8, "name": 20, "phrase": 5,
@@ -94,7 +94,7 @@ def check_token(state: SandboxState, request: web.Request) -> tuple[str | None, 
     if not token:
         return None, wx_error(41001)
     record = state.tokens.get(token)
-    if record is None or not record.valid:
+    if record is None or not record.valid or record.kind == "wecom":  # a WeCom token is foreign here
         return None, wx_error(40001)
     if record.expires_at <= state.now():
         return None, wx_error(42001)

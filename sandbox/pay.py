@@ -1,4 +1,4 @@
-"""WeChat Pay API v3 side of the sandbox (protocol notes §6): signed API answers and played notifications.
+"""WeChat Pay API v3 side of the sandbox (docs/wechat-protocols.md §6): signed API answers and played notifications.
 
 Keys come from `generate_dev_keys(keys_dir)` (`JIFEN_SANDBOX_KEYS_DIR`, default `var/sandbox-keys`), the
 same directory jifen reads in dev mode, so neither side needs committed key material. The sandbox acts as the
@@ -51,7 +51,7 @@ DEFAULT_MCHID = "1900000001"
 KEYS_DIR_ENV = "JIFEN_SANDBOX_KEYS_DIR"
 DEFAULT_KEYS_DIR = "var/sandbox-keys"
 UNLIMITED_STOCK_PREFIX = "sandbox-"
-# seconds after each failed attempt [§6.4]; multiplied by the play request's time_scale
+# seconds after each failed attempt [docs/wechat-protocols.md §6.4]; multiplied by the play request's time_scale
 RETRY_SCHEDULE = (15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600)
 MAX_COPIES = 50
 OUT_REQUEST_NO_RE = re.compile(r"[A-Za-z0-9|_*\-]{1,128}")
@@ -210,7 +210,10 @@ def _v3_error(request: web.Request, status: int, code: str, message: str) -> web
 
 
 async def _authenticate(request: web.Request) -> web.Response | None:
-    """401 SIGN_ERROR unless the request carries our merchant's valid signature (§6.1); None if it does."""
+    """401 SIGN_ERROR unless the request carries our merchant's valid signature; None if it does.
+
+    The signature is the one docs/wechat-protocols.md §6.1 describes.
+    """
     pay = pay_of(request.app)
     try:
         fields = verify_request_authorization(
@@ -253,7 +256,7 @@ def _take_coupon(pay: PayState, stock_id: str) -> tuple[int, str, str] | None:
 
 
 async def send_coupon(request: web.Request) -> web.Response:
-    """POST /v3/marketing/favor/users/{openid}/coupons (§6.6), idempotent on out_request_no."""
+    """POST /v3/marketing/favor/users/{openid}/coupons (docs/wechat-protocols.md §6.6), idempotent on out_request_no."""
     if denied := await _authenticate(request):
         return denied
     pay = pay_of(request.app)

@@ -21,16 +21,21 @@ from aiohttp import web
 
 DEFAULT_APPID = "wxsandbox0000001"
 DEFAULT_SECRET = "sandbox-secret"
+DEFAULT_CORPID = "wwsandbox00000001"
+DEFAULT_CORP_SECRET = "sandbox-corp-secret"
 TOKEN_TTL = 7200
 CODE_TTL = 300
 MAX_RECORDED_REQUESTS = 50_000
 
-TokenKind = Literal["classic", "stable"]
+TokenKind = Literal["classic", "stable", "wecom"]
 
 
 @dataclass
 class TokenRecord:
-    """One issued access token; `valid=False` once replaced or invalidated (WeChat answers 40001)."""
+    """One issued access token; `valid=False` once replaced or invalidated (WeChat answers 40001).
+
+    `appid` is the corpid for WeCom tokens (kind "wecom"), which only WeCom APIs accept.
+    """
 
     appid: str
     kind: TokenKind
@@ -117,6 +122,10 @@ class SandboxState:
     last_force_refresh: dict[str, float] = field(default_factory=dict)
     # None = off; WeChat allows a forced stable_token refresh only every 30 s (answer 45009 otherwise)
     force_refresh_min_interval: float | None = None
+    # WeCom: secrets per corpid (one per self-built app / customer contact) and the current token of each
+    corps: dict[str, set[str]] = field(default_factory=lambda: {DEFAULT_CORPID: {DEFAULT_CORP_SECRET}})
+    current_wecom: dict[tuple[str, str], str] = field(default_factory=dict)
+    wecom_messages: list[dict[str, Any]] = field(default_factory=list)
 
     login_codes: dict[str, LoginCode] = field(default_factory=dict)
     phone_codes: dict[str, PhoneCode] = field(default_factory=dict)
@@ -150,6 +159,8 @@ class SandboxState:
         token = f"{secrets.randbelow(90) + 10}_{secrets.token_urlsafe(96)}"
         record = TokenRecord(appid=appid, kind=kind, expires_at=self.now() + TOKEN_TTL)
         self.tokens[token] = record
+        if kind == "wecom":
+            return token, record  # the caller keeps the current token per (corpid, secret)
         current = self.current_classic if kind == "classic" else self.current_stable
         if kind == "classic" and appid in current:
             self.tokens[current[appid]].valid = False
@@ -204,11 +215,13 @@ class SandboxState:
     def reset(self) -> None:
         """Forget runtime data; keep registered apps, configuration knobs and other modules' `ext` stores."""
         for store in (self.tokens, self.current_classic, self.current_stable, self.last_force_refresh,
-                      self.login_codes, self.phone_codes, self.subscribe_quota, self.recent_sends):
+                      self.current_wecom, self.login_codes, self.phone_codes, self.subscribe_quota,
+                      self.recent_sends):
             store.clear()
         self.faults.clear()
         self.requests.clear()
         self.sent_messages.clear()
+        self.wecom_messages.clear()
         self.clock_offset = 0.0
 
 

@@ -195,8 +195,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         keys = [k async for k in runtime.redis.scan_iter(match=f"{runtime.prefix}*", count=500)]
         if keys:
             await runtime.redis.delete(*keys)
-        for client in _token_stores(runtime):
-            client._local = None
+        runtime.tokens.forget_local()
         from app.services.points.config_cache import config_cache
 
         config_cache.invalidate()
@@ -211,10 +210,6 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         from app.services.ledger_verify import find_violations
 
         assert await find_violations() == [], "test left the ledger inconsistent"
-
-
-def _token_stores(runtime: Runtime) -> list[Any]:
-    return [runtime.miniprogram.tokens]
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """The WeChat sandbox's mini-program APIs, driven over real HTTP by jifen's real client code (app/wechat).
 
-Two purposes: the sandbox must answer like WeChat (§1 of wechat-protocols.md), and the client's retry,
+Two purposes: the sandbox must answer like WeChat (docs/wechat-protocols.md §1), and the client's retry,
 errcode mapping and token-refresh logic must hold up against it.
 """
 
@@ -27,7 +27,7 @@ from app.wechat.errors import (
     WeChatUnavailable,
 )
 from app.wechat.miniprogram import MiniProgramClient
-from app.wechat.tokens import TokenStore
+from app.wechat.tokens import StableToken, TokenStore
 from sandbox.server import SandboxServer
 from sandbox.state import DEFAULT_APPID, DEFAULT_SECRET
 
@@ -62,7 +62,7 @@ def make_client(sb: SandboxServer, session: aiohttp.ClientSession, redis: Any = 
                 secret: str = DEFAULT_SECRET, timeout: float = 5.0) -> MiniProgramClient:
     http = WeChatHttp(session, sb.url, retries=2, backoff=0.01, timeout=timeout)
     redis = redis if redis is not None else fakeredis.FakeAsyncRedis(decode_responses=True)
-    tokens = TokenStore(http, redis, "test:", DEFAULT_APPID, secret)
+    tokens = TokenStore(http, redis, "test:", StableToken(DEFAULT_APPID, secret))
     return MiniProgramClient(http, tokens, DEFAULT_APPID, secret)
 
 
@@ -212,7 +212,7 @@ async def test_late_rejection_of_old_token_does_not_force_refresh_again(
 
 
 async def test_token_protocol(sb: SandboxServer, session: aiohttp.ClientSession) -> None:
-    """Raw protocol: classic vs stable tokens, replacement and force refresh (§1.1, §1.2)."""
+    """Raw protocol: classic vs stable tokens, replacement and force refresh (docs/wechat-protocols.md §1.1, §1.2)."""
     creds = {"grant_type": "client_credential", "appid": DEFAULT_APPID, "secret": DEFAULT_SECRET}
 
     async def get(path: str, **params: str) -> dict[str, Any]:

@@ -113,7 +113,7 @@ async def control(session: aiohttp.ClientSession, sb: SandboxServer, method: str
 async def v3(session: aiohttp.ClientSession, sb: SandboxServer, keys: DevKeys, method: str, path: str,
              payload: dict[str, Any] | None = None, *, private_key: Any = None, serial_no: str | None = None,
              send_body: bytes | None = None) -> tuple[int, dict[str, str], bytes]:
-    """A /v3 call signed like jifen's client signs it (§6.1); `send_body` sends other bytes than signed."""
+    """A /v3 call signed like jifen's client (docs/wechat-protocols.md §6.1); `send_body`: other bytes than signed."""
     body = "" if payload is None else json.dumps(payload, separators=(",", ":"))
     auth = sign_request(private_key or keys.merchant_private_key(), method, path, body, mchid=MCHID,
                         serial_no=serial_no or keys.merchant_serial)

@@ -11,7 +11,7 @@ from typing import Any
 from app.runtime import Runtime
 
 # Keyword keys of the subscribe template configured as [miniprogram] subscribe_template_points; WeChat limits
-# each family (thing ≤ 20 chars, character_string ≤ 32, number, amount, time — protocol notes §1.5).
+# each family (thing ≤ 20 chars, character_string ≤ 32, number, amount, time — docs/wechat-protocols.md §1.5).
 PUSH_FIELDS = {"order": "character_string1", "amount": "amount2", "points": "number3", "coupons": "thing4",
                "time": "time5", "note": "thing6"}
 

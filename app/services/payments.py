@@ -5,8 +5,8 @@ one big transaction is impossible; instead every step is keyed so that re-runnin
 `POST /wechatpay/notify` answers 2xx only after all of them returned. Any failure answers 5xx and WeChat
 Pay's retry re-runs the remaining steps (those already done find their key and do nothing):
 
-  1. verify (§6.2: known serial, |wall clock − timestamp| < 300 s, RSA signature over the raw body), decrypt,
-     check mchid/appid — a failure answers 4xx and records nothing;
+  1. verify (docs/wechat-protocols.md §6.2: known serial, |wall clock − timestamp| < 300 s, RSA signature over the
+     raw body), decrypt, check mchid/appid — a failure answers 4xx and records nothing;
   2. log the notification           unique notification_id (a processed id is acknowledged at once)
   3. record the payment             unique transaction_id   (or the refund: unique refund_id, out_refund_no)
   4. link the payer by openid       conditional UPDATE where member_id IS NULL

@@ -70,6 +70,7 @@ ERRCODE_MAP: dict[int, type[WeChatError]] = {
     40002: ConfigError,
     40013: ConfigError,
     40125: ConfigError,
+    40091: ConfigError,  # WeCom gettoken: secret is invalid
     40164: ConfigError,
     40037: ConfigError,
     41001: ConfigError,

@@ -1,4 +1,4 @@
-"""Mini-program server APIs (wechat-protocols.md §1)."""
+"""Mini-program server APIs (docs/wechat-protocols.md §1)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,6 @@
-"""The one way jifen calls WeChat Pay API v3: signed requests, verified answers, typed errors (§6.1, §6.2).
+"""The one way jifen calls WeChat Pay API v3: signed requests, verified answers, typed errors.
+
+Protocol: docs/wechat-protocols.md §6.1 (signing), §6.2 (verifying).
 
 Every request carries the merchant `Authorization` signature over the exact bytes sent (the URL is passed
 pre-encoded so aiohttp cannot re-quote it under us). Every 2xx answer must carry a valid platform signature
@@ -118,7 +120,10 @@ class WeChatPayClient:
     # -- APIs -------------------------------------------------------------------------------------------------
     async def send_coupon(self, openid: str, stock_id: str, out_request_no: str, *,
                           stock_creator_mchid: str | None = None) -> str:
-        """POST /v3/marketing/favor/users/{openid}/coupons (§6.6); idempotent on out_request_no. -> coupon_id."""
+        """POST /v3/marketing/favor/users/{openid}/coupons; idempotent on out_request_no. -> coupon_id.
+
+        docs/wechat-protocols.md §6.6.
+        """
         creds = self.credentials
         data = await self.request("POST", f"/v3/marketing/favor/users/{quote(openid, safe='')}/coupons", payload={
             "stock_id": stock_id, "out_request_no": out_request_no, "appid": creds.appid,

@@ -1,4 +1,4 @@
-"""WeChat Pay API v3 signatures and AEAD, with `cryptography` only (protocol notes §6.1-§6.3).
+"""WeChat Pay API v3 signatures and AEAD, with `cryptography` only (docs/wechat-protocols.md §6.1-§6.3).
 
 Why not the wechatpayv3 SDK: on a notification whose `Wechatpay-Serial` it doesn't know, the SDK downloads
 platform certificates from inside `callback()`, so a forged header makes us call out. Here an unknown serial
@@ -146,7 +146,7 @@ def _response_message(timestamp: int | str, nonce: str, body: str | bytes) -> by
 
 def sign_request(private_key: rsa.RSAPrivateKey, method: str, canonical_url: str, body: str | bytes, *,
                  mchid: str, serial_no: str, timestamp: int | None = None, nonce: str | None = None) -> str:
-    """The `Authorization` header value for one API call (§6.1).
+    """The `Authorization` header value for one API call (docs/wechat-protocols.md §6.1).
 
     `canonical_url` is the path plus `?query` exactly as sent, without scheme and host; `body` is the exact
     request body ("" for GET). Parameter order follows wechatpayv3, which vector B4 pins.
@@ -199,7 +199,7 @@ def verify_request_authorization(public_key: rsa.RSAPublicKey, method: str, cano
 
 def sign_response_headers(private_key: rsa.RSAPrivateKey, serial: str, body: str | bytes, *,
                           timestamp: int | None = None, nonce: str | None = None) -> dict[str, str]:
-    """The signature headers WeChat Pay puts on API responses and notifications (§6.2)."""
+    """The signature headers WeChat Pay puts on API responses and notifications (docs/wechat-protocols.md §6.2)."""
     timestamp = int(time.time()) if timestamp is None else timestamp
     nonce = nonce or random_nonce()
     return {
@@ -247,7 +247,10 @@ def load_trusted_key(pem: str | bytes, key_id: str | None = None) -> tuple[str, 
 
 def encrypt_resource(apiv3_key: str | bytes, plaintext: str, associated_data: str,
                      nonce: str | None = None) -> dict[str, str]:
-    """The `resource` fields WeChat Pay sends, minus `original_type` (§6.3): base64(ct ‖ tag16)."""
+    """The `resource` fields WeChat Pay sends, minus `original_type` (docs/wechat-protocols.md §6.3).
+
+    `ciphertext` is base64(ct ‖ tag16).
+    """
     nonce = nonce or random_nonce(12)
     aead = AESGCM(_as_bytes(apiv3_key))
     sealed = aead.encrypt(nonce.encode(), plaintext.encode(), associated_data.encode())
@@ -299,7 +302,7 @@ def notification_body(apiv3_key: str | bytes, event_type: str, resource_plain: M
                       original_type: str, *, notification_id: str | None = None,
                       create_time: float | None = None, resource_nonce: str | None = None,
                       summary: str | None = None) -> bytes:
-    """The body WeChat Pay posts: compact literal-UTF-8 JSON laid out as §6.3, AAD = original_type."""
+    """The body WeChat Pay posts: compact literal-UTF-8 JSON, AAD = original_type (docs/wechat-protocols.md §6.3)."""
     plaintext = json.dumps(resource_plain, ensure_ascii=False, separators=(",", ":"))
     envelope = {
         "id": notification_id or str(uuid.uuid4()),
@@ -337,7 +340,8 @@ class NotificationVerifier:
     """Checks WeChat Pay's signed traffic against keys we already trust, and opens notification resources.
 
     `keys` maps `Wechatpay-Serial` values to public keys: `PUB_KEY_ID_…` (public-key mode) and/or platform
-    certificate serials, both at once during a migration (§6.2.4). Build entries with `load_trusted_key`.
+    certificate serials, both at once during a migration (docs/wechat-protocols.md §6.2.4). Build entries with
+    `load_trusted_key`.
     """
 
     def __init__(self, keys: Mapping[str, rsa.RSAPublicKey], apiv3_key: str | bytes, *,

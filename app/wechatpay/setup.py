@@ -34,7 +34,7 @@ class WeChatPayCredentials:
     verifier: NotificationVerifier
     merchant_key: rsa.RSAPrivateKey | None
     merchant_serial: str
-    # sent as Wechatpay-Serial on requests so answers are signed with the key we trust (§6.1.4)
+    # sent as Wechatpay-Serial on requests so answers are signed with the key we trust (docs/wechat-protocols.md §6.1.4)
     platform_serial: str | None
     dev: bool
 
