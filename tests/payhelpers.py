@@ -1,8 +1,8 @@
 """Helpers for payment tests: a real-HTTP notify endpoint in front of the ASGI app, sandbox calls, invariants.
 
-The sandbox plays WeChat Pay over real HTTP, but the test app runs through `app.asgi_client` (no socket), so
-`NotifyRelay` listens on 127.0.0.1:<port> and forwards the raw request (headers + body bytes) to
-`POST /wechatpay/notify`, answering with jifen's status and body. `mutate` lets a test tamper with a delivery
+The sandbox plays WeChat Pay over real HTTP. `NotifyRelay` listens on 127.0.0.1:<port> and forwards the raw
+request (headers + body bytes) over real HTTP to the test server's `POST /wechatpay/notify`, answering with
+jifen's status and body (so a test can see every answer). `mutate` lets a test tamper with a delivery
 on its way in (body, headers), as an attacker or a broken proxy would.
 """
 
@@ -33,6 +33,7 @@ class NotifyRelay:
         self.received: list[tuple[dict[str, str], bytes]] = []
         self.url = ""
         self._runner: web.AppRunner | None = None
+        self._session: aiohttp.ClientSession | None = None
 
     async def handle(self, request: web.Request) -> web.Response:
         headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_HEADERS}
@@ -40,16 +41,19 @@ class NotifyRelay:
         self.received.append((headers, body))
         if self.mutate is not None:
             headers, body = self.mutate(headers, body)
-        _, resp = await self.app.asgi_client.post(self.path, content=body, headers=headers)
+        assert self._session is not None
+        async with self._session.post(self.app.ctx.test_url + self.path, data=body, headers=headers) as resp:
+            raw = await resp.read()
+            status, content_type = resp.status, resp.headers.get("content-type", "application/json")
         try:
-            payload = resp.json
-        except Exception:
-            payload = resp.text
-        self.answers.append((resp.status, payload))
-        return web.Response(status=resp.status, body=resp.body,
-                            content_type=resp.headers.get("content-type", "application/json").split(";")[0])
+            payload: Any = json.loads(raw) if raw else ""
+        except ValueError:
+            payload = raw.decode(errors="replace")
+        self.answers.append((status, payload))
+        return web.Response(status=status, body=raw, content_type=content_type.split(";")[0])
 
     async def start(self) -> None:
+        self._session = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=100))
         app = web.Application()
         app.router.add_post("/wechatpay/notify", self.handle)
         self._runner = web.AppRunner(app, access_log=None)
@@ -60,6 +64,8 @@ class NotifyRelay:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+        if self._session is not None:
+            await self._session.close()
 
     def reset(self) -> None:
         self.mutate = None
