@@ -61,7 +61,7 @@ def _load_domains() -> None:
         importlib.import_module(module)
 
 
-CHECK_MODULES: list[str] = []
+CHECK_MODULES: list[str] = ["app.services.payments", "app.services.coupons", "app.services.pending_awards"]
 """Modules holding `@check` functions; each domain adds its own here."""
 
 
