@@ -13,12 +13,22 @@ from typing import Any
 
 import pytest
 
+from app.clock import SHANGHAI, clock
 from app.db import conn, is_postgres_conn
 from app.services import coupons as coupon_service
 from app.services import outbox, payments, payments_fast, reconcile
 from app.services.points import engine, ledger
 from app.services.points.config_cache import config_cache
-from models import Coupon, EarningRule, Member, OutboxMessage, Payment, PaymentRefund, PointEntry
+from models import (
+    Coupon,
+    EarningRule,
+    Member,
+    OutboxMessage,
+    Payment,
+    PaymentRefund,
+    PointEntry,
+    PointsBudget,
+)
 from sandbox.state import openid_for
 from tests.conftest import Api
 from tests.payhelpers import (
@@ -31,6 +41,10 @@ from tests.payhelpers import (
 )
 from tests.test_coupons import WX_TEMPLATE, setup_gift
 from tests.test_payments import APPID, coupon_rule
+
+
+def rt_year() -> int:
+    return clock.now().astimezone(SHANGHAI).year
 
 
 def _later(rt: Any) -> None:
@@ -165,15 +179,18 @@ async def test_crash_between_applying_a_full_refund_and_revoking_its_coupons_is_
 
 
 # -- item 4: "first purchase" decided once ---------------------------------------------------------------------
-@pytest.mark.parametrize("bonus", ["inactive", "zero"])
+@pytest.mark.parametrize("bonus", ["inactive", "zero", "refused"])
 async def test_parallel_payments_issue_first_purchase_coupons_once(api: Api, seeded, sandbox,
                                                                    notify_relay: NotifyRelay, bonus: str) -> None:
     """Six payments of one new member settle at once while no first-purchase bonus is posted (the rule is
-    off, or it grants nothing): exactly one of them is the first purchase and gets the coupons."""
+    off, grants nothing, or the budget refuses it): exactly one of them is the first purchase and gets the
+    coupons."""
     if bonus == "inactive":
         await EarningRule.filter(event="first_purchase").update(active=False)
-    else:
+    elif bonus == "zero":
         await EarningRule.filter(event="first_purchase").update(points_fixed=0, growth_fixed=0)
+    else:  # an exhausted budget refuses every award, the bonus included
+        await PointsBudget.create(year=rt_year(), budget_points=1, mode="refuse")
     config_cache.invalidate()
     rule = await coupon_rule("first-only", first_purchase_only=True)
     _, member = await api.login(f"first-only-{bonus}")
@@ -185,7 +202,7 @@ async def test_parallel_payments_issue_first_purchase_coupons_once(api: Api, see
     first = await PointEntry.get(member_id=member["id"], idem_key="first_purchase")
     assert first.amount == 0
     assert first.source == f"payment:{(await Payment.get(id=coupons[0].payment_id)).transaction_id}"
-    assert (await Member.get(id=member["id"])).balance == 10 + 20 + 30 + 40 + 50 + 60
+    assert (await Member.get(id=member["id"])).balance == (0 if bonus == "refused" else 10 + 20 + 30 + 40 + 50 + 60)
     # a later payment is not a first purchase either
     assert (await play_payment(sandbox, notify_relay, member["openid"], 7000))["status"] == 204
     assert await Coupon.filter(member_id=member["id"], rule_id=rule.id).count() == 1
