@@ -11,7 +11,10 @@ Pay's retry re-runs the remaining steps (those already done find their key and d
   3. record the payment             unique transaction_id   (or the refund: unique refund_id, out_refund_no)
   4. link the payer by openid       conditional UPDATE where member_id IS NULL
   5. purchase points + growth       award idem key  pay:<transaction_id>
-  6. first-purchase bonus           award idem key  first_purchase (once per member)
+  6. first-purchase bonus           award idem key  first_purchase (once per member; an award that gives up on
+                                    contention fails its step, so the payment is never credited without it)
+     "first purchase"               the payment holding the ledger key first_purchase (decided once, under the
+                                    member's lock, also when no bonus is posted: `decide_first_purchase`)
   7. coupons                        unique coupon issue_key pay-<transaction_id>-r<rule>-i<item>-n<n>, stock
                                     and the WeChat Pay outbox row in the coupon's own transaction
   8. subscribe message              outbox dedupe_key pay-push:<transaction_id>
@@ -22,6 +25,10 @@ On PostgreSQL the common TRANSACTION.SUCCESS (the payer is a member, plain purch
 budget below its warning line, no coupon rule that could apply, no refund first) skips steps 2-10:
 `payments_fast.credit` writes all of it in one atomic statement after one read, and anything unusual falls back
 to the steps above.
+
+What a crash between two commits can strand (a refund never clawed back after `credited_at` committed, a
+payment never credited once WeChat Pay stops retrying) is found and repaired by `jifen reconcile` through the
+same keyed calls (the checks at the end of this module).
 
 Concurrent identical deliveries run the same steps side by side; the unique constraints decide, so points,
 coupons and pushes happen once. A payer who is not a member yet stays at step 4 and is credited (steps 4-9)

@@ -61,7 +61,11 @@ def _load_domains() -> None:
         importlib.import_module(module)
 
 
-CHECK_MODULES: list[str] = ["app.services.payments", "app.services.coupons", "app.services.pending_awards"]
+CHECK_MODULES: list[str] = [
+    "app.services.payments",  # refunds not clawed back, payments never credited
+    "app.services.coupons",  # WeChat Pay coupons delivered after their revocation
+    "app.services.pending_awards",  # owed awards the outbox gave up on
+]
 """Modules holding `@check` functions; each domain adds its own here."""
 
 
