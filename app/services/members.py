@@ -54,6 +54,19 @@ def invite_key(invitee_id: int) -> str:
     return f"invite:{invitee_id}"
 
 
+async def _create(openid: str, unionid: str | None, invited_by_id: int | None, now: datetime) -> Member:
+    """Insert the member; an invited one in one transaction with the inviter's award, owed until made
+    (a transaction only then: an uninvited first login stays one statement)."""
+    if not invited_by_id:
+        return await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code())
+    async with in_transaction() as c:
+        member = await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code(),
+                                     invited_by_id=invited_by_id, using_db=c)
+        await pending_awards.owe(invited_by_id, "invite_accepted", invite_key(member.id),
+                                 {"source": f"member:{member.id}"}, now=now, c=c)
+    return member
+
+
 @dataclass
 class LoginResult:
     member: Member
@@ -75,13 +88,7 @@ async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | N
         return member, False
     for _ in range(5):
         try:
-            async with in_transaction() as c:
-                member = await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code(),
-                                             invited_by_id=invited_by_id, using_db=c)
-                if invited_by_id and invited_by_id != member.id:
-                    await pending_awards.owe(invited_by_id, "invite_accepted", invite_key(member.id),
-                                             {"source": f"member:{member.id}"}, now=now or clock.now(), c=c)
-            return member, True
+            return await _create(openid, unionid, invited_by_id, now or clock.now()), True
         except IntegrityError:
             existing = await Member.get_or_none(openid=openid)
             if existing is not None:
