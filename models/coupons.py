@@ -75,7 +75,7 @@ class Coupon(Model):
     """One coupon a member holds. issue_key (payment x rule x template x n) makes issuing idempotent."""
 
     # state: issued | used | revoked (expired = issued and past valid_until, computed on read)
-    # wxpay_status: pending | sent | failed for templates mapped to a WeChat Pay stock
+    # wxpay_status: pending | sent | failed | late (delivered after jifen revoked it) for WeChat Pay stocks
     id = fields.BigIntField(primary_key=True)
     code = fields.CharField(max_length=24, unique=True)
     issue_key = fields.CharField(max_length=128, unique=True)

@@ -26,7 +26,7 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
-from app.services import outbox
+from app.services import outbox, reconcile
 from app.sqlx import fetch
 from models import Coupon, CouponPackage, CouponRule, CouponTemplate, Member, Payment
 
@@ -195,7 +195,46 @@ async def deliver_wxpay_coupon(rt: Runtime, msg: outbox.Claimed) -> None:
     except Exception as exc:
         await Coupon.filter(id=coupon.id).update(wxpay_error=f"{type(exc).__name__}: {exc}"[:255])
         raise
-    await Coupon.filter(id=coupon.id).update(wxpay_coupon_id=coupon_id, wxpay_status="sent", wxpay_error=None)
+    await record_delivered(coupon.id, coupon_id)
+
+
+SENT_AFTER_REVOKE = "late"
+"""`wxpay_status` of a coupon WeChat Pay delivered after jifen revoked it (its payment was refunded in full
+while the send was in flight): `state` stays `revoked` (jifen's decision), `wxpay_coupon_id` records what the
+member holds in WeChat, and operators and `jifen reconcile` can tell it from one never sent."""
+
+
+async def record_delivered(coupon_pk: int, wxpay_coupon_id: str) -> bool:
+    """Record WeChat Pay's delivery. `sent` only while the coupon is not revoked (a conditional transition, so
+    a revocation that committed during the call is never overwritten into "sent and revoked"); a coupon
+    revoked meanwhile is recorded as delivered after revocation and flagged. True if it was still live."""
+    if await Coupon.filter(id=coupon_pk).exclude(state="revoked").update(
+            wxpay_coupon_id=wxpay_coupon_id, wxpay_status="sent", wxpay_error=None):
+        return True
+    await Coupon.filter(id=coupon_pk, state="revoked").update(
+        wxpay_coupon_id=wxpay_coupon_id, wxpay_status=SENT_AFTER_REVOKE,
+        wxpay_error="delivered by WeChat Pay after jifen revoked it (cannot be withdrawn through the API)")
+    log.warning("WeChat Pay coupon %s (%s) was delivered after it was revoked", coupon_pk, wxpay_coupon_id)
+    return False
+
+
+@reconcile.check("wxpay_coupons_sent_after_revoke")
+async def reconcile_sent_after_revoke(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """Coupons marked both revoked and sent (what the unconditional sender used to write): WeChat Pay
+    delivered them after the revocation. Repaired by flagging them as such (`wxpay_status` = late), the
+    record `record_delivered` now writes at once; a flagged coupon is no longer a finding."""
+    out = []
+    for coupon in await Coupon.filter(state="revoked", wxpay_status="sent").order_by("id").limit(500):
+        finding = reconcile.Finding(check="wxpay_coupons_sent_after_revoke", subject=f"coupon {coupon.id}",
+                                    detail=f"revoked ({coupon.revoke_reason}) but delivered as WeChat Pay coupon "
+                                           f"{coupon.wxpay_coupon_id}")
+        if repair:
+            await Coupon.filter(id=coupon.id, state="revoked", wxpay_status="sent").update(
+                wxpay_status=SENT_AFTER_REVOKE,
+                wxpay_error="delivered by WeChat Pay after jifen revoked it (cannot be withdrawn through the API)")
+            finding.repaired = True
+        out.append(finding)
+    return out
 
 
 # -- wallet and redemption ------------------------------------------------------------------------------------

@@ -11,13 +11,14 @@ log = logging.getLogger("jifen.hooks")
 
 
 async def member_registered(rt: Runtime, member: Member) -> None:
-    """New member: the inviter earns `invite_accepted`, once per invitee (idempotency key = invitee id)."""
-    from app.services.points.engine import award
+    """New member: the inviter earns `invite_accepted`, once per invitee (idempotency key = invitee id).
+    The award was recorded as owed with the member row (`upsert_member`); it is made here so the inviter
+    sees it at once, and a failure leaves it to the outbox (never fails the login, never lost)."""
+    from app.services import members, pending_awards
 
     if member.invited_by_id and member.invited_by_id != member.id:
-        result = await award(rt, member.invited_by_id, "invite_accepted", f"invite:{member.id}",
-                             {"source": f"member:{member.id}"})
-        log.info("invitation award for %s: %s", member.invited_by_id, result.status)
+        status = await pending_awards.settle_now(rt, members.invite_key(member.id))
+        log.info("invitation award for %s: %s", member.invited_by_id, status or "owed (outbox retries)")
     await _credit_earlier_payments(rt, member)
 
 

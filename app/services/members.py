@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from app import ratelimit
 from app.auth import issue_token
+from app.clock import clock
 from app.db import conn
 from app.errors import ApiError, Forbidden, NotFound, RateLimited, ServiceUnavailable
 from app.runtime import Runtime
+from app.services import pending_awards
 from app.sqlx import fetchrow
 from app.wechat import errors as wx
 from models import Member
@@ -45,6 +49,24 @@ def wechat_failure(exc: wx.WeChatError, what: str) -> ApiError:
     return ServiceUnavailable(f"{what}: WeChat is unavailable, retry shortly", code="wechat_unavailable")
 
 
+def invite_key(invitee_id: int) -> str:
+    """The inviter's award key: once per invitee."""
+    return f"invite:{invitee_id}"
+
+
+async def _create(openid: str, unionid: str | None, invited_by_id: int | None, now: datetime) -> Member:
+    """Insert the member; an invited one in one transaction with the inviter's award, owed until made
+    (a transaction only then: an uninvited first login stays one statement)."""
+    if not invited_by_id:
+        return await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code())
+    async with in_transaction() as c:
+        member = await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code(),
+                                     invited_by_id=invited_by_id, using_db=c)
+        await pending_awards.owe(invited_by_id, "invite_accepted", invite_key(member.id),
+                                 {"source": f"member:{member.id}"}, now=now, c=c)
+    return member
+
+
 @dataclass
 class LoginResult:
     member: Member
@@ -52,8 +74,10 @@ class LoginResult:
     created: bool
 
 
-async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | None = None) -> tuple[Member, bool]:
-    """Find or create by openid; concurrent first logins of the same user converge on one row."""
+async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | None = None,
+                        now: datetime | None = None) -> tuple[Member, bool]:
+    """Find or create by openid; concurrent first logins of the same user converge on one row. An invited
+    member's row commits together with the inviter's award, owed (`pending_awards`) until it is made."""
     # hand-written read: a returning member's login is one statement, without the ORM's query building
     row = await fetchrow(conn(), "SELECT * FROM members WHERE openid = $1", [openid])
     member = Member._init_from_db(**dict(row)) if row is not None else None
@@ -64,9 +88,7 @@ async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | N
         return member, False
     for _ in range(5):
         try:
-            member = await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code(),
-                                         invited_by_id=invited_by_id)
-            return member, True
+            return await _create(openid, unionid, invited_by_id, now or clock.now()), True
         except IntegrityError:
             existing = await Member.get_or_none(openid=openid)
             if existing is not None:
@@ -87,7 +109,7 @@ async def login(rt: Runtime, code: str, invite_code: str | None = None, ip: str 
     if invite_code:
         inviter = await Member.get_or_none(invite_code=invite_code.upper())
         inviter_id = inviter.id if inviter and inviter.openid != session.openid else None
-    member, created = await upsert_member(session.openid, session.unionid, inviter_id)
+    member, created = await upsert_member(session.openid, session.unionid, inviter_id, rt.clock.now())
     now = int(rt.clock.now().timestamp())
     token = issue_token(rt.settings.auth.secret, member.id, "member", now, rt.settings.auth.token_ttl_seconds)
     if created:

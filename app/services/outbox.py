@@ -93,7 +93,13 @@ async def send_wxpay_coupon(rt: Runtime, msg: Claimed) -> None:
     await coupons.deliver_wxpay_coupon(rt, msg)
 
 
-SENDERS: dict[str, Sender] = {"subscribe": send_subscribe, "wxpay_coupon": send_wxpay_coupon}
+async def send_award(rt: Runtime, msg: Claimed) -> None:
+    from app.services import pending_awards
+
+    await pending_awards.send(rt, msg)
+
+
+SENDERS: dict[str, Sender] = {"subscribe": send_subscribe, "wxpay_coupon": send_wxpay_coupon, "award": send_award}
 
 
 # -- delivery ---------------------------------------------------------------------------------------------

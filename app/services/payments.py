@@ -11,7 +11,10 @@ Pay's retry re-runs the remaining steps (those already done find their key and d
   3. record the payment             unique transaction_id   (or the refund: unique refund_id, out_refund_no)
   4. link the payer by openid       conditional UPDATE where member_id IS NULL
   5. purchase points + growth       award idem key  pay:<transaction_id>
-  6. first-purchase bonus           award idem key  first_purchase (once per member)
+  6. first-purchase bonus           award idem key  first_purchase (once per member; an award that gives up on
+                                    contention fails its step, so the payment is never credited without it)
+     "first purchase"               the payment holding the ledger key first_purchase (decided once, under the
+                                    member's lock, also when no bonus is posted: `decide_first_purchase`)
   7. coupons                        unique coupon issue_key pay-<transaction_id>-r<rule>-i<item>-n<n>, stock
                                     and the WeChat Pay outbox row in the coupon's own transaction
   8. subscribe message              outbox dedupe_key pay-push:<transaction_id>
@@ -22,6 +25,10 @@ On PostgreSQL the common TRANSACTION.SUCCESS (the payer is a member, plain purch
 budget below its warning line, no coupon rule that could apply, no refund first) skips steps 2-10:
 `payments_fast.credit` writes all of it in one atomic statement after one read, and anything unusual falls back
 to the steps above.
+
+What a crash between two commits can strand (a refund never clawed back after `credited_at` committed, a
+payment never credited once WeChat Pay stops retrying) is found and repaired by `jifen reconcile` through the
+same keyed calls (the checks at the end of this module).
 
 Concurrent identical deliveries run the same steps side by side; the unique constraints decide, so points,
 coupons and pushes happen once. A payer who is not a member yet stays at step 4 and is credited (steps 4-9)
@@ -50,12 +57,12 @@ from tortoise.transactions import in_transaction
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import coupons as coupon_service
-from app.services import outbox, payment_push, payments_fast
+from app.services import outbox, payment_push, payments_fast, reconcile
 from app.services.points import ledger
 from app.services.points.engine import award
-from app.sqlx import execute, fetch, fetchrow
+from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
 from app.wechatpay.crypto import Notification, NotificationBadRequest, WeChatPayNotificationError
-from models import Coupon, Member, Payment, PaymentRefund, WeChatPayNotification
+from models import Coupon, CouponRule, Member, Payment, PaymentRefund, WeChatPayNotification
 
 log = logging.getLogger("jifen.payments")
 
@@ -66,6 +73,11 @@ class MerchantMismatch(WeChatPayNotificationError):
     """A genuine notification for another merchant or app: configuration is wrong, nothing is recorded."""
 
     code = "MERCHANT_MISMATCH"
+
+
+class AwardGaveUp(RuntimeError):
+    """An award of the payment lost every retry to concurrent awards: the step failed, so the payment stays
+    uncredited and is settled again (WeChat Pay's retry, `payments_credit_pending`, `jifen reconcile`)."""
 
 
 @dataclass
@@ -267,13 +279,47 @@ async def earned_for(member_id: int, transaction_id: str) -> Earned:
                   pending=sum(int(r["amount"]) for r in rows if r["account"] == "pending"))
 
 
-async def _is_first_purchase(payment: Payment, member_id: int) -> bool:
-    """The payment that took the first-purchase bonus; without that rule, the member's first credited one."""
-    row = await fetchrow(conn(), "SELECT source FROM point_entries WHERE member_id = $1 AND idem_key = "
-                                 "'first_purchase'", [member_id])
+FIRST_PURCHASE_KEY = "first_purchase"
+
+
+async def decide_first_purchase(payment: Payment, member_id: int, now: datetime) -> bool:
+    """Is this the member's first purchase? Decided once per member, by the ledger key `first_purchase`.
+
+    Why a ledger key: the first-purchase bonus already holds it (the payment that took the bonus is the first
+    purchase), and its unique (member, idem_key) index is the one arbiter parallel payments cannot both pass.
+    When no bonus was posted (rule inactive, refused by the budget, zero points) and a first-purchase-only
+    coupon rule depends on the answer, the decision is taken under the member's row lock - no other credited
+    payment, nothing holding the key - and recorded as a zero-point `first_purchase` entry, so a parallel or
+    later payment reads the same answer instead of deciding again (issuing first-purchase coupons twice).
+    Without such a rule nothing depends on the answer and no entry is written (a payment answered "not
+    first" here issues nothing first-purchase-only, so answering so without a decision is safe).
+    """
+    source = f"payment:{payment.transaction_id}"
+    row = await fetchrow(conn(), "SELECT source FROM point_entries WHERE member_id = $1 AND idem_key = $2",
+                         [member_id, FIRST_PURCHASE_KEY])
     if row is not None:
-        return row["source"] == f"payment:{payment.transaction_id}"
-    return not await Payment.filter(member_id=member_id, credited_at__isnull=False).exclude(id=payment.id).exists()
+        return row["source"] == source
+    if not await CouponRule.filter(active=True, first_purchase_only=True).exists():
+        return False
+    try:
+        async with in_transaction() as c:
+            locked = await ledger.lock_member(c, member_id)
+            held = await ledger.find_entry(c, member_id, FIRST_PURCHASE_KEY)
+            if held is not None:
+                return held["source"] == source
+            if await fetchrow(c, "SELECT id FROM payments WHERE member_id = $1 AND credited_at IS NOT NULL "
+                                 "AND id <> $2 LIMIT 1", [member_id, payment.id]):
+                return False  # an earlier purchase was credited (before the key existed, or on the fast path)
+            await ledger.insert_entry(c, member_id=member_id, account="available", amount=0, kind="earn",
+                                      idem_key=FIRST_PURCHASE_KEY, balance_after=int(locked["balance"]), now=now,
+                                      event="first_purchase", source=source,
+                                      trace={"event": "first_purchase", "points": 0,
+                                             "reason": "first purchase recorded without a bonus"})
+            return True
+    except INTEGRITY_ERRORS:  # SQLite has no row lock: the unique key decided for a parallel payment
+        row = await fetchrow(conn(), "SELECT source FROM point_entries WHERE member_id = $1 AND idem_key = $2",
+                             [member_id, FIRST_PURCHASE_KEY])
+        return row is not None and row["source"] == source
 
 
 async def _refunded_totals(transaction_id: str) -> tuple[int, int]:
@@ -295,6 +341,8 @@ def _fully_refunded(payment: Payment, refunded: int, payer_refunded: int) -> boo
 async def settle(rt: Runtime, payment: Payment) -> bool:
     """Steps 4-9 for a recorded payment; False while the payer is not a member. Safe to re-run any time."""
     if payment.credited_at is not None:
+        if await refunds_waiting(payment.transaction_id):  # a crash after the credit stranded a refund
+            await apply_refunds(rt, payment.transaction_id)
         return True
     now = rt.clock.now()
     member = await Member.get_or_none(id=payment.member_id) if payment.member_id else \
@@ -311,10 +359,12 @@ async def settle(rt: Runtime, payment: Payment) -> bool:
     else:
         source = f"payment:{tid}"
         at = min(payment.success_time, now)  # campaign multipliers follow the payment time
-        await award(rt, member.id, "purchase", f"pay:{tid}",
-                    {"amount_fen": payment.payer_total_fen, "source": source}, at=at)
-        await award(rt, member.id, "first_purchase", "first_purchase", {"source": source}, at=at)
-        first = await _is_first_purchase(payment, member.id)
+        for event, key, context in (("purchase", f"pay:{tid}", {"amount_fen": payment.payer_total_fen}),
+                                    ("first_purchase", FIRST_PURCHASE_KEY, {})):
+            result = await award(rt, member.id, event, key, {**context, "source": source}, at=at)
+            if result.reason == "contention":  # not a decision: the payment is not done until it is made
+                raise AwardGaveUp(f"{event} award for payment {tid} gave up on contention; retried later")
+        first = await decide_first_purchase(payment, member.id, now)
         await coupon_service.issue_for_payment(rt, payment, member, is_first=first)
         await _enqueue_push(rt, payment, member, now)
     await Payment.filter(id=payment.id, credited_at__isnull=True).update(credited_at=now, updated_at=now)
@@ -392,10 +442,11 @@ async def apply_refunds(rt: Runtime, transaction_id: str) -> int:
     if payment is None or payment.member_id is None or payment.credited_at is None:
         return 0  # applied when the payment is credited (settle ends by calling this)
     refunds = await PaymentRefund.filter(transaction_id=transaction_id, applied_at__isnull=True).order_by("id")
+    total = 0
     if not refunds:
+        await _refund_followups(rt, payment)  # a crash may have come between applied_at and these
         return 0
     earned = await earned_for(payment.member_id, transaction_id)
-    total = 0
     for refund in refunds:
         points, growth = await _plan_refund(payment, refund.id, earned)
         now = rt.clock.now()
@@ -407,14 +458,23 @@ async def apply_refunds(rt: Runtime, transaction_id: str) -> int:
                                          "growth": growth, "earned": earned.points})
         await PaymentRefund.filter(id=refund.id, applied_at__isnull=True).update(applied_at=now)
         total += points
-    refunded, payer_refunded = await _refunded_totals(transaction_id)
+    await _refund_followups(rt, payment)
+    return total
+
+
+async def _refund_followups(rt: Runtime, payment: Payment) -> None:
+    """What applied refunds imply for the payment row and its coupons (idempotent: both are set, not added):
+    `refunded_fen` is the recorded total, and a fully refunded payment's unused coupons are revoked."""
+    refunded, payer_refunded = await _refunded_totals(payment.transaction_id)
+    if refunded == 0 and payer_refunded == 0:
+        return
     now = rt.clock.now()
-    await Payment.filter(id=payment.id).update(refunded_fen=refunded, updated_at=now)
+    if payment.refunded_fen != refunded:
+        await Payment.filter(id=payment.id).update(refunded_fen=refunded, updated_at=now)
     if _fully_refunded(payment, refunded, payer_refunded):
         revoked = await coupon_service.revoke_for_payment(payment.id, now, "payment_refunded")
         if revoked:
-            log.info("payment %s fully refunded: %s unused coupons revoked", transaction_id, revoked)
-    return total
+            log.info("payment %s fully refunded: %s unused coupons revoked", payment.transaction_id, revoked)
 
 
 # -- payers who register later ------------------------------------------------------------------------------
@@ -461,4 +521,76 @@ async def credit_pending(rt: Runtime, limit: int = 200) -> dict[str, int]:
         except Exception:
             out["failed"] += 1
             log.exception("crediting payment %s failed", payment.transaction_id)
+    return out
+
+
+# -- reconcile: what a crash between two of the steps above can leave behind ---------------------------------
+def _stale(rt: Runtime) -> datetime:
+    """Rows younger than this may still be in the hands of a live notification (or its retry): not stranded."""
+    return rt.clock.now() - timedelta(seconds=rt.settings.payments.credit_retry_after_seconds)
+
+
+_REFUNDS_STRANDED = """
+SELECT p.transaction_id, s.waiting, s.refunded, p.refunded_fen
+FROM payments p
+JOIN (SELECT transaction_id, SUM(CASE WHEN applied_at IS NULL THEN 1 ELSE 0 END) AS waiting,
+             SUM(refund_fen) AS refunded, SUM(payer_refund_fen) AS payer_refunded, MAX(created_at) AS newest
+      FROM payment_refunds GROUP BY transaction_id) s ON s.transaction_id = p.transaction_id
+WHERE p.member_id IS NOT NULL AND p.credited_at IS NOT NULL AND p.credited_at < $1 AND s.newest < $1
+  AND (s.waiting > 0 OR p.refunded_fen <> s.refunded
+       OR ((s.refunded >= p.total_fen OR s.payer_refunded >= p.payer_total_fen)
+           AND EXISTS (SELECT 1 FROM coupons c WHERE c.payment_id = p.id AND c.state = 'issued'
+                       AND (c.wxpay_status IS NULL OR c.wxpay_status IN ('pending', 'failed')))))
+ORDER BY p.id LIMIT $2
+"""
+
+
+@reconcile.check("payment_refunds")
+async def reconcile_refunds(rt: Runtime, repair: bool, limit: int = 500) -> list[reconcile.Finding]:
+    """Refunds of a credited payment never clawed back (recorded before the credit, and the process died
+    after `credited_at` committed: the step-by-step retry returned early, the single statement's retry was a
+    duplicate), or applied without their follow-ups (refunded_fen, revoking a fully refunded payment's unused
+    coupons). Repaired by `apply_refunds`, the keyed call the notification itself makes."""
+    out = []
+    for r in await fetch(conn(), _REFUNDS_STRANDED, [_stale(rt), limit]):
+        tid = str(r["transaction_id"])
+        detail = (f"{int(r['waiting'])} refund(s) not clawed back" if int(r["waiting"])
+                  else f"refund follow-ups missing (refunded_fen {int(r['refunded_fen'])} of {int(r['refunded'])})")
+        finding = reconcile.Finding(check="payment_refunds", subject=f"payment {tid}", detail=detail)
+        if repair:
+            try:
+                points = await apply_refunds(rt, tid)
+                finding.repaired = True
+                finding.detail += f"; {points} points clawed back"
+            except Exception as exc:
+                finding.error = f"{type(exc).__name__}: {exc}"
+        out.append(finding)
+    return out
+
+
+@reconcile.check("payments_uncredited")
+async def reconcile_uncredited(rt: Runtime, repair: bool, limit: int = 500) -> list[reconcile.Finding]:
+    """Payments of a member left uncredited: a step failed (an award that gave up on contention, a crash)
+    and WeChat Pay has stopped retrying, or the payer registered without the hook finishing. Repaired by
+    `settle`, which finishes only what is missing (every step is keyed)."""
+    now = rt.clock.now()
+    since = now - timedelta(days=rt.settings.payments.link_window_days)
+    rows = await fetch(conn(), "SELECT p.id, p.transaction_id, p.member_id FROM payments p WHERE p.credited_at IS "
+                               "NULL AND p.updated_at < $1 AND (p.member_id IS NOT NULL OR (p.success_time >= $2 "
+                               "AND EXISTS (SELECT 1 FROM members m WHERE m.openid = p.openid))) "
+                               "ORDER BY p.id LIMIT $3", [_stale(rt), since, limit])
+    out = []
+    for r in rows:
+        finding = reconcile.Finding(check="payments_uncredited", subject=f"payment {r['transaction_id']}",
+                                    detail="payer is a member but the payment was never credited")
+        if repair:
+            try:
+                payment = await Payment.get(id=int(r["id"]))
+                if payment.member_id is None:
+                    await _link(payment, await Member.get(openid=payment.openid), now)
+                    payment = await Payment.get(id=payment.id)
+                finding.repaired = await settle(rt, payment)
+            except Exception as exc:
+                finding.error = f"{type(exc).__name__}: {exc}"
+        out.append(finding)
     return out

@@ -61,7 +61,12 @@ def _load_domains() -> None:
         importlib.import_module(module)
 
 
-CHECK_MODULES: list[str] = ["app.services.points.ledger"]
+CHECK_MODULES: list[str] = [
+    "app.services.points.ledger",  # debt beside positive lots, lots an old reversal reopened
+    "app.services.payments",  # refunds not clawed back, payments never credited
+    "app.services.coupons",  # WeChat Pay coupons delivered after their revocation
+    "app.services.pending_awards",  # owed awards the outbox gave up on
+]
 """Modules holding `@check` functions; each domain adds its own here."""
 
 
