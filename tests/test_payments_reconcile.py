@@ -242,10 +242,13 @@ async def test_coupon_left_revoked_and_sent_is_flagged_by_reconcile(api: Api, se
     """What the unconditional sender used to write (revoked, yet `sent`) is found and flagged, once."""
     await setup_gift(api, staff_token, templates=[WX_TEMPLATE])
     _, member = await api.login("wx-legacy")
-    await play_payment(sandbox, notify_relay, member["openid"], 5000)
+    played = await play_payment(sandbox, notify_relay, member["openid"], 5000)
     coupon = await Coupon.get(member_id=member["id"])
-    await Coupon.filter(id=coupon.id).update(state="revoked", revoke_reason="payment_refunded",
-                                             wxpay_status="sent", wxpay_coupon_id="sandbox-coupon-x")
+    await Coupon.filter(id=coupon.id).update(wxpay_status="pending")  # its delivery is in flight ...
+    assert (await play_refund(sandbox, notify_relay, played["transaction_id"], 5000))["status"] == 204
+    assert (await Coupon.get(id=coupon.id)).state == "revoked"  # ... when the full refund revokes it
+    # the old unconditional sender then wrote `sent` over the revocation
+    await Coupon.filter(id=coupon.id).update(wxpay_status="sent", wxpay_coupon_id="sandbox-coupon-x")
     found = await _reconcile(rt, "wxpay_coupons_sent_after_revoke")
     assert [(f.subject, f.repaired) for f in found] == [(f"coupon {coupon.id}", True)]
     coupon = await Coupon.get(id=coupon.id)
