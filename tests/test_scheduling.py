@@ -18,7 +18,7 @@ from app.services import outbox
 from app.services.points import engine, reminders, tiers
 from app.services.points.config_cache import config_cache
 from app.sqlx import fetch
-from models import EarningRule, ExpiryReminder, Member, OutboxMessage, Payment, PointsBudget, TierChange
+from models import EarningRule, ExpiryReminder, Member, OutboxMessage, Payment, PointBucket, PointsBudget, TierChange
 from sandbox.state import openid_for
 from tasks import scheduler
 from tests.conftest import BACKEND, Api
@@ -183,6 +183,31 @@ async def test_a_failing_reminder_rolls_its_claim_back(api: Api, seeded, monkeyp
     assert await ExpiryReminder.all().count() == 0  # no claim without its message
     monkeypatch.setattr(outbox, "enqueue", real)
     assert await reminders.send_due(seeded) == {"queued": 1, "buckets": 1}
+
+
+async def test_reconcile_queues_reminders_the_old_code_claimed_and_never_sent(api: Api, seeded, sandbox) -> None:
+    from app.services import reconcile
+
+    clock.set(at(2026, 12, 1))
+    _, member = await api.login("reminded-before-upgrade")
+    await EarningRule.filter(code="share").update(validity="days", validity_days=20)
+    config_cache.invalidate()
+    await engine.award(seeded, member["id"], "share", "s1", {})
+    await engine.award(seeded, member["id"], "share", "s2", {})
+    buckets = await PointBucket.filter(member_id=member["id"]).order_by("id")
+    for b in buckets:  # what a crash between the old claim and its send left behind
+        await ExpiryReminder.create(bucket_id=b.id, member_id=member["id"], stage_days=30, amount=b.remaining,
+                                    status="claimed", created_at=clock.now())
+    found = await reconcile.run(seeded, repair=False)
+    assert [f.check for f in found] == ["expiry_reminders_claimed_unsent"] * 2 and not any(f.repaired for f in found)
+    assert await OutboxMessage.all().count() == 0
+    found = await reconcile.run(seeded, repair=True)
+    assert len(found) == 2 and all(f.repaired for f in found)
+    assert await reconcile.run(seeded, repair=True) == []
+    assert {r.status for r in await ExpiryReminder.all()} == {"queued"}
+    assert await outbox.deliver_due(seeded) == {"sent": 1}  # one message for the member's two buckets
+    total = sum(b.remaining for b in buckets)
+    assert sandbox.state.sent_messages[0]["data"]["number1"] == str(total)
 
 
 # -- the outbox lease ---------------------------------------------------------------------------------------------

@@ -210,8 +210,9 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
 
     Rows this deliverer holds (claimed, outcome not yet recorded) are leased, not owned for good: the reaper
     returns a `sending` row whose `updated_at` is older than reap_after_seconds. So while a batch drains (a slow
-    WeChat can take longer than that for a whole batch), every quarter of that time the outcomes so far are
-    recorded and the rows still held get their lease renewed; only a deliverer that died stops renewing."""
+    WeChat can take longer than that for a whole batch), every quarter of that time (checked whenever a sender
+    takes its next message; one send is bounded by the WeChat client's timeout and retries) the outcomes so far
+    are recorded and the rows still held get their lease renewed; only a deliverer that died stops renewing."""
     cfg = rt.settings.outbox
     width, size = max(cfg.concurrency, 1), max(cfg.batch, 1)
     limit = size if limit is None and seconds is None else limit

@@ -61,7 +61,7 @@ def _load_domains() -> None:
         importlib.import_module(module)
 
 
-CHECK_MODULES: list[str] = []
+CHECK_MODULES: list[str] = ["app.services.points.reminders"]
 """Modules holding `@check` functions; each domain adds its own here."""
 
 

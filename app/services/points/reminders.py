@@ -15,9 +15,10 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from app.db import conn
 from app.runtime import Runtime
-from app.services import outbox
-from app.sqlx import fetch, to_dt
+from app.services import outbox, reconcile
+from app.sqlx import execute, fetch, to_dt
 
 
 async def claim(c: BaseDBAsyncClient, now: datetime, stage_days: int, nearer_stage: int, limit: int) -> list[Any]:
@@ -34,6 +35,19 @@ async def claim(c: BaseDBAsyncClient, now: datetime, stage_days: int, nearer_sta
         RETURNING id""", [stage_days, now, horizon, limit, floor])
 
 
+async def _queue(c: BaseDBAsyncClient, rt: Runtime, now: datetime, stage: int, ids: list[int]) -> int:
+    """Queue one message per member for these claimed reminder rows (in the caller's transaction)."""
+    marks = ", ".join(f"${n + 1}" for n in range(len(ids)))
+    members = await fetch(c, f"""
+        SELECT r.member_id, m.openid, SUM(r.amount) AS total, MIN(b.expires_at) AS first_expiry, MIN(r.id) AS first_id
+        FROM expiry_reminders r JOIN point_buckets b ON b.id = r.bucket_id JOIN members m ON m.id = r.member_id
+        WHERE r.id IN ({marks}) GROUP BY r.member_id, m.openid""", ids)
+    for m in members:
+        await outbox.enqueue("subscribe", f"expiry-reminder:{stage}:{int(m['first_id'])}", _message(rt, m, stage),
+                             now=now, member_id=int(m["member_id"]), c=c)
+    return len(members)
+
+
 async def send_due(rt: Runtime, limit: int = 2000) -> dict[str, int]:
     """Claim each stage's due buckets and queue one message per member, claim and messages in one transaction.
     Returns how many messages were queued and how many buckets they cover."""
@@ -46,18 +60,38 @@ async def send_due(rt: Runtime, limit: int = 2000) -> dict[str, int]:
             if not claimed:
                 continue
             ids = [int(r["id"]) for r in claimed]
-            marks = ", ".join(f"${n + 1}" for n in range(len(ids)))
-            members = await fetch(c, f"""
-                SELECT r.member_id, m.openid, SUM(r.amount) AS total, MIN(b.expires_at) AS first_expiry,
-                       MIN(r.id) AS first_id
-                FROM expiry_reminders r JOIN point_buckets b ON b.id = r.bucket_id JOIN members m ON m.id = r.member_id
-                WHERE r.id IN ({marks}) GROUP BY r.member_id, m.openid""", ids)
-            for m in members:
-                await outbox.enqueue("subscribe", f"expiry-reminder:{stage}:{int(m['first_id'])}",
-                                     _message(rt, m, stage), now=now, member_id=int(m["member_id"]), c=c)
-            out["queued"] += len(members)
+            out["queued"] += await _queue(c, rt, now, stage, ids)
             out["buckets"] += len(ids)
     return out
+
+
+@reconcile.check("expiry_reminders_claimed_unsent")
+async def claimed_unsent(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """Reminders the earlier send-inline code claimed and never sent (status `claimed`: the process died
+    between the claim and the send). Repair queues them as `send_due` does, claim rows and messages in one
+    transaction; reminders whose points have expired (or were spent) meanwhile are closed as `failed`."""
+    now = rt.clock.now()
+    rows = await fetch(conn(), """
+        SELECT r.id, r.stage_days, (b.state = 'active' AND b.remaining > 0 AND b.expires_at > $1) AS due
+        FROM expiry_reminders r JOIN point_buckets b ON b.id = r.bucket_id WHERE r.status = 'claimed'
+        ORDER BY r.id LIMIT 2000""", [now])
+    findings = [reconcile.Finding(check="expiry_reminders_claimed_unsent", subject=f"expiry_reminder:{r['id']}",
+                                  detail=f"stage {r['stage_days']} claimed, never sent") for r in rows]
+    if repair and rows:
+        by_stage: dict[int, list[int]] = {}
+        for r in rows:
+            if r["due"]:
+                by_stage.setdefault(int(r["stage_days"]), []).append(int(r["id"]))
+        stale = [int(r["id"]) for r in rows if not r["due"]]
+        async with in_transaction() as c:
+            for stage, ids in by_stage.items():
+                await _queue(c, rt, now, stage, ids)
+                await _mark(c, ids, "queued")
+            if stale:
+                await _mark(c, stale, "failed")
+        for f in findings:
+            f.repaired = True
+    return findings
 
 
 def _message(rt: Runtime, member: Any, stage: int) -> dict[str, Any]:
@@ -67,3 +101,9 @@ def _message(rt: Runtime, member: Any, stage: int) -> dict[str, Any]:
     data = {"number1": str(total), "date2": day, "thing3": f"{total}积分将于{stage}天内过期"[:20]}
     return {"openid": member["openid"], "template_id": rt.settings.miniprogram.subscribe_template_expiry,
             "data": data, "page": "pages/points/index"}
+
+
+async def _mark(c: BaseDBAsyncClient, ids: list[int], status: str) -> None:
+    marks = ", ".join(f"${n + 2}" for n in range(len(ids)))
+    await execute(c, f"UPDATE expiry_reminders SET status = $1 WHERE status = 'claimed' AND id IN ({marks})",
+                  [status, *ids])
