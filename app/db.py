@@ -8,13 +8,19 @@ embedded default before any worker starts.
 from __future__ import annotations
 
 import re
+import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import asyncpg
+
+# Tortoise registers its own datetime adapter when this module loads; importing it first lets ours replace it
+import tortoise.backends.sqlite.executor  # noqa: F401
 from tortoise import Tortoise, connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
+from tortoise.fields import DatetimeField
 
 from app.config import ROOT, Settings
 
@@ -57,6 +63,22 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+def _sqlite_datetime(value: datetime) -> str:
+    """SQLite stores timestamps as text and compares them as text, so every aware datetime is written in UTC.
+
+    Why: Tortoise writes `isoformat(" ")`, keeping the value's own offset; an update or filter with a
+    `+08:00` time (WeChat's times, Shanghai day starts) then compares as text against `+00:00` rows and is
+    off by 8 hours (a payment at the edge of the link window, a day boundary). One text form for every row
+    and parameter makes text order time order: `YYYY-MM-DD HH:MM:SS[.ffffff]+00:00`, as `app.sqlx` writes it.
+    """
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ")
+
+
+sqlite3.register_adapter(datetime, _sqlite_datetime)
 
 
 def dialect(settings: Settings) -> str:
@@ -110,8 +132,31 @@ async def migrate(settings: Settings) -> list[str]:
 
 async def _upgrade_and_seed(command: Any, *, demo: bool) -> list[str]:
     applied = await command.upgrade(run_in_transaction=True)
+    if not is_postgres_conn(conn()):
+        await normalise_sqlite_times()
     await _seed_first_install(demo=demo)
     return list(applied)
+
+
+async def normalise_sqlite_times() -> int:
+    """Data fix for SQLite databases written before `_sqlite_datetime`: rewrite every timestamp stored with a
+    non-UTC offset in UTC (same instant, microseconds kept). Idempotent, no schema change; runs with every
+    `jifen migrate` (and so on every embedded `jifen serve`). Returns how many values changed."""
+    changed = 0
+    c = conn()
+    for model in Tortoise.apps.get_models_iterable():
+        for field in model._meta.fields_map.values():
+            if not isinstance(field, DatetimeField):
+                continue
+            col = f'"{field.source_field or field.model_field_name}"'
+            # SQLite's datetime() applies a trailing [+-]HH:MM offset, giving the UTC wall time
+            rows = await c.execute_query(
+                f'UPDATE "{model._meta.db_table}" SET {col} = datetime(substr({col}, 1, 19) || substr({col}, -6)) '
+                f"|| CASE WHEN length({col}) > 25 THEN substr({col}, 20, length({col}) - 25) ELSE '' END "
+                f"|| '+00:00' WHERE length({col}) >= 25 AND substr({col}, -6, 1) IN ('+', '-') "
+                f"AND substr({col}, -6) <> '+00:00'")
+            changed += int(rows[0])
+    return changed
 
 
 async def _seed_first_install(*, demo: bool) -> None:

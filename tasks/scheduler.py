@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import signal
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from app import db
 from app.config import Settings, ensure_auth_secret
+from app.redis_client import LuaScript
 from app.runtime import Runtime
 
 log = logging.getLogger("jifen.scheduler")
@@ -38,34 +41,114 @@ def build_scheduler(rt: Runtime) -> AsyncIOScheduler:
     return sched
 
 
-JOB_LOCK_SECONDS = 600
+JOB_LOCK_SECONDS = 60
+"""Time to live of a job's Redis lock; the holder renews it every third of that while the job runs, so a
+crashed scheduler blocks its jobs for at most a minute and a slow run never loses its lock to expiry."""
+
+_JOB_LEASE_CLASS = 7126002  # pg_try_advisory_xact_lock(class, hashtext(job)): the fallback lease's key space
+
+# Compare-and-delete / compare-and-renew: only the holder's token releases or extends the lock, so a run
+# whose lock expired (and was taken by another scheduler) can never delete or prolong the new holder's lock.
+_RELEASE = LuaScript("""
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+""")
+_RENEW = LuaScript("""
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+""")
+
+
+class JobLock:
+    """A job's single-flight lock in Redis, held under a random token (see `_RELEASE` / `_RENEW`)."""
+
+    def __init__(self, rt: Runtime, name: str, ttl_seconds: int = JOB_LOCK_SECONDS) -> None:
+        self.rt = rt
+        self.name = name
+        self.key = rt.key("job-lock", name)
+        self.token = secrets.token_hex(16)
+        self.ttl_ms = ttl_seconds * 1000
+
+    async def acquire(self) -> bool:
+        return bool(await self.rt.redis.set(self.key, self.token, nx=True, px=self.ttl_ms))
+
+    async def renew(self) -> bool:
+        """Extend the lock; False when it is no longer ours (it expired and another run took it)."""
+        return bool(await _RENEW(self.rt.redis, [self.key], [self.token, self.ttl_ms]))
+
+    async def release(self) -> bool:
+        return bool(await _RELEASE(self.rt.redis, [self.key], [self.token]))
+
+    async def keep(self) -> None:
+        """Renew every third of the TTL until cancelled (a run longer than the TTL keeps its lock)."""
+        while True:
+            await _sleep(self.ttl_ms / 3000)
+            try:
+                if not await self.renew():
+                    log.warning("job %s lost its lock (expired and taken); the database claims keep the "
+                                "overlap harmless", self.name)
+                    return
+            except Exception as exc:
+                log.warning("job %s: could not renew its lock: %s", self.name, exc)
+
+
+_sleep = asyncio.sleep  # the renewal timer (tests drive it by hand)
+
+
+@asynccontextmanager
+async def _db_lease(name: str) -> AsyncIterator[bool]:
+    """The fallback when Redis is unreachable: on PostgreSQL a transaction-scoped advisory lock held on one
+    connection for the run (released by COMMIT, or by the rollback asyncpg does when the connection goes back
+    to the pool, even after a crash); True when this run holds it. SQLite has no such lock and a single
+    writer: the run goes ahead, since every job claims its rows in the database and a second run is harmless."""
+    c = db.conn()
+    if not db.is_postgres_conn(c):
+        yield True
+        return
+    async with c.acquire_connection() as raw, raw.transaction():
+        yield bool(await raw.fetchval("SELECT pg_try_advisory_xact_lock($1, hashtext($2))", _JOB_LEASE_CLASS, name))
 
 
 def _guarded(name: str, job: Job, rt: Runtime) -> Callable[[], Awaitable[None]]:
-    """Run a job single-flight across every scheduler sharing this Redis (the DB claims make a second run
-    harmless anyway; the lock just avoids the duplicate work)."""
+    """Run a job single-flight across every scheduler sharing this Redis, or this PostgreSQL database when
+    Redis is down. The lock only saves duplicate work: each job claims its rows in the database, so two
+    overlapping runs never do anything twice (tier warnings, reminders and pushes included)."""
 
     async def run() -> None:
-        key = rt.key("job-lock", name)
+        lock = JobLock(rt, name)
         try:
-            if not await rt.redis.set(key, "1", nx=True, ex=JOB_LOCK_SECONDS):
-                log.debug("job %s already running elsewhere", name)
-                return
-        except Exception:
-            log.warning("job %s: Redis unavailable, running without the lock", name)
+            acquired = await lock.acquire()
+        except Exception as exc:
+            log.warning("job %s: Redis unavailable (%s), taking the database lease instead", name, exc)
+            async with _db_lease(name) as leased:
+                if not leased:
+                    log.debug("job %s already running elsewhere (database lease)", name)
+                    return
+                await _run(name, job, rt)
+            return
+        if not acquired:
+            log.debug("job %s already running elsewhere", name)
+            return
+        keeper = asyncio.ensure_future(lock.keep())
         try:
-            result = await job(rt)
-            if result:
-                log.info("job %s: %s", name, result)
-        except Exception:
-            log.exception("job %s failed", name)
+            await _run(name, job, rt)
         finally:
+            keeper.cancel()
             try:
-                await rt.redis.delete(key)
-            except Exception:
-                pass
+                await lock.release()
+            except Exception:  # Redis went away meanwhile: the lock expires within JOB_LOCK_SECONDS
+                log.debug("job %s: lock not released", name, exc_info=True)
 
     return run
+
+
+async def _run(name: str, job: Job, rt: Runtime) -> None:
+    try:
+        result = await job(rt)
+        if result:
+            log.info("job %s: %s", name, result)
+    except Exception:
+        log.exception("job %s failed", name)
 
 
 async def scheduler_main(settings: Settings, stop: asyncio.Event | None = None) -> None:

@@ -9,10 +9,11 @@ import pytest
 
 from app.clock import SHANGHAI, clock
 from app.errors import InsufficientPoints
+from app.services import outbox
 from app.services.ledger_verify import find_violations
 from app.services.points import engine, ledger, reminders, sweeps
 from app.services.points.config_cache import config_cache
-from models import EarningRule, ExpiryReminder, Member, PointBucket, PointEntry
+from models import EarningRule, ExpiryReminder, Member, OutboxMessage, PointBucket, PointEntry
 from sandbox.state import Fault
 from tests.conftest import Api
 
@@ -189,24 +190,32 @@ async def test_expiry_reminders_once_per_stage_and_refusals_recorded(api: Api, s
     await engine.award(seeded, m2, "share", "s2", {})
     refused_openid = (await Member.get(id=m2)).openid
     sandbox.state.subscribe_quota[(refused_openid, seeded.settings.miniprogram.subscribe_template_expiry)] = 0
-    out = await reminders.send_due(seeded)
-    assert out == {"sent": 1, "refused": 1, "failed": 0}
-    assert await reminders.send_due(seeded) == {"sent": 0, "refused": 0, "failed": 0}
+    assert await reminders.send_due(seeded) == {"queued": 2, "buckets": 2}
+    assert await outbox.deliver_due(seeded) == {"sent": 1, "refused": 1}
+    assert await reminders.send_due(seeded) == {"queued": 0, "buckets": 0}
     clock.set(at(2026, 12, 16))
-    assert (await reminders.send_due(seeded))["sent"] == 1  # the 7-day stage
-    statuses = sorted((r.stage_days, r.status) for r in await ExpiryReminder.all())
-    assert statuses == [(7, "refused"), (7, "sent"), (30, "refused"), (30, "sent")]
+    assert await reminders.send_due(seeded) == {"queued": 2, "buckets": 2}  # the 7-day stage
+    assert await outbox.deliver_due(seeded) == {"sent": 1, "refused": 1}
+    assert sorted((r.stage_days, r.member_id) for r in await ExpiryReminder.all()) == [(7, m1), (7, m2), (30, m1),
+                                                                                       (30, m2)]
+    outcomes = sorted((m.dedupe_key.split(":")[1], m.member_id, m.status)
+                      for m in await OutboxMessage.filter(dedupe_key__startswith="expiry-reminder:"))
+    assert outcomes == [("30", m1, "sent"), ("30", m2, "refused"), ("7", m1, "sent"), ("7", m2, "refused")]
 
 
-async def test_reminder_send_failure_is_recorded(api: Api, seeded, sandbox) -> None:
+async def test_reminder_send_failure_is_retried(api: Api, seeded, sandbox) -> None:
     clock.set(at(2026, 12, 1))
     _, m1 = await new_member(api, "r3")
     await engine.award(seeded, m1, "share", "s1", {})
     await EarningRule.filter(code="share").update(validity="days", validity_days=5)
     config_cache.invalidate()
     await engine.award(seeded, m1, "share", "s2", {})
-    sandbox.state.faults.append(Fault(path="/cgi-bin/message/subscribe/send", errcode=45009, count=5))
-    assert (await reminders.send_due(seeded))["failed"] == 1
+    sandbox.state.faults.append(Fault(path="/cgi-bin/message/subscribe/send", http_status=503, count=5))
+    assert await reminders.send_due(seeded) == {"queued": 1, "buckets": 1}
+    assert await outbox.deliver_due(seeded) == {"retry": 1}
+    sandbox.state.faults.clear()
+    clock.shift(timedelta(minutes=1))
+    assert await outbox.deliver_due(seeded) == {"sent": 1}
 
 
 async def test_invitation_awards_inviter_once_and_no_self_invite(api: Api, seeded) -> None:

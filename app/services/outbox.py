@@ -212,7 +212,13 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     """Send due rows with `concurrency` senders always busy: the next batch is claimed while the current
     one is being sent (from half a batch left), and outcomes are recorded a batch at a time beside the
     sends. Stops when nothing is due, after claiming `limit` rows (default: one batch) or, with `seconds`,
-    when that time is up (everything claimed is still sent). Returns counts per outcome."""
+    when that time is up (everything claimed is still sent). Returns counts per outcome.
+
+    Rows this deliverer holds (claimed, outcome not yet recorded) are leased, not owned for good: the reaper
+    returns a `sending` row whose `updated_at` is older than reap_after_seconds. So while a batch drains (a slow
+    WeChat can take longer than that for a whole batch), every quarter of that time (checked whenever a sender
+    takes its next message; one send is bounded by the WeChat client's timeout and retries) the outcomes so far
+    are recorded and the rows still held get their lease renewed; only a deliverer that died stops renewing."""
     cfg = rt.settings.outbox
     width, size = max(cfg.concurrency, 1), max(cfg.batch, 1)
     limit = size if limit is None and seconds is None else limit
@@ -225,6 +231,30 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     claim: asyncio.Future[None] | None = None
     held_until: dict[str, datetime] = {}
     holds: list[asyncio.Future[int]] = []
+    leased: set[int] = set()  # claimed rows whose outcome is not recorded yet: their lease is renewed
+    lease = timedelta(seconds=rt.settings.outbox.reap_after_seconds / 4)
+    renewed = {"at": rt.clock.now()}
+
+    async def record(batch: list[tuple[int, Outcome]]) -> None:
+        await _record(batch, rt.clock.now())
+        leased.difference_update(msg_id for msg_id, _ in batch)
+
+    def flush() -> None:
+        """Record the outcomes so far (a batch at a time, beside the sends)."""
+        nonlocal done
+        if done:
+            records.append(asyncio.ensure_future(record(done)))
+            done = []
+
+    def renew_leases() -> None:
+        """Every quarter of reap_after: record what is done and renew the lease of every row still held."""
+        now = rt.clock.now()
+        if now - renewed["at"] < lease:
+            return
+        renewed["at"] = now
+        flush()
+        if leased:
+            records.append(asyncio.ensure_future(_renew(sorted(leased), now)))
 
     async def refill() -> None:
         want = size if limit is None else min(size, limit - state["claimed"])
@@ -232,6 +262,7 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
             state["more"] = False
             return
         batch = await claim_batch(rt.clock.now(), want)
+        leased.update(msg.id for msg in batch)
         state["claimed"] += len(batch)
         state["more"] = len(batch) == want
         queue.extend(batch)
@@ -244,8 +275,8 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
         return claim
 
     async def sender() -> None:
-        nonlocal done
         while True:
+            renew_leases()
             pending = refilling()
             if not queue:
                 if pending is None:
@@ -266,21 +297,30 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
                     held_until[msg.kind] = outcome.retry_at
                     holds.append(asyncio.ensure_future(hold_kind(msg.kind, outcome.retry_at, rt.clock.now())))
             done.append((msg.id, outcome))
+            if outcome.status == "error":  # not recorded: left in `sending` for the reaper, lease not renewed
+                leased.discard(msg.id)
             counts[outcome.label] = counts.get(outcome.label, 0) + 1
             if len(done) >= size:
-                records.append(asyncio.ensure_future(_record(done, rt.clock.now())))
-                done = []
+                flush()
 
     try:
         await asyncio.gather(*(sender() for _ in range(width)))
     finally:
-        records.append(asyncio.ensure_future(_record(done, rt.clock.now())))
+        flush()
         await asyncio.gather(*records, *holds)
     return counts
 
 
+async def _renew(ids: list[int], now: datetime) -> None:
+    """Renew the lease (`updated_at`) of rows this deliverer still holds, so the reaper leaves them alone."""
+    marks = ", ".join(f"${n + 2}" for n in range(len(ids)))
+    await execute(conn(), f"UPDATE outbox_messages SET updated_at = $1 WHERE status = 'sending' AND id IN ({marks})",
+                  [now, *ids])
+
+
 async def reap_stuck(rt: Runtime) -> int:
-    """Rows in `sending` for longer than reap_after_seconds go back to pending (their attempt counts)."""
+    """Rows in `sending` whose lease (claim or last renewal by their deliverer, see `deliver_due`) is older than
+    reap_after_seconds go back to pending (their attempt counts): their deliverer died."""
     now = rt.clock.now()
     cutoff = now - timedelta(seconds=rt.settings.outbox.reap_after_seconds)
     rows = await fetch(conn(), "UPDATE outbox_messages SET status = 'pending', next_attempt_at = $1, updated_at = $1, "

@@ -63,6 +63,7 @@ def _load_domains() -> None:
 
 CHECK_MODULES: list[str] = [
     "app.services.points.ledger",  # debt beside positive lots, lots an old reversal reopened
+    "app.services.points.reminders",  # expiry reminders claimed but never sent
     "app.services.payments",  # refunds not clawed back, payments never credited
     "app.services.coupons",  # WeChat Pay coupons delivered after their revocation
     "app.services.pending_awards",  # owed awards the outbox gave up on

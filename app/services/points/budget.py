@@ -5,6 +5,10 @@ when the counter is missing. Past the warning ratio the engine logs and exposes 
 budget it refuses awards (mode refuse) or awards and flags them (mode flag). Concurrent awards can
 overshoot the budget by at most the awards in flight at that moment. An award whose counter update fails
 (Redis gone right after the commit) still stands; the process then rebuilds the counter on its next read.
+
+On the embedded default (`memory://`) Redis lives inside each process, so the scheduler's awards (payments
+credited late, reconciled awards) would never reach the server's counter: there the counter is not kept at all
+and every read sums the ledger, which both processes share (slower per award, exact).
 """
 
 from __future__ import annotations
@@ -35,7 +39,14 @@ _rebuilding: dict[str, asyncio.Future[int]] = {}
 _missed: set[str] = set()  # counters this process could not add to (Redis failed): rebuilt on next read
 
 
+def _counted_in_redis(rt: Runtime) -> bool:
+    """False for the in-process Redis (`memory://`): each process would count only its own awards."""
+    return not rt.settings.redis.url.startswith("memory://")
+
+
 async def issued(rt: Runtime, year: int) -> int:
+    if not _counted_in_redis(rt):
+        return await _ledger_total(year)
     key = rt.key("budget-issued", year)
     if key in _missed:  # it lacks awards that committed while Redis failed: recount from the ledger
         await rt.redis.delete(key)
@@ -52,13 +63,18 @@ async def issued(rt: Runtime, year: int) -> int:
     return await asyncio.shield(flight)
 
 
-async def _rebuild(rt: Runtime, key: str, year: int) -> int:
+async def _ledger_total(year: int) -> int:
+    """Points issued in the (Shanghai) year according to the ledger: the counter's truth."""
     start = datetime(year, 1, 1, tzinfo=SHANGHAI)
     end = datetime(year + 1, 1, 1, tzinfo=SHANGHAI)
     row = await fetchrow(conn(), "SELECT COALESCE(SUM(amount), 0) AS s FROM point_entries WHERE kind = 'earn' "
                                  "AND NOT (account = 'available' AND idem_key LIKE 'release:%') "
                                  "AND created_at >= $1 AND created_at < $2", [start, end])
-    total = int(row["s"]) if row else 0
+    return int(row["s"]) if row else 0
+
+
+async def _rebuild(rt: Runtime, key: str, year: int) -> int:
+    total = await _ledger_total(year)
     await rt.redis.set(key, total, nx=True, ex=400 * 86400)
     return int(await rt.redis.get(key) or total)
 
@@ -103,7 +119,7 @@ async def record_issued(rt: Runtime, cfg: ConfigSnapshot, now: datetime, points:
     Called after the award committed, so a Redis failure here must not turn a done award into an error
     answer: the counter is marked for a rebuild from the ledger instead."""
     year = budget_year(now)
-    if year not in cfg.budgets or points <= 0:
+    if year not in cfg.budgets or points <= 0 or not _counted_in_redis(rt):
         return
     key = rt.key("budget-issued", year)
     try:

@@ -5,7 +5,8 @@ its growth gave at once (`ledger.apply_debit`). Growth value has a rolling valid
 evaluation every member's growth becomes what they earned within the last `tier_window_days` (older growth
 ages out) and the tier follows it, up or down — so a tier is kept by staying active, and the next award's
 upgrade check sees window growth, never lifetime growth. `tier_warning_days` before the evaluation, members
-who would drop get a subscribe message (recorded as a `warning` tier change, once per month)."""
+who would drop get a subscribe message through the outbox (recorded as a `warning` tier change, claimed once per
+member and month)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
+from app.services import outbox
 from app.services.points.config_cache import config_cache
 from app.sqlx import execute, fetch, fetchrow
-from app.wechat import errors as wx
 from models import TierChange
 
 log = logging.getLogger("jifen.tiers")
@@ -106,25 +107,25 @@ async def evaluate_downgrades(rt: Runtime) -> dict[str, int]:
 
 
 async def warn_upcoming(rt: Runtime) -> dict[str, int]:
-    """Warn members whose tier would drop at the next evaluation (1st of next month)."""
+    """Warn members whose tier would drop at the next evaluation (1st of next month), once per member and month.
+
+    The claim is the warning's outbox message, keyed `tier-warning:<member>:<YYYY-MM>` (Shanghai month),
+    inserted in one transaction with the `warning` tier change: overlapping runs (two schedulers, or Redis
+    down so no job lock) record and send one warning, and the outbox retries its delivery."""
     now = rt.clock.now()
-    local = rt.clock.local_now()
-    month_start = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    sent = 0
+    month = rt.clock.local_now().strftime("%Y-%m")
+    warned = 0
     for member_id, level, target, growth, openid in await _candidates(rt, now):
-        if await TierChange.filter(member_id=member_id, reason="warning", created_at__gte=month_start).exists():
-            continue
-        await TierChange.create(member_id=member_id, from_level=level, to_level=target, reason="warning",
-                                created_at=now)
-        try:
-            await rt.miniprogram.send_subscribe_message(
-                openid, rt.settings.miniprogram.subscribe_template_tier,
-                {"thing1": "会员等级即将调整", "number2": str(growth), "thing3": "保持活跃即可保级"},
-                page="pages/member/index")
-            sent += 1
-        except wx.WeChatError as exc:
-            log.info("tier warning for %s not delivered: %s", member_id, exc)
-    return {"warned": sent}
+        payload = {"openid": openid, "template_id": rt.settings.miniprogram.subscribe_template_tier,
+                   "data": {"thing1": "会员等级即将调整", "number2": str(growth), "thing3": "保持活跃即可保级"},
+                   "page": "pages/member/index"}
+        async with in_transaction() as c:
+            if await outbox.enqueue("subscribe", f"tier-warning:{member_id}:{month}", payload, now=now,
+                                    member_id=member_id, c=c):
+                await TierChange.create(member_id=member_id, from_level=level, to_level=target, reason="warning",
+                                        created_at=now, using_db=c)
+                warned += 1
+    return {"warned": warned}
 
 
 async def history(member_id: int) -> list[dict[str, Any]]:
