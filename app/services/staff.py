@@ -10,7 +10,7 @@ in-process `memory://` Redis, e.g. the CLI next to the embedded server, reaches 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from redis.asyncio import Redis
@@ -75,7 +75,12 @@ async def change_staff(redis: Redis, prefix: str, staff_id: int, now: datetime, 
     if role is not None and role != staff.role:
         values["role"] = role
     if revoke or values.get("active") is False or "role" in values:
-        values["tokens_valid_after"] = now
+        after = now
+        if staff.tokens_valid_after is not None and int(now.timestamp()) <= int(staff.tokens_valid_after.timestamp()):
+            # tokens minted since the last revocation carry an iat one second past it (token_issued_at): move
+            # the line past them too, or a second revocation within that second would miss them
+            after = staff.tokens_valid_after + timedelta(seconds=1)
+        values["tokens_valid_after"] = after
     if values:
         await StaffUser.filter(id=staff_id).update(**values)
         staff.update_from_dict(values)
