@@ -192,6 +192,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
             await conn.execute_script(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY")
         else:
             await conn.execute_script("".join(f"DELETE FROM {t};" for t in TABLES))
+        await StaffRows.number_created_rows_apart(conn)
         keys = [k async for k in runtime.redis.scan_iter(match=f"{runtime.prefix}*", count=500)]
         if keys:
             await runtime.redis.delete(*keys)
@@ -247,10 +248,16 @@ class StaffRows:
         rows, self.pending = self.pending, []
         await StaffUser.bulk_create([StaffUser(id=i, name=f"test-{role}-{i}", role=role) for i, role in rows],
                                     ignore_conflicts=True)
-        conn = db.conn()
-        if db.is_postgres_conn(conn):  # explicit ids do not move the sequence; later creates must not collide
-            await conn.execute_query("SELECT setval(pg_get_serial_sequence('staff_users', 'id'), "
-                                     "(SELECT max(id) FROM staff_users))")
+
+    @staticmethod
+    async def number_created_rows_apart(conn: Any) -> None:
+        """Rows a test creates itself (StaffUser.create, `jifen admin token`) get ids from 1,000,000,000 on,
+        so they never take an id this fixture hands out, whatever the order of creation and first request."""
+        if db.is_postgres_conn(conn):
+            await conn.execute_script("ALTER SEQUENCE staff_users_id_seq RESTART WITH 1000000000")
+        else:
+            await conn.execute_script("DELETE FROM sqlite_sequence WHERE name = 'staff_users'; "
+                                      "INSERT INTO sqlite_sequence (name, seq) VALUES ('staff_users', 999999999)")
 
 
 @dataclass
