@@ -1,27 +1,33 @@
 """Staff identities (guides, marketers, admins), their credentials and their revocation.
 
 A staff token is honoured only while its `staff_users` row is active, has the token's role and has not
-revoked it (`app.auth.check_staff`). Deactivating a user, changing its role or revoking its tokens sets
-`tokens_valid_after` to now, so every token issued until then dies even if the user is reactivated later:
-reactivation needs a fresh token. The row is cached for `STAFF_CACHE_SECONDS`; each change here drops the
-cache entry, so workers sharing this Redis see it on their next request (a separate process on the
-in-process `memory://` Redis, e.g. the CLI next to the embedded server, reaches them within that time).
+revoked it (`app.auth.check_staff`; a token whose role is not the row's is refused too). Deactivating a user
+or revoking its tokens sets `tokens_valid_after` to now, so every token issued until then dies even if the
+user is reactivated later: reactivation needs a fresh token. The row is cached for `STAFF_CACHE_SECONDS`;
+each change here drops the cache entry, so workers sharing this Redis see it on their next request (a
+separate process on the in-process `memory://` Redis, e.g. the CLI next to the embedded server, reaches them
+within that time).
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 from typing import Any
 
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from app import db
-from app.auth import STAFF_ROLES, issue_token, staff_cache_key
+from app.auth import STAFF_CACHE_SECONDS, issue_token, staff_cache_key
 from app.clock import clock
 from app.config import Settings, ensure_auth_secret
-from app.errors import NotFound, ValidationFailed
+from app.errors import NotFound
 from app.redis_client import create_redis
 from models import StaffUser
+
+log = logging.getLogger("jifen.staff")
 
 
 def token_issued_at(staff: StaffUser, now: datetime) -> int:
@@ -60,21 +66,20 @@ def staff_view(staff: StaffUser) -> dict[str, Any]:
 
 
 async def change_staff(redis: Redis, prefix: str, staff_id: int, now: datetime, *, active: bool | None = None,
-                       role: str | None = None, revoke: bool = False) -> StaffUser:
-    """Deactivate/reactivate, change the role or revoke tokens; anything that narrows access revokes every
-    token issued so far. `prefix` is the Redis key prefix the workers' staff cache lives under."""
-    if role is not None and role not in STAFF_ROLES:
-        raise ValidationFailed(f"role must be one of {', '.join(STAFF_ROLES)}",
-                               details=[{"field": "role", "message": "unknown role"}])
+                       revoke: bool = False) -> StaffUser:
+    """Deactivate/reactivate or revoke tokens; deactivation also revokes every token issued so far.
+    `prefix` is the Redis key prefix the workers' staff cache lives under.
+
+    The cache entry is dropped after the change commits. A request that read the old row in that very instant
+    can put it back for at most STAFF_CACHE_SECONDS; a Redis failure here is logged, not answered as an
+    error (the change stands and the cached row expires on its own)."""
     staff = await StaffUser.get_or_none(id=staff_id)
     if staff is None:
         raise NotFound(f"no staff user #{staff_id}", code="staff_not_found")
     values: dict[str, Any] = {}
     if active is not None and active != staff.active:
         values["active"] = active
-    if role is not None and role != staff.role:
-        values["role"] = role
-    if revoke or values.get("active") is False or "role" in values:
+    if revoke or values.get("active") is False:
         after = now
         if staff.tokens_valid_after is not None and int(now.timestamp()) <= int(staff.tokens_valid_after.timestamp()):
             # tokens minted since the last revocation carry an iat one second past it (token_issued_at): move
@@ -84,7 +89,11 @@ async def change_staff(redis: Redis, prefix: str, staff_id: int, now: datetime, 
     if values:
         await StaffUser.filter(id=staff_id).update(**values)
         staff.update_from_dict(values)
-    await redis.delete(staff_cache_key(prefix, staff_id))
+    try:
+        await redis.delete(staff_cache_key(prefix, staff_id))
+    except (RedisConnectionError, RedisTimeoutError) as exc:
+        log.warning("staff %s changed but its cached row was not dropped (%s): it expires within %s s",
+                    staff_id, exc, STAFF_CACHE_SECONDS)
     return staff
 
 
