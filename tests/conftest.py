@@ -7,6 +7,7 @@ postgres pass fails loudly when PostgreSQL or Redis are unreachable.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -229,6 +230,7 @@ class StaffRows:
         self.ids: dict[tuple[str, int], int] = {}
         self.pending: list[tuple[int, str]] = []
         self.next_free = 1_000_001
+        self._flushing = asyncio.Lock()  # concurrent calls (asyncio.gather) all wait for the rows
 
     def id_for(self, role: str, staff_id: int) -> int:
         if (role, staff_id) not in self.ids:
@@ -241,13 +243,15 @@ class StaffRows:
         return self.ids[(role, staff_id)]
 
     async def flush(self) -> None:
-        if not self.pending:
+        if not self.pending and not self._flushing.locked():
             return
         from models import StaffUser
 
-        rows, self.pending = self.pending, []
-        await StaffUser.bulk_create([StaffUser(id=i, name=f"test-{role}-{i}", role=role) for i, role in rows],
-                                    ignore_conflicts=True)
+        async with self._flushing:
+            rows, self.pending = self.pending, []
+            if rows:
+                await StaffUser.bulk_create([StaffUser(id=i, name=f"test-{role}-{i}", role=role)
+                                             for i, role in rows], ignore_conflicts=True)
 
     @staticmethod
     async def number_created_rows_apart(conn: Any) -> None:
