@@ -1,4 +1,5 @@
-"""`jifen` command line: serve, migrate, sandbox, scheduler, admin token, ledger verify, makemigrations."""
+"""`jifen` command line: serve, migrate, sandbox, scheduler, admin token/deactivate/activate/revoke, ledger verify,
+reconcile, makemigrations."""
 
 from __future__ import annotations
 
@@ -96,6 +97,24 @@ def cmd_admin_token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_admin_change(settings: Settings, args: argparse.Namespace) -> int:
+    """deactivate / activate / revoke: print the staff user as it is now."""
+    import json
+
+    from app.errors import ApiError
+    from app.services.staff import change_staff_cli
+
+    change = {"deactivate": {"active": False}, "activate": {"active": True},
+              "revoke": {"revoke": True}}[args.admin_command]
+    try:
+        view = _run(change_staff_cli(settings, args.staff_id, **change))
+    except ApiError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+    print(json.dumps(view, ensure_ascii=False))
+    return 0
+
+
 def cmd_ledger_verify(settings: Settings, _: argparse.Namespace) -> int:
     from app.services.ledger_verify import run_verify
 
@@ -154,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--name", default="operator")
     t.add_argument("--wecom-userid", default=None)
     t.set_defaults(fn=cmd_admin_token)
+    for name, text in (("deactivate", "deactivate a staff user (its tokens stop working at once)"),
+                       ("activate", "reactivate a staff user (it needs a new token)"),
+                       ("revoke", "revoke every token a staff user holds (e.g. a leaked one)")):
+        c = asub.add_parser(name, help=text)
+        c.add_argument("staff_id", type=int)
+        c.set_defaults(fn=cmd_admin_change)
     lg = sub.add_parser("ledger", help="ledger tools")
     lsub = lg.add_subparsers(dest="ledger_command", required=True)
     lsub.add_parser("verify", help="check balance == entries == buckets for every member").set_defaults(

@@ -45,6 +45,16 @@ class RedisConfig:
 class AuthConfig:
     secret: str = ""
     token_ttl_seconds: int = 604_800
+    # staff tokens (guides, marketers, admins); revocable per staff user besides (tokens_valid_after)
+    staff_token_ttl_seconds: int = 604_800
+
+
+@dataclass
+class AdjustmentsConfig:
+    """Manual adjustments by marketers above these need an admin's approval (admins have no limit)."""
+
+    marketer_max_points: int = 5_000
+    marketer_daily_points: int = 20_000
 
 
 @dataclass
@@ -149,6 +159,7 @@ class Settings:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     redis: RedisConfig = field(default_factory=RedisConfig)
     auth: AuthConfig = field(default_factory=AuthConfig)
+    adjustments: AdjustmentsConfig = field(default_factory=AdjustmentsConfig)
     sandbox: SandboxConfig = field(default_factory=SandboxConfig)
     wechat: WechatConfig = field(default_factory=WechatConfig)
     wecom: WecomConfig = field(default_factory=WecomConfig)

@@ -1,8 +1,11 @@
 """Points configuration and member support for operators (mounted under /admin/v1 by handlers.admin).
 
 Thin: validation models and domain logic live in `app.services.points.admin`. Roles: marketer and admin,
-except operator awards (admin only: they mint points outside the configured flows).
+except operator awards and decisions on adjustment requests (admin only: they mint points outside the
+configured flows or above a marketer's limits).
 """
+
+from typing import Literal
 
 from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
@@ -34,6 +37,10 @@ class CampaignListQuery(PageQuery):
 class BudgetQuery(BaseModel):
     year: int | None = Field(default=None, ge=svc.MIN_YEAR, le=svc.MAX_YEAR,
                              description="default: the current Asia/Shanghai year")
+
+
+class RequestListQuery(PageQuery):
+    state: Literal["pending", "approved", "rejected"] | None = None
 
 
 class LedgerQuery(BaseModel):
@@ -190,7 +197,9 @@ async def member_ledger(request: Request, member_id: int) -> HTTPResponse:
 @require(*STAFF)
 @body(svc.AdjustmentIn)
 async def adjust(request: Request, member_id: int) -> HTTPResponse:
-    """Role: marketer, admin. 201 with the entry; the same idempotency key again → 200 with the first one."""
+    """Role: marketer, admin. 201 with the entry; the same idempotency key again → 200 with the first one.
+    Added points count against the budget (409 budget_exhausted); a marketer above the per-adjustment or
+    per-day limit gets 403 approval_required and files an adjustment request instead."""
     result, created = await svc.adjust_points(request.app.ctx.rt, member_id, request.ctx.body,
                                               request.ctx.principal)
     return json(result, status=201 if created else 200)
@@ -204,3 +213,44 @@ async def award(request: Request, member_id: int) -> HTTPResponse:
     granted (or frozen as pending), 200 with the reason otherwise (duplicate key, cap, budget...)."""
     result = await svc.operator_award(request.app.ctx.rt, member_id, request.ctx.body, request.ctx.principal)
     return json(result.view(), status=201 if result.status in ("awarded", "pending") else 200)
+
+
+# --- adjustment requests (above a marketer's limits) ----------------------------------------------
+
+
+@bp.post("/adjustment-requests")
+@require(*STAFF)
+@body(svc.AdjustmentRequestIn)
+async def create_adjustment_request(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Ask an admin to apply an adjustment; 201, or 200 with the same request for the
+    same idempotency key."""
+    view, created = await svc.create_request(request.app.ctx.rt, request.ctx.body, request.ctx.principal)
+    return json(view, status=201 if created else 200)
+
+
+@bp.get("/adjustment-requests")
+@require(*STAFF)
+@query(RequestListQuery)
+async def list_adjustment_requests(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Oldest first, filterable by state."""
+    q: RequestListQuery = request.ctx.query
+    return json(await svc.list_requests(q.state, q.cursor, q.limit))
+
+
+@bp.post("/adjustment-requests/<request_id:int>/approve")
+@require("admin")
+@body(svc.DecisionIn)
+async def approve_adjustment_request(request: Request, request_id: int) -> HTTPResponse:
+    """Role: admin. Applies the adjustment through the ledger exactly once; 409 request_decided if it was
+    decided already, 409 budget_exhausted leaves it pending."""
+    return json(await svc.approve_request(request.app.ctx.rt, request_id, request.ctx.body.note,
+                                          request.ctx.principal))
+
+
+@bp.post("/adjustment-requests/<request_id:int>/reject")
+@require("admin")
+@body(svc.DecisionIn)
+async def reject_adjustment_request(request: Request, request_id: int) -> HTTPResponse:
+    """Role: admin. 409 request_decided if it was decided already."""
+    return json(await svc.reject_request(request.app.ctx.rt, request_id, request.ctx.body.note,
+                                         request.ctx.principal))

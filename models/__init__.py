@@ -5,6 +5,7 @@ from models.member import Member, StaffUser
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
+    AdjustmentRequest,
     AwardCounter,
     Campaign,
     Checkin,
@@ -19,6 +20,7 @@ from models.points import (
 )
 
 __all__ = [
+    "AdjustmentRequest",
     "AwardCounter",
     "Campaign",
     "Checkin",

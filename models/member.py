@@ -36,6 +36,9 @@ class StaffUser(Model):
     role = fields.CharField(max_length=16)
     wecom_userid = fields.CharField(max_length=64, null=True, unique=True)
     active = fields.BooleanField(default=True, db_default=True)
+    # bearer tokens issued (iat) in or before this second are refused: set on deactivation, role change or
+    # an explicit revocation, so a leaked token dies without rotating the signing key for everyone
+    tokens_valid_after = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -196,3 +196,31 @@ class PointsBudget(Model):
 
     class Meta:
         table = "points_budgets"
+
+
+class AdjustmentRequest(Model):
+    """A manual adjustment above a marketer's limits, waiting for an admin's decision.
+
+    state: pending | approved | rejected. Approving applies it through the ledger under the key
+    `admin-adjust:<idempotency_key>` (the adjustments' own namespace), in the same transaction as the
+    state change, so it is applied exactly once whatever the number of concurrent approvals.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    member_id = fields.BigIntField()
+    amount = fields.IntField()
+    reason = fields.CharField(max_length=200)
+    idempotency_key = fields.CharField(max_length=100)
+    expires_at = fields.DatetimeField(null=True)
+    state = fields.CharField(max_length=10, default="pending", db_default="pending")
+    requested_by = fields.CharField(max_length=40)
+    decided_by = fields.CharField(max_length=40, null=True)
+    decision_note = fields.CharField(max_length=200, null=True)
+    decided_at = fields.DatetimeField(null=True)
+    entry_id = fields.BigIntField(null=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "adjustment_requests"
+        unique_together = (("member_id", "idempotency_key"),)
+        indexes = (("state", "id"),)

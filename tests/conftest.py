@@ -7,6 +7,7 @@ postgres pass fails loudly when PostgreSQL or Redis are unreachable.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
@@ -37,7 +38,7 @@ TEST_HOME = datetime(2026, 11, 30, 10, 0, tzinfo=SHANGHAI)
 
 TABLES = ["point_entries", "point_buckets", "spend_allocations", "award_counters", "earning_rules", "campaigns",
           "tiers", "tier_changes", "checkins", "expiry_reminders", "points_budgets", "outbox_messages",
-          "members", "staff_users"]
+          "members", "staff_users", "adjustment_requests"]
 TABLES += ["payments", "payment_refunds", "wechatpay_notifications", "coupons", "coupon_templates",
            "coupon_packages", "coupon_rules"]
 
@@ -192,6 +193,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
             await conn.execute_script(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY")
         else:
             await conn.execute_script("".join(f"DELETE FROM {t};" for t in TABLES))
+        await StaffRows.number_created_rows_apart(conn)
         keys = [k async for k in runtime.redis.scan_iter(match=f"{runtime.prefix}*", count=500)]
         if keys:
             await runtime.redis.delete(*keys)
@@ -212,15 +214,63 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
         assert await find_violations() == [], "test left the ledger inconsistent"
 
 
+class StaffRows:
+    """The staff users behind the tokens `staff_token` mints: a staff token is honoured only for an active
+    `staff_users` row of the token's role, so each (role, staff_id) asked for gets its row, created before the
+    next request (`Api.call` flushes; call `flush()` before using a token another way). The id asked for is kept
+    unless this test already gave it another role; then the pair gets a fresh id from 1,000,001 on."""
+
+    def __init__(self) -> None:
+        self.role_of: dict[int, str] = {}
+        self.ids: dict[tuple[str, int], int] = {}
+        self.pending: list[tuple[int, str]] = []
+        self.next_free = 1_000_001
+        self._flushing = asyncio.Lock()  # concurrent calls (asyncio.gather) all wait for the rows
+
+    def id_for(self, role: str, staff_id: int) -> int:
+        if (role, staff_id) not in self.ids:
+            real = staff_id
+            if real in self.role_of:
+                real, self.next_free = self.next_free, self.next_free + 1
+            self.role_of[real] = role
+            self.ids[(role, staff_id)] = real
+            self.pending.append((real, role))
+        return self.ids[(role, staff_id)]
+
+    async def flush(self) -> None:
+        if not self.pending and not self._flushing.locked():
+            return
+        from models import StaffUser
+
+        async with self._flushing:
+            rows, self.pending = self.pending, []
+            if rows:
+                await StaffUser.bulk_create([StaffUser(id=i, name=f"test-{role}-{i}", role=role)
+                                             for i, role in rows], ignore_conflicts=True)
+
+    @staticmethod
+    async def number_created_rows_apart(conn: Any) -> None:
+        """Rows a test creates itself (StaffUser.create, `jifen admin token`) get ids from 1,000,000,000 on,
+        so they never take an id this fixture hands out, whatever the order of creation and first request."""
+        if db.is_postgres_conn(conn):
+            await conn.execute_script("ALTER SEQUENCE staff_users_id_seq RESTART WITH 1000000000")
+        else:
+            await conn.execute_script("DELETE FROM sqlite_sequence WHERE name = 'staff_users'; "
+                                      "INSERT INTO sqlite_sequence (name, seq) VALUES ('staff_users', 999999999)")
+
+
 @dataclass
 class Api:
     """Thin helper over real HTTP to the test server: JSON in, (status, json) out."""
 
     app: Sanic
     session: Any
+    staff: StaffRows | None = None
 
     async def call(self, method: str, path: str, *, token: str | None = None, json: Any = None,
                    headers: dict[str, str] | None = None, data: bytes | str | None = None) -> tuple[int, Any]:
+        if self.staff is not None:
+            await self.staff.flush()
         hdrs = dict(headers or {})
         if token:
             hdrs["Authorization"] = f"Bearer {token}"
@@ -255,15 +305,24 @@ async def http_session() -> AsyncIterator[Any]:
 
 
 @pytest.fixture
-def api(app: Sanic, http_session: Any) -> Api:
-    return Api(app, http_session)
+def staff_rows() -> StaffRows:
+    return StaffRows()
 
 
 @pytest.fixture
-def staff_token(rt: Runtime):  # type: ignore[no-untyped-def]
-    def make(role: str = "admin", staff_id: int = 1) -> str:
-        return issue_token(rt.settings.auth.secret, staff_id, role, int(clock.now().timestamp()), 3600)
+def api(app: Sanic, http_session: Any, staff_rows: StaffRows) -> Api:
+    return Api(app, http_session, staff_rows)
 
+
+@pytest.fixture
+def staff_token(rt: Runtime, staff_rows: StaffRows):  # type: ignore[no-untyped-def]
+    """`make(role, staff_id)`: a token of an active staff user of that role (see StaffRows)."""
+
+    def make(role: str = "admin", staff_id: int = 1) -> str:
+        real = staff_rows.id_for(role, staff_id)
+        return issue_token(rt.settings.auth.secret, real, role, int(clock.now().timestamp()), 3600)
+
+    make.flush = staff_rows.flush  # type: ignore[attr-defined]
     return make
 
 

@@ -72,8 +72,13 @@ ROUTES: list[tuple[str, str, Any]] = [
     ("GET", "/admin/v1/members/1/ledger", None),
     ("POST", "/admin/v1/members/1/adjustments", {"amount": 5, "reason": "r", "idempotency_key": "k"}),
     ("POST", "/admin/v1/members/1/awards", {"event": "custom:exp", "idempotency_key": "k"}),
+    ("POST", "/admin/v1/adjustment-requests", {"member_id": 1, "amount": 5, "reason": "r", "idempotency_key": "k"}),
+    ("GET", "/admin/v1/adjustment-requests", None),
+    ("POST", "/admin/v1/adjustment-requests/1/approve", {}),
+    ("POST", "/admin/v1/adjustment-requests/1/reject", {}),
 ]
-ADMIN_ONLY = {"/admin/v1/members/1/awards"}
+ADMIN_ONLY = {"/admin/v1/members/1/awards", "/admin/v1/adjustment-requests/1/approve",
+              "/admin/v1/adjustment-requests/1/reject"}
 
 
 def test_role_table_covers_every_admin_route(app) -> None:

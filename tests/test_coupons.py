@@ -180,14 +180,15 @@ async def test_stock_holds_across_concurrent_payments(api: Api, seeded, sandbox,
 
 
 # -- wallet and redemption ----------------------------------------------------------------------------------
-async def test_wallet_states_and_expiry(api: Api, seeded, rt, sandbox, staff_token,
+async def test_wallet_states_and_expiry(api: Api, seeded, rt, sandbox, staff_token, staff_rows,
                                         notify_relay: NotifyRelay) -> None:
     await setup_gift(api, staff_token, templates=[
         {"name": f"t{n}", "kind": "amount_off", "amount_off_fen": 100, "validity": "days", "valid_days": 2}
         for n in range(3)])
     token, member = await api.login("wallet")
     # valid across the clock shift below (PyJWT refuses an `iat` in the future, so issue it now, long-lived)
-    guide = issue_token(rt.settings.auth.secret, 1, "guide", int(rt.clock.now().timestamp()), 10 * 86400)
+    guide = issue_token(rt.settings.auth.secret, staff_rows.id_for("guide", 1), "guide",
+                        int(rt.clock.now().timestamp()), 10 * 86400)
     played = await play_payment(sandbox, notify_relay, member["openid"], 2000)
     a, b, _ = await Coupon.filter(member_id=member["id"]).order_by("id")
     await api.call("POST", f"/api/v1/coupons/{a.code}/redeem", token=guide, json={})

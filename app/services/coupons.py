@@ -256,8 +256,12 @@ async def wallet(rt: Runtime, member_id: int, state: str | None, limit: int, bef
             "next_cursor": str(rows[-1].id) if more and rows else None}
 
 
+CODE_MAX = 24  # the column's width: a longer code (a misread barcode) cannot be a coupon
+
+
 async def get_by_code(code: str) -> Coupon:
-    coupon = await Coupon.get_or_none(code=code.strip().upper())
+    code = code.strip().upper()
+    coupon = await Coupon.get_or_none(code=code) if 0 < len(code) <= CODE_MAX else None
     if coupon is None:
         raise NotFound("no coupon with this code", code="coupon_not_found")
     return coupon
@@ -287,13 +291,24 @@ async def check(rt: Runtime, code: str, order_fen: int | None) -> dict[str, Any]
             "discount_fen": discount_for(coupon, order_fen) if order_fen is not None and problem is None else None}
 
 
+def _order_required(coupon: Coupon) -> bool:
+    """A till must say what the order comes to when the coupon depends on it: a minimum spend cannot be
+    checked, nor a percentage discount recorded, without it. A plain amount-off coupon without a minimum
+    spend may be redeemed without one (a till that only scans the coupon): its face value is recorded."""
+    return coupon.min_spend_fen > 0 or coupon.kind != "amount_off"
+
+
 async def redeem(rt: Runtime, code: str, staff_id: int, order_fen: int | None, order_no: str | None) -> dict[str, Any]:
     """Mark the coupon used; exactly one of any number of concurrent redemptions succeeds."""
     now = rt.clock.now()
     coupon = await get_by_code(code)
     if problem := _unusable(coupon, now, order_fen):
         raise problem
-    discount = discount_for(coupon, order_fen) if order_fen is not None else None
+    if order_fen is None and _order_required(coupon):
+        raise ValidationFailed("this coupon needs the order amount (minimum spend or a percentage discount)",
+                               code="order_amount_required",
+                               details=[{"field": "order_amount_fen", "message": "required for this coupon"}])
+    discount = discount_for(coupon, order_fen) if order_fen is not None else coupon.amount_off_fen
     won = await Coupon.filter(id=coupon.id, state="issued", valid_until__gt=now).update(
         state="used", used_at=now, used_by_staff_id=staff_id, used_order_no=order_no, used_order_fen=order_fen,
         discount_fen=discount)

@@ -11,7 +11,7 @@
            recovery `jifen reconcile --dry-run` finds nothing left half done.
 - redis:   check-in load while jifen's Redis is shut down and restarted: requests that need Redis get a
            clear 503, nothing corrupt, service recovers with no restart of jifen.
-- hostile: schemathesis over /docs/openapi.json with member and admin tokens: no 5xx.
+- hostile: schemathesis over /docs/openapi.json with a token of every role (member, guide, marketer, admin): no 5xx.
 
 Uses its own database (jifen_reliability), its own Redis instance on port 6393 (never the shared one's
 data) and ports 8030/8931. Bounded in time; prints a summary and exits non-zero on any failure.
@@ -312,14 +312,15 @@ async def scenario_redis() -> bool:
 
 
 async def scenario_hostile() -> bool:
-    print("== hostile: schemathesis over /docs/openapi.json (member and admin tokens), no 5xx allowed")
+    print("== hostile: schemathesis over /docs/openapi.json (member, guide, marketer, admin tokens), no 5xx")
     ok = True
     async with stack(workers=1):
         async with aiohttp.ClientSession() as s:
             member = (await login(s, "hostile"))["token"]
-        admin = subprocess.run([JIFEN, "admin", "token", "--role", "admin"], env=env(), cwd=ROOT,
-                               capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
-        for label, token in (("member", member), ("admin", admin)):
+        staff = {role: subprocess.run([JIFEN, "admin", "token", "--role", role], env=env(), cwd=ROOT,
+                                      capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+                 for role in ("guide", "marketer", "admin")}
+        for label, token in (("member", member), *staff.items()):
             (ROOT / "var" / f"reliability-schemathesis-{label}.txt").unlink(missing_ok=True)
             out = subprocess.run([str(ROOT / ".venv" / "bin" / "schemathesis"), "run",
                                   f"{BASE}/docs/openapi.json", "--checks", "not_a_server_error",

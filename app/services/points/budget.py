@@ -1,9 +1,9 @@
 """Budget guard: points are a debt, so issuance is tracked against an annual budget.
 
-Issued points are counted in Redis (`INCRBY`, off the database's hot rows) and rebuilt from the ledger
-when the counter is missing. Past the warning ratio the engine logs and exposes an alert; past the
-budget it refuses awards (mode refuse) or awards and flags them (mode flag). Concurrent awards can
-overshoot the budget by at most the awards in flight at that moment. An award whose counter update fails
+Issued points (awards and positive manual adjustments) are counted in Redis (`INCRBY`, off the database's
+hot rows) and rebuilt from the ledger when the counter is missing. Past the warning ratio the engine logs
+and exposes an alert; past the budget it refuses awards (mode refuse) or awards and flags them (mode flag).
+Concurrent awards can overshoot the budget by at most the awards in flight at that moment. An award whose counter update fails
 (Redis gone right after the commit) still stands; the process then rebuilds the counter on its next read.
 
 On the embedded default (`memory://`) Redis lives inside each process, so the scheduler's awards (payments
@@ -67,8 +67,11 @@ async def _ledger_total(year: int) -> int:
     """Points issued in the (Shanghai) year according to the ledger: the counter's truth."""
     start = datetime(year, 1, 1, tzinfo=SHANGHAI)
     end = datetime(year + 1, 1, 1, tzinfo=SHANGHAI)
-    row = await fetchrow(conn(), "SELECT COALESCE(SUM(amount), 0) AS s FROM point_entries WHERE kind = 'earn' "
-                                 "AND NOT (account = 'available' AND idem_key LIKE 'release:%') "
+    # issued = awards (a pending award counts when awarded, not again when released) + positive manual
+    # adjustments; claw-backs and negative adjustments do not give budget back (points are debt: overcount)
+    row = await fetchrow(conn(), "SELECT COALESCE(SUM(amount), 0) AS s FROM point_entries "
+                                 "WHERE ((kind = 'earn' AND NOT (account = 'available' AND idem_key LIKE 'release:%')) "
+                                 "OR (kind = 'adjust' AND amount > 0)) "
                                  "AND created_at >= $1 AND created_at < $2", [start, end])
     return int(row["s"]) if row else 0
 

@@ -551,9 +551,10 @@ async def clawback(member_id: int, earn_entry_ids: list[int], amount: int, growt
 
 
 async def adjust(member_id: int, amount: int, idem_key: str, *, now: datetime, reason: str, operator: str,
-                 expires_at: datetime | None) -> int:
-    """Manual adjustment by an operator (audited in the entry's trace). Returns the entry id."""
-    trace = {"reason": reason, "operator": operator}
+                 expires_at: datetime | None, trace_extra: dict[str, Any] | None = None) -> int:
+    """Manual adjustment by an operator (audited in the entry's trace, with e.g. who requested an approved
+    one). Returns the entry id."""
+    trace = {"reason": reason, "operator": operator, **(trace_extra or {})}
     if amount > 0:
         posted = await post_earn(EarnPosting(
             member_id=member_id, amount=amount, growth=0, account="available", event="adjust",
