@@ -3,8 +3,9 @@
 Issued points (awards and positive manual adjustments) are counted in Redis (`INCRBY`, off the database's
 hot rows) and rebuilt from the ledger when the counter is missing. Past the warning ratio the engine logs
 and exposes an alert; past the budget it refuses awards (mode refuse) or awards and flags them (mode flag).
-Concurrent awards can overshoot the budget by at most the awards in flight at that moment. An award whose counter update fails
-(Redis gone right after the commit) still stands; the process then rebuilds the counter on its next read.
+Concurrent awards can overshoot the budget by at most the awards in flight at that moment. An award whose
+counter update fails (Redis gone right after the commit) still stands; the process then rebuilds the counter
+on its next read.
 
 On the embedded default (`memory://`) Redis lives inside each process, so the scheduler's awards (payments
 credited late, reconciled awards) would never reach the server's counter: there the counter is not kept at all
