@@ -29,12 +29,12 @@ TEMPLATE = "sandbox-tpl-points"
 
 def available() -> tuple[bool, str]:
     try:
-        from app.services import outbox
+        from app.services.outbox import service as outbox
         from models import OutboxMessage  # noqa: F401
     except Exception as exc:
         return False, f"push scenario skipped: {type(exc).__name__}: {exc}"
     if not hasattr(outbox, "deliver_due"):
-        return False, "push scenario skipped: app.services.outbox.deliver_due missing"
+        return False, "push scenario skipped: app.services.outbox.service.deliver_due missing"
     return True, ""
 
 
@@ -75,7 +75,7 @@ async def run_outbox(sandbox_url: str, spy_factory: Callable[[], Any] | None = N
     from app import db
     from app.config import load_settings
     from app.runtime import Runtime
-    from app.services import outbox
+    from app.services.outbox import service as outbox
     from bench.env import DSN, POOL_MAX
 
     settings = load_settings(env={})

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.runtime import Runtime
-from app.services import outbox, payments
+from app.services.outbox import service as outbox
+from app.services.payments import service as payments
 
 DRAIN_SECONDS = 4.0
 

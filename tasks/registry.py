@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.services import reconcile
-from tasks import outbox_jobs, points_jobs
+from app.services.points import jobs as points_jobs
+from tasks import outbox_jobs
 
 JOBS: list[tuple[str, Any, dict[str, Any]]] = [
     ("points_expire", points_jobs.expire_points, {"trigger": "interval", "minutes": 1}),

@@ -160,7 +160,7 @@ async def app(rt: Runtime) -> AsyncIterator[Sanic]:
     """The real app served on a real socket in the session loop (one startup, real HTTP for every test)."""
     import socket
 
-    from app.server import create_app
+    from jifen.server import create_app
 
     Sanic.test_mode = True
     application = create_app(rt.settings, name=f"jifen_test_{RUN_ID}", manage_resources=False)
@@ -208,7 +208,7 @@ async def clean_state(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     yield
     clock.reset()
     if "rt" in request.fixturenames and not request.node.get_closest_marker("corrupts_ledger"):
-        from app.services.ledger_verify import find_violations
+        from app.services.points.verify import find_violations
 
         assert await find_violations() == [], "test left the ledger inconsistent"
 

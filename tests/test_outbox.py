@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.services import outbox
-from app.services.outbox import deliver_due, enqueue, reap_stuck
+from app.services.outbox import service as outbox
+from app.services.outbox.service import deliver_due, enqueue, reap_stuck
 from models import Member, OutboxMessage, PointEntry
 from tests.conftest import Api
 from tests.payhelpers import NotifyRelay, assert_ledger_invariant, play_payment, sandbox_call

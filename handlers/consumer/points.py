@@ -9,7 +9,7 @@ from sanic.response import HTTPResponse, json
 from app import ratelimit
 from app.auth import require
 from app.ratelimit import client_ip
-from app.services import members
+from app.services.members import service as members
 from app.services.points import checkin, queries
 from app.validation import body, query
 

@@ -26,7 +26,7 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
-from app.services import outbox
+from app.services.outbox import service as outbox
 from app.sqlx import fetch
 from models import Coupon, CouponPackage, CouponRule, CouponTemplate, Member, Payment
 

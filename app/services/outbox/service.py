@@ -88,7 +88,7 @@ async def send_subscribe(rt: Runtime, msg: Claimed) -> None:
 
 
 async def send_wxpay_coupon(rt: Runtime, msg: Claimed) -> None:
-    from app.services import coupons
+    from app.services.coupons import service as coupons
 
     await coupons.deliver_wxpay_coupon(rt, msg)
 

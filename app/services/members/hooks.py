@@ -24,7 +24,7 @@ async def member_registered(rt: Runtime, member: Member) -> None:
 async def _credit_earlier_payments(rt: Runtime, member: Member) -> None:
     """Payments made before registering (within link_window_days) are credited now; a failure must not
     fail the login, the `payments_credit_pending` job retries."""
-    from app.services import payments
+    from app.services.payments import service as payments
 
     try:
         credited = await payments.credit_new_member(rt, member)

@@ -39,7 +39,7 @@ def cmd_makemigrations(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{args.dialect}: {_run(db.make_migrations(args.name, args.dialect)) or 'no changes'}")
         return 0
     for kind in ("sqlite", "postgres"):
-        subprocess.run([sys.executable, "-m", "app.cli", "makemigrations", args.name, "--dialect", kind], check=True)
+        subprocess.run([sys.executable, "-m", "jifen.cli", "makemigrations", args.name, "--dialect", kind], check=True)
     return 0
 
 
@@ -47,7 +47,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from sanic import Sanic
     from sanic.worker.loader import AppLoader
 
-    from app.supervisor import attach_managed_processes
+    from jifen.supervisor import attach_managed_processes
 
     settings.server.host = args.host or settings.server.host
     settings.server.port = args.port or settings.server.port
@@ -69,7 +69,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve_factory(settings: Settings):  # type: ignore[no-untyped-def]
-    from app.server import create_app
+    from jifen.server import create_app
 
     return create_app(settings)
 
@@ -89,7 +89,7 @@ def cmd_scheduler(settings: Settings, _: argparse.Namespace) -> int:
 
 
 def cmd_admin_token(settings: Settings, args: argparse.Namespace) -> int:
-    from app.services.staff import create_staff_token
+    from app.services.staff.service import create_staff_token
 
     token = _run(create_staff_token(settings, args.role, args.name, args.wecom_userid))
     print(token)
@@ -97,7 +97,7 @@ def cmd_admin_token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_ledger_verify(settings: Settings, _: argparse.Namespace) -> int:
-    from app.services.ledger_verify import run_verify
+    from app.services.points.verify import run_verify
 
     problems = _run(run_verify(settings))
     return 1 if problems else 0

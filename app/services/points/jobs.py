@@ -5,16 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from app.runtime import Runtime
-from app.services.points import reminders, sweeps, tiers
+from app.services.points import expiry, reminders, tiers
 
 
 async def expire_points(rt: Runtime) -> dict[str, Any] | None:
-    r = await sweeps.expire_due(rt.clock.now(), rt.settings.points.sweep_batch_members)
+    r = await expiry.expire_due(rt.clock.now(), rt.settings.points.sweep_batch_members)
     return {"expired_buckets": r.buckets, "points": r.points} if r.buckets else None
 
 
 async def release_pending(rt: Runtime) -> dict[str, Any] | None:
-    r = await sweeps.release_due(rt.clock.now(), rt.settings.points.sweep_batch_members)
+    r = await expiry.release_due(rt.clock.now(), rt.settings.points.sweep_batch_members)
     return {"released_buckets": r.buckets, "points": r.points} if r.buckets else None
 
 
