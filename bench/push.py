@@ -3,7 +3,7 @@
 Both sides send the same N messages (payloads of real `subscribe` outbox rows) to a fresh sandbox
 process, once without a rate limit and once with `subscribe_rate_per_second` set so the sandbox answers
 45009 past it. jifen: `outbox.deliver_due(rt, seconds=...)` until nothing is due (batches claimed while
-sends run) - the delivery engine at full speed; the scheduler's own cadence is `tasks/outbox_jobs.deliver`.
+sends run) - the delivery engine at full speed; the scheduler's own cadence is `app/services/outbox/jobs.deliver`.
 Ceiling: one aiohttp session, one access token, as many requests in flight as the outbox's `concurrency`,
 no database. Both sides fetch the access token before their clock starts. 45009 is WeChat's daily quota:
 after the first one jifen holds the remaining subscribe rows until Beijing midnight (no further calls),

@@ -24,8 +24,9 @@ def _run(coro: object) -> object:
 
 def cmd_migrate(settings: Settings, _: argparse.Namespace) -> int:
     from app import db
+    from app.services.points.seed import seed_first_install
 
-    applied = _run(db.migrate(settings))
+    applied = _run(db.migrate(settings, then=lambda: seed_first_install(demo=settings.sandbox.enabled)))
     print(f"migrations applied: {applied or 'none (up to date)'}")
     return 0
 

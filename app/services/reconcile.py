@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.runtime import Runtime
+from app.scheduling import scheduled
 
 log = logging.getLogger("jifen.reconcile")
 
@@ -54,11 +55,10 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
 
 
 def _load_domains() -> None:
-    """Import the modules that register checks (import order does not matter)."""
-    import importlib
+    """Import every domain (they register their checks at import)."""
+    from app import domains
 
-    for module in CHECK_MODULES:
-        importlib.import_module(module)
+    domains.load()
 
 
 CHECK_MODULES: list[str] = []
@@ -78,6 +78,7 @@ async def run(rt: Runtime, *, repair: bool) -> list[Finding]:
     return out
 
 
+@scheduled("reconcile", trigger="interval", minutes=5)
 async def job(rt: Runtime) -> dict[str, Any] | None:
     """The scheduled form: repair, log what was found."""
     findings = await run(rt, repair=True)

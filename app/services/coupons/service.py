@@ -176,6 +176,7 @@ async def revoke_for_payment(payment_id: int, now: datetime, reason: str) -> int
         state="revoked", revoked_at=now, revoke_reason=reason)
 
 
+@outbox.sender("wxpay_coupon")
 async def deliver_wxpay_coupon(rt: Runtime, msg: outbox.Claimed) -> None:
     """Outbox sender for `wxpay_coupon`: send through the v3 API and record WeChat Pay's coupon_id."""
     from app.wechatpay.client import WeChatPayRejected
