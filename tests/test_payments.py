@@ -361,10 +361,7 @@ async def test_single_statement_credit_writes_what_the_general_path_writes(
     written = []
     for n, label in enumerate(("fast", "general")):
         if label == "general":
-            async def no_fast(*args: Any) -> bool:
-                return False
-
-            monkeypatch.setattr(one_statement, "credit", no_fast)
+            monkeypatch.setattr(api.app.ctx.rt.settings.points, "one_statement", False)
         _, member = await api.login(f"parity-{label}")
         played = await play_payment(sandbox, notify_relay, member["openid"], 600_000, attach="order:9")
         assert played["status"] == 204, notify_relay.answers

@@ -14,6 +14,7 @@ import time
 
 from redis.asyncio import Redis
 
+from app import caches
 from app.wechat.base import WeChatHttp
 from app.wechat.errors import WeChatUnavailable
 
@@ -34,6 +35,11 @@ class TokenStore:
         self.lock_key = f"{prefix}wxtoken-lock:{appid}"
         self._local: tuple[str, float] | None = None
         self._reading = asyncio.Lock()
+        caches.register_object(self)
+
+    def forget_local(self) -> None:
+        """Drop the in-process copy (the next read goes to Redis)."""
+        self._local = None
 
     async def get(self, rejected: str | None = None) -> str:
         """Current token; `rejected` is the token WeChat just refused (replace it unless already replaced)."""

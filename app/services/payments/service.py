@@ -185,7 +185,8 @@ async def handle_notification(rt: Runtime, headers: Mapping[str, str], body: byt
         ref = parsed.refund_id
     now = rt.clock.now()
     paid = isinstance(parsed, Txn) and parsed.trade_state == "SUCCESS"
-    if paid and isinstance(parsed, Txn) and await one_statement.credit(rt, note, parsed, now):
+    if (paid and isinstance(parsed, Txn) and rt.settings.points.one_statement
+            and await one_statement.credit(rt, note, parsed, now)):
         if await refunds_waiting(parsed.transaction_id):  # recorded while the credit ran: claw back now
             await apply_refunds(rt, parsed.transaction_id)
         return NotifyOutcome("processed", note.event_type, ref)

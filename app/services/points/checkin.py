@@ -33,7 +33,8 @@ async def check_in(rt: Runtime, member_id: int) -> dict[str, Any]:
     today = rt.clock.day_of(now)
     cfg = await config_cache.get()
     rule = cfg.rule_for(EVENT, now)
-    if rule is not None and rt.settings.database.is_postgres and checkin_one_statement.applies(rule):
+    if (rule is not None and rt.settings.database.is_postgres and rt.settings.points.one_statement
+            and checkin_one_statement.applies(rule)):
         fast = await checkin_one_statement.check_in(rt, member_id, today, now, rule, cfg)
         if fast is not None:
             return fast
