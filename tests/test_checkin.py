@@ -274,3 +274,15 @@ async def test_one_statement_checkin_writes_exactly_what_the_general_path_writes
 
     assert re.search(r"multiplier_bp\W+30000", written[0])  # the member day was part of the comparison
     assert written[0] == written[1]
+
+
+async def test_missions_list_newbie_and_daily_rules_with_progress(api: Api, seeded) -> None:
+    token, _ = await api.login("missions")
+    status, body = await api.call("GET", "/api/v1/missions", token=token)
+    assert status == 200, body
+    newbie = {m["rule"]: m for m in body["newbie"]}
+    assert {"first_purchase", "phone_bound", "profile_completed"} <= set(newbie)
+    assert not any(m["done"] for m in newbie.values())
+    daily = {m["rule"]: m for m in body["daily"]}
+    assert (daily["share"]["done_today"], daily["share"]["daily_limit"]) == (0, 3)
+    assert (await api.call("GET", "/api/v1/tasks", token=token))[0] == 404  # "task" is the guides' word now
