@@ -108,6 +108,9 @@ class PointsConfig:
     tier_window_days: int = 365
     tier_warning_days: int = 10
     sweep_batch_members: int = 20000
+    # on PostgreSQL the common check-in and payment credit are one atomic statement each; off = every change
+    # takes the step-by-step path (same rows, slower): a diagnostic switch, and how tests compare the two paths
+    one_statement: bool = True
 
     @property
     def reminder_stages(self) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -109,8 +110,9 @@ def sql(c: BaseDBAsyncClient, text: str) -> str:
     return text if is_postgres_conn(c) else _PG_PARAM.sub(r"?\1", text)
 
 
-async def migrate(settings: Settings) -> list[str]:
-    """Apply pending Aerich migrations for this dialect (creating the schema on an empty database)."""
+async def migrate(settings: Settings, then: Callable[[], Awaitable[None]] | None = None) -> list[str]:
+    """Apply pending Aerich migrations for this dialect (creating the schema on an empty database), then run
+    `then` (the first-install seed) under the same lock, so two deploys never seed twice."""
     from aerich import Command
 
     location = str(MIGRATIONS_DIR / dialect(settings))
@@ -118,23 +120,24 @@ async def migrate(settings: Settings) -> list[str]:
     await command.init()
     try:
         if not settings.database.is_postgres:
-            return await _upgrade_and_seed(command, demo=settings.sandbox.enabled)
+            return await _upgrade_and_then(command, then)
         # the session lock lives on one dedicated connection, held while other connections migrate
         async with conn().acquire_connection() as lock_conn:
             await lock_conn.execute("SELECT pg_advisory_lock(7126001)")
             try:
-                return await _upgrade_and_seed(command, demo=settings.sandbox.enabled)
+                return await _upgrade_and_then(command, then)
             finally:
                 await lock_conn.execute("SELECT pg_advisory_unlock(7126001)")
     finally:
         await Tortoise.close_connections()
 
 
-async def _upgrade_and_seed(command: Any, *, demo: bool) -> list[str]:
+async def _upgrade_and_then(command: Any, then: Callable[[], Awaitable[None]] | None) -> list[str]:
     applied = await command.upgrade(run_in_transaction=True)
     if not is_postgres_conn(conn()):
         await normalise_sqlite_times()
-    await _seed_first_install(demo=demo)
+    if then is not None:
+        await then()
     return list(applied)
 
 
@@ -157,19 +160,6 @@ async def normalise_sqlite_times() -> int:
                 f"AND substr({col}, -6) <> '+00:00'")
             changed += int(rows[0])
     return changed
-
-
-async def _seed_first_install(*, demo: bool) -> None:
-    """A fresh install starts with the default rule set, tiers and campaigns (operators edit from there).
-
-    Only the sandbox/dev install (`demo`) gets the multiplier campaigns switched on: on a production database
-    a campaign is a marketer's decision, never a side effect of `jifen migrate`.
-    """
-    from app.services.points.seed import seed_points_defaults
-    from models import EarningRule
-
-    if not await EarningRule.exists():
-        await seed_points_defaults(campaigns_active=demo)
 
 
 async def make_migrations(name: str, kind: str) -> str | None:

@@ -7,7 +7,6 @@ dependencies explicitly rather than from module globals.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import aiohttp
 from redis.asyncio import Redis
@@ -19,9 +18,7 @@ from app.redis_client import create_redis
 from app.wechat.base import WeChatHttp
 from app.wechat.miniprogram import MiniProgramClient
 from app.wechat.tokens import StableToken, TokenStore, TokenStores, WeComToken
-
-if TYPE_CHECKING:
-    from app.wechatpay.setup import WeChatPay
+from app.wechatpay.client import WeChatPay
 
 
 @dataclass
@@ -39,8 +36,6 @@ class Runtime:
     def wechatpay(self) -> WeChatPay:
         """WeChat Pay verifier + v3 client, built on first use (dev keys may need generating)."""
         if self._wechatpay is None:
-            from app.wechatpay.setup import WeChatPay
-
             self._wechatpay = WeChatPay(self.settings, self.http)
         return self._wechatpay
 

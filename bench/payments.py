@@ -26,13 +26,13 @@ EXPECTED = (204,)
 def available() -> tuple[bool, str]:
     """The notify endpoint and the signing helpers exist (the payment work has landed)."""
     try:
-        from app.services import payments
+        from app.services.payments import service as payments
         from app.wechatpay.crypto import build_notification  # noqa: F401
         from handlers import callbacks  # noqa: F401
     except Exception as exc:
         return False, f"payment scenario skipped: {type(exc).__name__}: {exc}"
     if not hasattr(payments, "handle_notification"):
-        return False, "payment scenario skipped: app.services.payments.handle_notification missing"
+        return False, "payment scenario skipped: app.services.payments.service.handle_notification missing"
     return True, ""
 
 

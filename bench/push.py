@@ -3,7 +3,7 @@
 Both sides send the same N messages (payloads of real `subscribe` outbox rows) to a fresh sandbox
 process, once without a rate limit and once with `subscribe_rate_per_second` set so the sandbox answers
 45009 past it. jifen: `outbox.deliver_due(rt, seconds=...)` until nothing is due (batches claimed while
-sends run) - the delivery engine at full speed; the scheduler's own cadence is `tasks/outbox_jobs.deliver`.
+sends run) - the delivery engine at full speed; the scheduler's own cadence is `app/services/outbox/jobs.deliver`.
 Ceiling: one aiohttp session, one access token, as many requests in flight as the outbox's `concurrency`,
 no database. Both sides fetch the access token before their clock starts. 45009 is WeChat's daily quota:
 after the first one jifen holds the remaining subscribe rows until Beijing midnight (no further calls),
@@ -29,12 +29,12 @@ TEMPLATE = "sandbox-tpl-points"
 
 def available() -> tuple[bool, str]:
     try:
-        from app.services import outbox
+        from app.services.outbox import service as outbox
         from models import OutboxMessage  # noqa: F401
     except Exception as exc:
         return False, f"push scenario skipped: {type(exc).__name__}: {exc}"
     if not hasattr(outbox, "deliver_due"):
-        return False, "push scenario skipped: app.services.outbox.deliver_due missing"
+        return False, "push scenario skipped: app.services.outbox.service.deliver_due missing"
     return True, ""
 
 
@@ -75,7 +75,7 @@ async def run_outbox(sandbox_url: str, spy_factory: Callable[[], Any] | None = N
     from app import db
     from app.config import load_settings
     from app.runtime import Runtime
-    from app.services import outbox
+    from app.services.outbox import service as outbox
     from bench.env import DSN, POOL_MAX
 
     settings = load_settings(env={})

@@ -89,7 +89,7 @@ async def measure(ctx: Any) -> dict[str, dict[str, Any]]:
     from app import db
     from app.config import load_settings
     from app.runtime import Runtime
-    from app.services import members
+    from app.services.members import service as members
     from app.services.points import checkin, queries
     from bench import dataset
     from bench.env import jifen_env
@@ -137,7 +137,7 @@ async def measure(ctx: Any) -> dict[str, dict[str, Any]]:
 
 
 async def _notify_counts(ctx: Any, rt: Any) -> dict[str, dict[str, Any]]:
-    from app.services import payments
+    from app.services.payments import service as payments
     from bench.payments import _sign_chunk
 
     c = await asyncpg.connect(ctx_dsn())

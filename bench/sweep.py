@@ -1,4 +1,4 @@
-"""Expiry sweep: jifen's `sweeps.expire_due` in-process vs the hand-written set-based SQL, same data.
+"""Expiry sweep: jifen's `expiry.expire_due` in-process vs the hand-written set-based SQL, same data.
 
 The data lives in schema `sweep` of jifen_bench (members, point_buckets, point_entries created LIKE the
 real tables, indexes included), so the HTTP scenarios' rows never mix in. For each due count the buckets
@@ -119,7 +119,7 @@ async def run_jifen(batch: int) -> dict[str, Any]:
     """`expire_due` exactly as the scheduler calls it, on Tortoise with search_path = sweep."""
     from app import db
     from app.config import load_settings
-    from app.services.points import sweeps
+    from app.services.points import expiry
 
     settings = load_settings(env={})
     settings.database.url = f"{DSN}?schema={SCHEMA}"
@@ -127,7 +127,7 @@ async def run_jifen(batch: int) -> dict[str, Any]:
     await db.connect(settings)
     try:
         t0 = time.perf_counter()
-        r = await sweeps.expire_due(datetime.now(UTC), batch)
+        r = await expiry.expire_due(datetime.now(UTC), batch)
         seconds = time.perf_counter() - t0
     finally:
         await db.close()

@@ -1,18 +1,43 @@
-"""HTTP blueprints, one per audience: consumers (/api/v1), callbacks, guides (/guide/v1), admin (/admin/v1)."""
+"""HTTP handlers, one package per audience, one module per domain inside each.
 
-from sanic import Sanic
+`AUDIENCES` is the one table of what is served where: every module listed exports `bp` (a Blueprint without a
+prefix; `make_blueprint(settings)` instead when its routes depend on configuration, as the WeChat Pay notify path
+does), and is mounted under its audience's prefix. A new domain adds its module to its audiences' lists here.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from sanic import Blueprint, Sanic
+
+from app.config import Settings
+
+AUDIENCES: dict[str, tuple[str, list[str]]] = {
+    # audience: (url prefix, domain modules under handlers/<audience>/)
+    "consumer": ("/api/v1", ["auth", "points", "coupons"]),
+    "guide": ("/guide/v1", ["staff", "coupons"]),
+    "admin": ("/admin/v1", ["staff", "points", "coupons"]),
+    "callbacks": ("", ["wechatpay"]),
+}
+
+
+def _module_blueprint(audience: str, domain: str, settings: Settings) -> Blueprint:
+    module = importlib.import_module(f"handlers.{audience}.{domain}")
+    if hasattr(module, "make_blueprint"):
+        return module.make_blueprint(settings)  # type: ignore[no-any-return]
+    return module.bp  # type: ignore[no-any-return]
 
 
 def register_blueprints(app: Sanic) -> None:
-    from handlers.admin import bp as admin_bp
-    from handlers.admin_coupons import bp as admin_coupons_bp
-    from handlers.callbacks import make_blueprint as callbacks_blueprint
-    from handlers.consumer import bp as consumer_bp
-    from handlers.guide import bp as guide_bp
-    from handlers.guide_coupons import bp as guide_coupons_bp
     from handlers.health import bp as health_bp
 
-    for bp in (health_bp, consumer_bp, guide_bp, admin_bp):
-        app.blueprint(bp)
-    for bp in (callbacks_blueprint(app.ctx.settings), guide_coupons_bp, admin_coupons_bp):
-        app.blueprint(bp)
+    app.blueprint(health_bp)
+    settings: Settings = app.ctx.settings
+    for audience, (prefix, domains) in AUDIENCES.items():
+        bps = [_module_blueprint(audience, d, settings) for d in domains]
+        if prefix:
+            app.blueprint(Blueprint.group(*bps, url_prefix=prefix))
+        else:
+            for bp in bps:
+                app.blueprint(bp)

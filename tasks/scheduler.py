@@ -27,10 +27,10 @@ Job = Callable[[Runtime], Awaitable[object]]
 
 
 def jobs() -> list[tuple[str, Job, dict[str, object]]]:
-    """(name, coroutine, trigger kwargs). Later issues append here."""
-    from tasks import registry
+    """(name, coroutine, trigger kwargs) of every job the domains registered (`app.scheduling`)."""
+    from app.scheduling import collect
 
-    return registry.JOBS
+    return [(j.name, j.fn, j.trigger) for j in collect()]
 
 
 def build_scheduler(rt: Runtime) -> AsyncIOScheduler:

@@ -116,7 +116,7 @@ async def member_ledger(member_id: int) -> dict[str, int]:
 
 
 async def assert_ledger_invariant(member_id: int) -> dict[str, int]:
-    from app.services.ledger_verify import find_violations
+    from app.services.points.verify import find_violations
 
     led = await member_ledger(member_id)
     assert led["balance"] == led["entries_available"], led

@@ -84,7 +84,7 @@ ADMIN_ONLY = {"/admin/v1/members/1/awards", "/admin/v1/adjustment-requests/1/app
 def test_role_table_covers_every_admin_route(app) -> None:
     """A new admin route without a row above fails here, so role enforcement is tested for every route."""
     declared = {(m, "/" + r.path) for r in app.router.routes
-                if getattr(r.handler, "__module__", "") == "handlers.admin_points" for m in r.methods}
+                if getattr(r.handler, "__module__", "") == "handlers.admin.points" for m in r.methods}
     listed = {(method, re.sub(r"/\d+(?=/|$)", "/<id>", path)) for method, path, _ in ROUTES}
     assert {(m, re.sub(r"<[a-z_]+:int>", "<id>", p)) for m, p in declared} == listed
 

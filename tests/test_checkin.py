@@ -337,3 +337,70 @@ async def test_makeups_are_rate_limited_like_checkins(api: Api, seeded, rt) -> N
     finally:
         limits.checkin_per_member = saved
     assert statuses[:2] == [201, 201] and statuses[2] == 409 and statuses[3:] == [429, 429], statuses
+
+
+async def _checkin_rows(member_id: int) -> str:
+    """Everything check-ins wrote for a member, without ids and creation times."""
+    import json
+
+    from app.db import conn
+    from app.sqlx import fetch
+
+    c = conn()
+    rows = {
+        "member": await fetch(c, "SELECT balance, pending, growth, tier_level, checkin_streak FROM members "
+                                 "WHERE id = $1", [member_id]),
+        "entries": await fetch(c, "SELECT account, amount, kind, event, source, rule_id, idem_key, balance_after, "
+                                  "growth, trace FROM point_entries WHERE member_id = $1 ORDER BY id", [member_id]),
+        "buckets": await fetch(c, "SELECT state, initial, remaining, expired_amount, expires_at, release_at FROM "
+                                  "point_buckets WHERE member_id = $1 ORDER BY id", [member_id]),
+        "counters": await fetch(c, "SELECT rule_id, period, count, points FROM award_counters WHERE member_id = $1 "
+                                   "ORDER BY rule_id, period", [member_id]),
+        "checkins": await fetch(c, "SELECT day, streak, makeup FROM checkins WHERE member_id = $1 "
+                                   "ORDER BY day", [member_id]),
+        "tiers": await fetch(c, "SELECT from_level, to_level, reason FROM tier_changes WHERE member_id = $1 "
+                                "ORDER BY id", [member_id]),
+    }
+    return json.dumps({k: [dict(r) for r in v] for k, v in rows.items()}, default=str, sort_keys=True,
+                      ensure_ascii=False)
+
+
+async def test_one_statement_checkin_writes_exactly_what_the_general_path_writes(
+        api: Api, seeded, award_calls: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Eight days in a row across a member day (3x) and the 7-day streak bonus: row for row the same on both paths.
+
+    On PostgreSQL the first member's check-ins are one statement each (none reaches `engine.award`); the second
+    member's take the step-by-step path with `[points] one_statement = false`. On SQLite both are step-by-step.
+    """
+    from app.db import conn, is_postgres_conn
+
+    written = []
+    for label in ("one_statement", "general"):
+        if label == "general":
+            monkeypatch.setattr(api.app.ctx.rt.settings.points, "one_statement", False)
+        clock.set(at(2026, 11, 12))
+        token, member = await api.login(f"parity-ck-{label}")
+        before = len(award_calls)
+        for day in range(12, 20):
+            clock.set(at(2026, 11, day, 9, 30))
+            status, body = await api.call("POST", "/api/v1/checkins", token=token)
+            assert status == 201, body
+        went_general = len(award_calls) - before
+        assert went_general == (8 if label == "general" or not is_postgres_conn(conn()) else 0), award_calls
+        written.append(await _checkin_rows(member["id"]))
+    import re
+
+    assert re.search(r"multiplier_bp\W+30000", written[0])  # the member day was part of the comparison
+    assert written[0] == written[1]
+
+
+async def test_missions_list_newbie_and_daily_rules_with_progress(api: Api, seeded) -> None:
+    token, _ = await api.login("missions")
+    status, body = await api.call("GET", "/api/v1/missions", token=token)
+    assert status == 200, body
+    newbie = {m["rule"]: m for m in body["newbie"]}
+    assert {"first_purchase", "phone_bound", "profile_completed"} <= set(newbie)
+    assert not any(m["done"] for m in newbie.values())
+    daily = {m["rule"]: m for m in body["daily"]}
+    assert (daily["share"]["done_today"], daily["share"]["daily_limit"]) == (0, 3)
+    assert (await api.call("GET", "/api/v1/tasks", token=token))[0] == 404  # "task" is the guides' word now

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from app.auth import issue_token
-from app.services import coupons as coupon_service
-from app.services import outbox
+from app.services.coupons import service as coupon_service
+from app.services.outbox import service as outbox
 from models import Coupon, CouponTemplate, Member, OutboxMessage, Payment
 from tests.conftest import Api
 from tests.payhelpers import NotifyRelay, assert_ledger_invariant, play_payment, play_refund, sandbox_call

@@ -14,9 +14,9 @@ import pytest
 from app.clock import SHANGHAI, clock
 from app.db import conn
 from app.services import reconcile
-from app.services.ledger_verify import find_violations
-from app.services.points import engine, ledger, sweeps
+from app.services.points import engine, expiry, ledger
 from app.services.points.config_cache import config_cache
+from app.services.points.verify import find_violations
 from app.sqlx import execute, fetch
 from models import Coupon, CouponPackage, CouponRule, CouponTemplate, EarningRule, Member, PointBucket, PointEntry
 from tests.conftest import Api
@@ -77,13 +77,13 @@ async def test_points_released_beside_a_debt_pay_it_so_their_expiry_cannot_charg
     award = await engine.award(seeded, mid, "purchase", "pay-300", {"amount_fen": 30_000})
     assert (award.status, award.points) == ("pending", 300)
     clock.set(at(2026, 6, 8, 10))
-    assert (await sweeps.release_due(clock.now())).points == 300
+    assert (await expiry.release_due(clock.now())).points == 300
     m = await Member.get(id=mid)
     assert (m.balance, m.pending) == (100, 0)
     assert (await debt_left(mid), await positive_left(mid)) == (0, 100)  # netted in the release's transaction
     assert await find_violations() == []
     clock.shift(timedelta(days=40))
-    assert (await sweeps.expire_due(clock.now())).points == 100
+    assert (await expiry.expire_due(clock.now())).points == 100
     assert (await Member.get(id=mid)).balance == 0
     assert await find_violations() == []
 
@@ -98,7 +98,7 @@ async def test_points_about_to_lapse_pay_a_legacy_debt_before_they_expire(api: A
     await unnet(mid, earned.entry_id)
     assert (await debt_left(mid), await positive_left(mid)) == (-200, 300)
     clock.shift(timedelta(days=40))
-    assert (await sweeps.expire_due(clock.now())).points == 100
+    assert (await expiry.expire_due(clock.now())).points == 100
     assert (await Member.get(id=mid)).balance == 0
     assert await find_violations() == []
 
@@ -204,7 +204,7 @@ async def test_reversing_a_spend_on_an_expired_lot_neither_revives_it_nor_breaks
     await engine.award(seeded, b, "phone_bound", "pb", {})
     await ledger.spend(a, 10, "order-2", now=clock.now())  # soonest-expiring first: the gift lot again
     clock.set(at(2026, 4, 15))
-    assert (await sweeps.expire_due(clock.now())).points == 40  # the gift lot's 40 left lapse
+    assert (await expiry.expire_due(clock.now())).points == 40  # the gift lot's 40 left lapse
     lot = await PointBucket.get(member_id=a, state="expired")
     assert (lot.remaining, lot.expired_amount) == (0, 40)
     assert (await Member.get(id=a)).balance == 50
@@ -220,7 +220,7 @@ async def test_reversing_a_spend_on_an_expired_lot_neither_revives_it_nor_breaks
 
     # the next sweep expires b's lot and a's other lot in the same batch; nothing collides
     clock.set(at(2026, 5, 25))
-    res = await sweeps.expire_due(clock.now())
+    res = await expiry.expire_due(clock.now())
     assert (res.buckets, res.points, res.members) == (2, 100, 2)
     assert ((await Member.get(id=a)).balance, (await Member.get(id=b)).balance) == (0, 0)
     again = await ledger.reverse_spend(a, "order-1", "order-1-cancel", now=clock.now())
@@ -251,7 +251,7 @@ async def test_verify_flags_an_expired_lot_without_its_expire_entry(api: Api, se
     _, member = await api.login("v-expire")
     await engine.award(seeded, member["id"], "phone_bound", "pb", {})
     clock.shift(timedelta(days=20))
-    await sweeps.expire_due(clock.now())
+    await expiry.expire_due(clock.now())
     assert await find_violations() == []
     await PointEntry.filter(member_id=member["id"], kind="expire").update(idem_key="renamed")
     assert any("has no expire entry" in i for i in await issues())
@@ -265,7 +265,7 @@ async def test_verify_flags_an_expire_entry_of_a_reopened_lot(api: Api, seeded) 
     _, member = await api.login("v-reopen")
     await engine.award(seeded, member["id"], "phone_bound", "pb", {})
     clock.shift(timedelta(days=20))
-    await sweeps.expire_due(clock.now())
+    await expiry.expire_due(clock.now())
     await PointBucket.filter(member_id=member["id"], state="expired").update(state="active", expired_amount=0)
     assert any("expired a lot that is not expired" in i for i in await issues())
 
@@ -348,7 +348,7 @@ async def test_reconcile_closes_a_lot_an_older_reversal_reopened(api: Api, seede
     await engine.award(seeded, a, "custom:experience_officer", "gift", {})
     spent = await ledger.spend(a, 150, "order-1", now=clock.now())
     clock.set(at(2026, 4, 15))
-    await sweeps.expire_due(clock.now())
+    await expiry.expire_due(clock.now())
     lot = await PointBucket.get(member_id=a, state="expired")
     # what the old reversal wrote: the lot reopened with the spend's points, the refund entry beside it
     await PointBucket.filter(id=lot.id).update(state="active", remaining=150, expired_amount=0)
@@ -359,7 +359,7 @@ async def test_reconcile_closes_a_lot_an_older_reversal_reopened(api: Api, seede
     await engine.award(seeded, b, "phone_bound", "pb", {})
     clock.set(at(2026, 4, 30))
     with pytest.raises(Exception):  # noqa: B017 - the unique-key violation of either dialect
-        await sweeps.expire_due(clock.now())
+        await expiry.expire_due(clock.now())
     assert (await Member.get(id=b)).balance == 50  # the whole batch rolled back, b's lot too
 
     found = [f for f in await reconcile.run(seeded, repair=False) if f.check == "ledger_reopened_lots"]
@@ -369,6 +369,6 @@ async def test_reconcile_closes_a_lot_an_older_reversal_reopened(api: Api, seede
     lot = await PointBucket.get(id=lot.id)
     assert (lot.state, lot.remaining, lot.expired_amount) == ("expired", 0, 50)
     assert (await Member.get(id=a)).balance == 0
-    assert (await sweeps.expire_due(clock.now())).points == 50  # b's lot, no collision any more
+    assert (await expiry.expire_due(clock.now())).points == 50  # b's lot, no collision any more
     assert [f for f in await reconcile.run(seeded, repair=True) if f.check.startswith("ledger_")] == []
     assert await find_violations() == []

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from app.clock import SHANGHAI, clock
 from app.errors import InsufficientPoints
-from app.services.ledger_verify import find_violations
-from app.services.points import engine, ledger, sweeps
+from app.services.points import engine, expiry, ledger
 from app.services.points.config_cache import config_cache
+from app.services.points.verify import find_violations
 from models import EarningRule, Member
 from tests.conftest import Api
 
@@ -60,10 +60,10 @@ async def test_any_sequence_keeps_the_invariant(api: Api, seeded, steps: list[tu
                 pass
         elif kind == "expire":
             clock.shift(timedelta(days=step[1]))
-            await sweeps.expire_due(clock.now())
+            await expiry.expire_due(clock.now())
         elif kind == "release":
             clock.shift(timedelta(days=step[1]))
-            await sweeps.release_due(clock.now())
+            await expiry.release_due(clock.now())
         elif kind == "reverse" and spends:
             original = spends[step[1] % len(spends)]
             await ledger.reverse_spend(mid, original, f"rev-{original}", now=clock.now())

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from app.services import outbox
-from app.services.outbox import deliver_due, enqueue, reap_stuck
+from app.services.outbox import service as outbox
+from app.services.outbox.service import deliver_due, enqueue, reap_stuck
 from models import Member, OutboxMessage, PointEntry
 from tests.conftest import Api
 from tests.payhelpers import NotifyRelay, assert_ledger_invariant, play_payment, sandbox_call
@@ -150,11 +150,13 @@ async def test_reaper_recovers_rows_stuck_in_sending(rt, sandbox) -> None:
 
 
 async def test_delivery_job_is_registered_and_runs(rt, sandbox) -> None:
-    from tasks import outbox_jobs
-    from tasks.registry import JOBS
+    from app.services.outbox import jobs as outbox_jobs
+    from tasks.scheduler import jobs
 
-    assert ("outbox_deliver", outbox_jobs.deliver, {"trigger": "interval", "seconds": 5}) in JOBS
-    assert any(name == "payments_credit_pending" for name, _, _ in JOBS)
+    registered = jobs()
+    assert ("outbox_deliver", outbox_jobs.deliver, {"trigger": "interval", "seconds": 5}) in registered
+    names = {name for name, _, _ in registered}
+    assert {"payments_credit_pending", "points_expire", "points_release", "tier_downgrades", "reconcile"} <= names
     await push(rt, "o-job")
     assert await outbox_jobs.deliver(rt) == {"sent": 1}
     assert await outbox_jobs.deliver(rt) is None

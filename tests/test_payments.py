@@ -16,9 +16,11 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from app.clock import SHANGHAI, clock
 from app.db import conn, is_postgres_conn
-from app.services import coupons as coupon_service
-from app.services import outbox, payments, payments_fast
-from app.services.points import ledger, sweeps
+from app.services.coupons import service as coupon_service
+from app.services.outbox import service as outbox
+from app.services.payments import one_statement
+from app.services.payments import service as payments
+from app.services.points import expiry, ledger
 from app.services.points.config_cache import config_cache
 from app.sqlx import fetch
 from app.wechatpay import generate_dev_keys, sign_response_headers
@@ -286,7 +288,7 @@ async def test_database_failure_answers_500_in_wechatpay_shape(api: Api, seeded,
         raise ConnectionError("database unavailable")
 
     monkeypatch.setattr(payments, "record_payment", down)  # the general path's first write
-    monkeypatch.setattr(payments_fast, "fetchrow", down)  # the PostgreSQL single statement
+    monkeypatch.setattr(one_statement, "fetchrow", down)  # the PostgreSQL single statement
     played = await play_payment(sandbox, notify_relay, member["openid"], 1000, retry=True, time_scale=0.05)
     assert played["status"] == 500
     assert set(notify_relay.answers[-1][1]) == {"code", "message"}
@@ -359,10 +361,7 @@ async def test_single_statement_credit_writes_what_the_general_path_writes(
     written = []
     for n, label in enumerate(("fast", "general")):
         if label == "general":
-            async def no_fast(*args: Any) -> bool:
-                return False
-
-            monkeypatch.setattr(payments_fast, "credit", no_fast)
+            monkeypatch.setattr(api.app.ctx.rt.settings.points, "one_statement", False)
         _, member = await api.login(f"parity-{label}")
         played = await play_payment(sandbox, notify_relay, member["openid"], 600_000, attach="order:9")
         assert played["status"] == 204, notify_relay.answers
@@ -389,7 +388,7 @@ async def test_refund_recorded_while_the_single_statement_runs_is_clawed_back(
     if not is_postgres_conn(conn()):
         pytest.skip("the single-statement credit is PostgreSQL's; SQLite always settles step by step")
     _, member = await api.login("refund-race")
-    real_fetchrow = payments_fast.fetchrow
+    real_fetchrow = one_statement.fetchrow
     calls: dict[str, Any] = {"n": 0}
 
     async def refund_lands_first(c: Any, text: str, args: Any = ()) -> Any:
@@ -405,7 +404,7 @@ async def test_refund_recorded_while_the_single_statement_runs_is_clawed_back(
             assert await payments.apply_refunds(rt, txn) == 0  # no credited payment yet
         return await real_fetchrow(c, text, args)
 
-    monkeypatch.setattr(payments_fast, "fetchrow", refund_lands_first)
+    monkeypatch.setattr(one_statement, "fetchrow", refund_lands_first)
     played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
     assert played["status"] == 204
     m = await Member.get(id=member["id"])
@@ -518,7 +517,7 @@ async def test_pending_points_show_at_once_and_refunds_take_pending_first(api: A
     assert (m.balance, m.pending) == (100, 0)
     await assert_ledger_invariant(mid)
     # after the window the scheduler releases nothing more; the remaining refund takes the bonus back
-    await sweeps.release_due(api.app.ctx.rt.clock.now() + timedelta(days=8))
+    await expiry.release_due(api.app.ctx.rt.clock.now() + timedelta(days=8))
     await play_refund(sandbox, notify_relay, played["transaction_id"], 5000)
     m = await Member.get(id=mid)
     assert (m.balance, m.pending, m.growth) == (0, 0, 0)
@@ -532,7 +531,7 @@ async def test_refund_of_released_points_counts_them_once(api: Api, seeded, sand
     _, member = await api.login("refund-released")
     mid = member["id"]
     played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
-    released = await sweeps.release_due(api.app.ctx.rt.clock.now() + timedelta(days=8))
+    released = await expiry.release_due(api.app.ctx.rt.clock.now() + timedelta(days=8))
     assert released.points == 100
     assert (await Member.get(id=mid)).balance == 200
     await play_refund(sandbox, notify_relay, played["transaction_id"], 10000)

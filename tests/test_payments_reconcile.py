@@ -15,8 +15,11 @@ import pytest
 
 from app.clock import SHANGHAI, clock
 from app.db import conn, is_postgres_conn
-from app.services import coupons as coupon_service
-from app.services import outbox, payments, payments_fast, reconcile
+from app.services import reconcile
+from app.services.coupons import service as coupon_service
+from app.services.outbox import service as outbox
+from app.services.payments import one_statement
+from app.services.payments import service as payments
 from app.services.points import engine, ledger
 from app.services.points.config_cache import config_cache
 from models import (
@@ -119,7 +122,7 @@ async def test_single_statement_credit_then_crash_before_the_claw_back_is_reconc
     if not is_postgres_conn(conn()):
         pytest.skip("the single-statement credit is PostgreSQL's")
     _, member = await api.login("fast-crash")
-    real_fetchrow = payments_fast.fetchrow
+    real_fetchrow = one_statement.fetchrow
     calls: dict[str, Any] = {"n": 0}
 
     async def refund_lands_during_the_statement(c: Any, text: str, args: Any = ()) -> Any:
@@ -137,7 +140,7 @@ async def test_single_statement_credit_then_crash_before_the_claw_back_is_reconc
     async def crash(*args: Any) -> bool:
         raise RuntimeError("process died after the statement committed")
 
-    monkeypatch.setattr(payments_fast, "fetchrow", refund_lands_during_the_statement)
+    monkeypatch.setattr(one_statement, "fetchrow", refund_lands_during_the_statement)
     monkeypatch.setattr(payments, "refunds_waiting", crash)
     played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
     assert played["status"] == 500

@@ -9,10 +9,10 @@ import pytest
 
 from app.clock import SHANGHAI, clock
 from app.errors import InsufficientPoints
-from app.services import outbox
-from app.services.ledger_verify import find_violations
-from app.services.points import engine, ledger, reminders, sweeps
+from app.services.outbox import service as outbox
+from app.services.points import engine, expiry, ledger, reminders
 from app.services.points.config_cache import config_cache
+from app.services.points.verify import find_violations
 from models import EarningRule, ExpiryReminder, Member, OutboxMessage, PointBucket, PointEntry
 from sandbox.state import Fault
 from tests.conftest import Api
@@ -108,15 +108,15 @@ async def test_expiry_sweep_and_spend_order(api: Api, seeded) -> None:
     assert sorted(buckets.values()) == [0, 195]
     await engine.award(seeded, mid, "community_interaction", "short2", {})
     clock.set(at(2026, 2, 9, 23, 59, 59))
-    assert (await sweeps.expire_due(clock.now())).buckets == 0
+    assert (await expiry.expire_due(clock.now())).buckets == 0
     clock.set(at(2026, 2, 10, 0, 0, 0))
-    res = await sweeps.expire_due(clock.now())
+    res = await expiry.expire_due(clock.now())
     assert res.buckets == 1 and res.points == 10
     member = await Member.get(id=mid)
     assert member.balance == 195
     expire = await PointEntry.get(member_id=mid, kind="expire")
     assert expire.amount == -10 and expire.balance_after == 195
-    assert (await sweeps.expire_due(clock.now())).buckets == 0  # idempotent
+    assert (await expiry.expire_due(clock.now())).buckets == 0  # idempotent
     await assert_clean()
 
 
@@ -139,7 +139,7 @@ async def test_reversal_restores_the_same_buckets(api: Api, seeded) -> None:
     await ledger.spend(mid, 210, "order-2", now=clock.now())
     clock.set(at(2026, 4, 5))
     await ledger.reverse_spend(mid, "order-2", "order-2-cancel", now=clock.now())
-    await sweeps.expire_due(clock.now())
+    await expiry.expire_due(clock.now())
     assert (await Member.get(id=mid)).balance == 200
     await assert_clean()
 
@@ -172,9 +172,9 @@ async def test_pending_points_release_later(api: Api, seeded) -> None:
     status, pts = await api.call("GET", "/api/v1/points", token=token)
     assert pts["balance"] == 0 and pts["pending"] == 123 and pts["pending_releases"][0]["amount"] == 123
     clock.set(at(2026, 6, 8, 9, 59, 59))
-    assert (await sweeps.release_due(clock.now())).buckets == 0
+    assert (await expiry.release_due(clock.now())).buckets == 0
     clock.set(at(2026, 6, 8, 10, 0, 0))
-    assert (await sweeps.release_due(clock.now())).points == 123
+    assert (await expiry.release_due(clock.now())).points == 123
     m = await Member.get(id=mid)
     assert (m.balance, m.pending) == (123, 0)
     await assert_clean()

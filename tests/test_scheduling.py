@@ -14,7 +14,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from app.clock import SHANGHAI, clock
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
-from app.services import outbox
+from app.services.outbox import service as outbox
 from app.services.points import engine, reminders, tiers
 from app.services.points.config_cache import config_cache
 from app.sqlx import fetch

@@ -81,7 +81,7 @@ async def test_no_member_route_reveals_or_changes_another_members_data(api: Api,
     answers never carry A's identifiers, and B's writes leave A's rows as they were."""
     import json
 
-    from app.services import coupons as coupon_service
+    from app.services.coupons import service as coupon_service
     from models import CouponTemplate, Member
 
     ta, a = await api.login("iso-a")

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from app import db
 from app.clock import SHANGHAI, clock
 from app.services.points.config_cache import config_cache
+from app.services.points.seed import seed_first_install
 from models import Campaign, EarningRule
 from tests.conftest import Api
 
 
 async def test_production_migrate_seeds_campaigns_switched_off(api: Api, rt) -> None:  # type: ignore[no-untyped-def]
-    await db._seed_first_install(demo=False)
+    await seed_first_install(demo=False)
     config_cache.invalidate()
     assert await EarningRule.filter(code="check_in").exists()
     campaigns = await Campaign.all()
@@ -24,7 +24,7 @@ async def test_production_migrate_seeds_campaigns_switched_off(api: Api, rt) -> 
 
 
 async def test_dev_seed_shows_the_campaigns_running(api: Api, rt) -> None:  # type: ignore[no-untyped-def]
-    await db._seed_first_install(demo=True)
+    await seed_first_install(demo=True)
     config_cache.invalidate()
     assert all(c.active for c in await Campaign.all())
     clock.set(datetime(2026, 12, 18, 10, tzinfo=SHANGHAI))
@@ -34,7 +34,7 @@ async def test_dev_seed_shows_the_campaigns_running(api: Api, rt) -> None:  # ty
 
 
 async def test_seeding_again_leaves_an_operators_campaign_choice_alone(rt) -> None:  # type: ignore[no-untyped-def]
-    await db._seed_first_install(demo=False)
+    await seed_first_install(demo=False)
     await Campaign.filter(name__startswith="会员日").update(active=True)
-    await db._seed_first_install(demo=False)
+    await seed_first_install(demo=False)
     assert await Campaign.filter(active=True).count() == 1

@@ -12,8 +12,8 @@ import jwt
 
 from app.auth import issue_token
 from app.clock import clock
-from app.services import coupons as coupon_service
-from app.services import staff as staff_service
+from app.services.coupons import service as coupon_service
+from app.services.staff import service as staff_service
 from models import Coupon, CouponTemplate, Member, StaffUser
 from tests.conftest import Api
 

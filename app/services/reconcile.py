@@ -4,7 +4,9 @@ Every follow-up that can be stranded between two commits (a refund recorded but 
 owed but never made, a coupon whose delivery raced its revocation, ...) registers a *check* here: a function
 that finds the stranded rows and, when asked, repairs them through the same idempotent service calls the normal
 path uses. Running it twice changes nothing the second time (each repair is keyed like the original change);
-running it on a healthy database finds nothing. Domains register their checks at import time with `@check`.
+running it on a healthy database finds nothing. Domains register their checks at import time with `@check`
+(`app.domains.load()` imports them all): points (debt netting, reopened lots, unsent reminders, owed awards),
+payments (refunds not clawed back, payments never credited), coupons (delivered after revocation).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.runtime import Runtime
+from app.scheduling import scheduled
 
 log = logging.getLogger("jifen.reconcile")
 
@@ -54,21 +57,10 @@ def check(name: str) -> Callable[[CheckFn], CheckFn]:
 
 
 def _load_domains() -> None:
-    """Import the modules that register checks (import order does not matter)."""
-    import importlib
+    """Import every domain (they register their checks at import)."""
+    from app import domains
 
-    for module in CHECK_MODULES:
-        importlib.import_module(module)
-
-
-CHECK_MODULES: list[str] = [
-    "app.services.points.ledger",  # debt beside positive lots, lots an old reversal reopened
-    "app.services.points.reminders",  # expiry reminders claimed but never sent
-    "app.services.payments",  # refunds not clawed back, payments never credited
-    "app.services.coupons",  # WeChat Pay coupons delivered after their revocation
-    "app.services.pending_awards",  # owed awards the outbox gave up on
-]
-"""Modules holding `@check` functions; each domain adds its own here."""
+    domains.load()
 
 
 async def run(rt: Runtime, *, repair: bool) -> list[Finding]:
@@ -84,6 +76,7 @@ async def run(rt: Runtime, *, repair: bool) -> list[Finding]:
     return out
 
 
+@scheduled("reconcile", trigger="interval", minutes=5)
 async def job(rt: Runtime) -> dict[str, Any] | None:
     """The scheduled form: repair, log what was found."""
     findings = await run(rt, repair=True)

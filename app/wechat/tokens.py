@@ -25,6 +25,7 @@ from typing import Protocol
 
 from redis.asyncio import Redis
 
+from app import caches
 from app.wechat.base import WeChatHttp
 from app.wechat.errors import ConfigError, TokenInvalid, WeChatUnavailable
 
@@ -104,6 +105,11 @@ class TokenStore:
         self.lock_key = f"{prefix}wxtoken-lock:{strategy.key}"
         self._local: tuple[str, float] | None = None
         self._reading = asyncio.Lock()
+        caches.register_object(self)
+
+    def forget_local(self) -> None:
+        """Drop the in-process copy (the next read goes to Redis)."""
+        self._local = None
 
     async def get(self, rejected: str | None = None) -> str:
         """Current token; `rejected` is the token the platform just refused (replace it unless already replaced)."""
@@ -173,4 +179,4 @@ class TokenStores:
     def forget_local(self) -> None:
         """Drop every worker-local copy (tests reset Redis between cases; the next get reads it again)."""
         for store in self._stores.values():
-            store._local = None
+            store.forget_local()

@@ -20,8 +20,9 @@ from urllib.parse import quote, urlencode
 import aiohttp
 from yarl import URL
 
+from app.config import Settings
 from app.wechatpay.crypto import WeChatPayNotificationError, sign_request, verify_response
-from app.wechatpay.setup import WeChatPayCredentials, WeChatPayMisconfigured
+from app.wechatpay.setup import WeChatPayCredentials, WeChatPayMisconfigured, load_credentials
 
 log = logging.getLogger("jifen.wechatpay")
 
@@ -138,3 +139,21 @@ class WeChatPayClient:
         """GET /v3/pay/transactions/id/{transaction_id}?mchid= (reconciliation when a notification is missing)."""
         return await self.request("GET", f"/v3/pay/transactions/id/{quote(transaction_id, safe='')}",
                                   query={"mchid": self.credentials.mchid})
+
+
+class WeChatPay:
+    """What the runtime holds: credentials plus the v3 client on the shared aiohttp session."""
+
+    def __init__(self, settings: Settings, session: aiohttp.ClientSession) -> None:
+        self.credentials = load_credentials(settings)
+        self.verifier = self.credentials.verifier
+        self.client = WeChatPayClient(session, settings.wechatpay.api_base, self.credentials,
+                                      timeout=settings.wechat.timeout_seconds, retries=settings.wechat.retries)
+
+    @property
+    def mchid(self) -> str:
+        return self.credentials.mchid
+
+    @property
+    def appid(self) -> str:
+        return self.credentials.appid

@@ -13,7 +13,6 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-import aiohttp
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from app.config import Settings
@@ -80,23 +79,3 @@ def load_credentials(settings: Settings) -> WeChatPayCredentials:
         mchid=wp.mchid, appid=appid, verifier=NotificationVerifier(trusted, wp.apiv3_key),
         merchant_key=merchant_key, merchant_serial=wp.cert_serial.upper(),
         platform_serial=wp.public_key_id or None, dev=False)
-
-
-class WeChatPay:
-    """What the runtime holds: credentials plus the v3 client on the shared aiohttp session."""
-
-    def __init__(self, settings: Settings, session: aiohttp.ClientSession) -> None:
-        from app.wechatpay.client import WeChatPayClient
-
-        self.credentials = load_credentials(settings)
-        self.verifier = self.credentials.verifier
-        self.client = WeChatPayClient(session, settings.wechatpay.api_base, self.credentials,
-                                      timeout=settings.wechat.timeout_seconds, retries=settings.wechat.retries)
-
-    @property
-    def mchid(self) -> str:
-        return self.credentials.mchid
-
-    @property
-    def appid(self) -> str:
-        return self.credentials.appid

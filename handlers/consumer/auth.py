@@ -6,7 +6,7 @@ from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.ratelimit import client_ip
-from app.services import members
+from app.services.members import service as members
 from app.validation import body
 
 bp = Blueprint("consumer_auth")

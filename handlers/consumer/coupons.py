@@ -9,7 +9,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
-from app.services import coupons
+from app.services.coupons import service as coupons
 from app.validation import body, query
 
 bp = Blueprint("consumer_coupons")

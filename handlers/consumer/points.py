@@ -1,4 +1,4 @@
-"""Member points API: balance, ledger, check-ins, tasks, invitations. Role: member on every route."""
+"""Member points API: balance, ledger, check-ins, missions, invitations. Role: member on every route."""
 
 from datetime import date
 
@@ -9,7 +9,7 @@ from sanic.response import HTTPResponse, json
 from app import ratelimit
 from app.auth import require
 from app.ratelimit import client_ip
-from app.services import members
+from app.services.members import service as members
 from app.services.points import checkin, queries
 from app.validation import body, query
 
@@ -81,12 +81,12 @@ async def makeup(request: Request) -> HTTPResponse:
     return json(result, status=201)
 
 
-@bp.get("/tasks")
+@bp.get("/missions")
 @require("member")
-async def tasks(request: Request) -> HTTPResponse:
-    """Role: member. Newbie and daily tasks with progress."""
+async def missions(request: Request) -> HTTPResponse:
+    """Role: member. Newbie and daily missions (once-per-member and daily-capped rules) with progress."""
     member = await members.get_member(request.ctx.principal.member_id)
-    return json(await queries.tasks(request.app.ctx.rt, member))
+    return json(await queries.missions(request.app.ctx.rt, member))
 
 
 @bp.get("/invitation")

@@ -39,7 +39,7 @@ from app.clock import SHANGHAI
 from app.db import conn, is_postgres_conn
 from app.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from app.runtime import Runtime
-from app.services.members import get_member, member_view
+from app.services.members.service import get_member, member_view
 from app.services.points import budget, engine, ledger, queries
 from app.services.points.config_cache import config_cache
 from app.sqlx import INTEGRITY_ERRORS, execute, fetchrow, to_json

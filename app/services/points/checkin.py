@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 from app.db import conn
 from app.errors import Conflict, ValidationFailed
 from app.runtime import Runtime
-from app.services.points import checkin_fast, engine, ledger
+from app.services.points import checkin_one_statement, engine, ledger
 from app.services.points.config_cache import config_cache
 from app.sqlx import fetch
 from models import Checkin, Member
@@ -35,8 +35,9 @@ async def check_in(rt: Runtime, member_id: int) -> dict[str, Any]:
     today = rt.clock.day_of(now)
     cfg = await config_cache.get()
     rule = cfg.rule_for(EVENT, now)
-    if rule is not None and rt.settings.database.is_postgres and checkin_fast.applies(rule):
-        fast = await checkin_fast.check_in(rt, member_id, today, now, rule, cfg)
+    if (rule is not None and rt.settings.database.is_postgres and rt.settings.points.one_statement
+            and checkin_one_statement.applies(rule)):
+        fast = await checkin_one_statement.check_in(rt, member_id, today, now, rule, cfg)
         if fast is not None:
             return fast
     idem = f"checkin:{today.isoformat()}"

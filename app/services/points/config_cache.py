@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from app import caches
 from models import Campaign, EarningRule, PointsBudget, Tier
 
 TTL_SECONDS = 5.0
@@ -79,3 +80,4 @@ class ConfigCache:
 
 
 config_cache = ConfigCache()
+caches.register(config_cache.invalidate)

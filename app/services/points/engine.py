@@ -1,6 +1,6 @@
 """The one entry point for awards: `award(rt, member_id, event, idem_key, context)`.
 
-Serves check-ins, payments, callbacks and tasks alike. It finds the active rule for the event, plans the
+Serves check-ins, payments, callbacks and missions alike. It finds the active rule for the event, plans the
 points (base, multipliers, caps, budget), and posts them with the idempotency key; the same key twice
 returns the first result, also when both arrive at once (the unique (member, idem_key) index decides).
 """

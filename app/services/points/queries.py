@@ -1,4 +1,4 @@
-"""Read models for the member API: balance summary, upcoming expiries, ledger pages, tasks."""
+"""Read models for the member API: balance summary, upcoming expiries, ledger pages, missions."""
 
 from __future__ import annotations
 
@@ -98,8 +98,9 @@ async def ledger_page(member_id: int, cursor: str | None, limit: int) -> dict[st
     return {"items": items, "next_cursor": next_cursor}
 
 
-async def tasks(rt: Runtime, member: Member) -> dict[str, Any]:
-    """Newbie tasks (once-per-member rules) and daily tasks (daily-capped rules) with progress."""
+async def missions(rt: Runtime, member: Member) -> dict[str, Any]:
+    """The member's missions with progress: newbie missions (once-per-member rules) and daily missions
+    (daily-capped rules). Called "missions" in code and API so that "task" means only a guide's SOP task."""
     cfg = await config_cache.get()
     now = rt.clock.now()
     today = f"d:{rt.clock.today().isoformat()}"

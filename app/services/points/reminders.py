@@ -17,7 +17,8 @@ from tortoise.transactions import in_transaction
 
 from app.db import conn
 from app.runtime import Runtime
-from app.services import outbox, reconcile
+from app.services import reconcile
+from app.services.outbox import service as outbox
 from app.sqlx import execute, fetch, to_dt
 
 

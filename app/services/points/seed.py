@@ -51,3 +51,13 @@ async def seed_points_defaults(*, campaigns_active: bool = True) -> None:
         await Tier.get_or_create(level=tier["level"], defaults=tier)
     for campaign in DEFAULT_CAMPAIGNS:
         await Campaign.get_or_create(name=campaign["name"], defaults={**campaign, "active": campaigns_active})
+
+
+async def seed_first_install(*, demo: bool) -> None:
+    """A fresh install starts with the default rule set, tiers and campaigns (operators edit from there).
+
+    Only the sandbox/dev install (`demo`) gets the multiplier campaigns switched on: on a production database
+    a campaign is a marketer's decision, never a side effect of `jifen migrate`.
+    """
+    if not await EarningRule.exists():
+        await seed_points_defaults(campaigns_active=demo)

@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
-from app.services import outbox
+from app.services.outbox import service as outbox
 from app.services.points.config_cache import config_cache
 from app.sqlx import execute, fetch, fetchrow
 from models import TierChange

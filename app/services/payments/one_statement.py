@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
-from app.services import payment_push
+from app.services.payments import push as payment_push
 from app.services.points import budget, ledger
 from app.services.points.calc import Usage, best_campaign, keeps_counters, plan_award, top_tier
 from app.services.points.config_cache import ConfigSnapshot, config_cache
@@ -35,7 +35,7 @@ from app.sqlx import fetchrow
 from app.wechatpay.crypto import Notification
 
 if TYPE_CHECKING:
-    from app.services.payments import Txn
+    from app.services.payments.service import Txn
 
 log = logging.getLogger("jifen.payments")
 

@@ -7,10 +7,10 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
-from app.services import coupons
+from app.services.coupons import service as coupons
 from app.validation import query
 
-bp = Blueprint("guide_coupons", url_prefix="/guide/v1")
+bp = Blueprint("guide_coupons")
 
 
 class CheckQuery(BaseModel):

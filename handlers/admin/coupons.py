@@ -9,10 +9,10 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
-from app.services import coupon_admin as svc
+from app.services.coupons import admin as svc
 from app.validation import body, query
 
-bp = Blueprint("admin_coupons", url_prefix="/admin/v1")
+bp = Blueprint("admin_coupons")
 
 
 class ListQuery(BaseModel):

@@ -19,7 +19,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from app.db import conn
 from app.runtime import Runtime
-from app.services import outbox, reconcile
+from app.services import reconcile
+from app.services.outbox import service as outbox
 from app.sqlx import fetch, to_json
 
 log = logging.getLogger("jifen.awards")
@@ -54,6 +55,7 @@ async def make(rt: Runtime, payload: dict[str, Any]) -> str:
     return result.status if result.status != "none" else f"none: {result.reason}"
 
 
+@outbox.sender(KIND)
 async def send(rt: Runtime, msg: outbox.Claimed) -> None:
     """Outbox sender for `award`: a refusal by the rule or the budget is final (recorded as refused)."""
     status = await make(rt, msg.payload)

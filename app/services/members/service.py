@@ -17,7 +17,7 @@ from app.clock import clock
 from app.db import conn
 from app.errors import ApiError, Forbidden, NotFound, RateLimited, ServiceUnavailable
 from app.runtime import Runtime
-from app.services import pending_awards
+from app.services.points import pending_awards
 from app.sqlx import fetchrow
 from app.wechat import errors as wx
 from models import Member
@@ -113,7 +113,7 @@ async def login(rt: Runtime, code: str, invite_code: str | None = None, ip: str 
     now = int(rt.clock.now().timestamp())
     token = issue_token(rt.settings.auth.secret, member.id, "member", now, rt.settings.auth.token_ttl_seconds)
     if created:
-        from app.services import hooks
+        from app.services.members import hooks
 
         await hooks.member_registered(rt, member)
     return LoginResult(member=member, token=token, created=created)
@@ -137,7 +137,7 @@ async def bind_phone(rt: Runtime, member_id: int, code: str) -> Member:
     member.phone_country = str(info.get("countryCode", "86"))
     await member.save(update_fields=["phone", "phone_country", "updated_at"])
     if first_time:
-        from app.services import hooks
+        from app.services.members import hooks
 
         await hooks.phone_bound(rt, member)
     return member

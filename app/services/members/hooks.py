@@ -14,7 +14,8 @@ async def member_registered(rt: Runtime, member: Member) -> None:
     """New member: the inviter earns `invite_accepted`, once per invitee (idempotency key = invitee id).
     The award was recorded as owed with the member row (`upsert_member`); it is made here so the inviter
     sees it at once, and a failure leaves it to the outbox (never fails the login, never lost)."""
-    from app.services import members, pending_awards
+    from app.services.members import service as members
+    from app.services.points import pending_awards
 
     if member.invited_by_id and member.invited_by_id != member.id:
         status = await pending_awards.settle_now(rt, members.invite_key(member.id))
@@ -25,7 +26,7 @@ async def member_registered(rt: Runtime, member: Member) -> None:
 async def _credit_earlier_payments(rt: Runtime, member: Member) -> None:
     """Payments made before registering (within link_window_days) are credited now; a failure must not
     fail the login, the `payments_credit_pending` job retries."""
-    from app.services import payments
+    from app.services.payments import service as payments
 
     try:
         credited = await payments.credit_new_member(rt, member)

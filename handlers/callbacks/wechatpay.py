@@ -15,7 +15,7 @@ from sanic.response import HTTPResponse, empty, json
 from sanic_ext.extensions.openapi import openapi
 
 from app.config import Settings
-from app.services import payments
+from app.services.payments import service as payments
 from app.wechatpay.crypto import DecryptError, NotificationBadRequest, WeChatPayNotificationError
 
 log = logging.getLogger("jifen.wechatpay")

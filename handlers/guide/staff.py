@@ -1,11 +1,11 @@
-"""Shopping-guide (store staff) API under /guide/v1."""
+"""Who the signed-in shopping guide is (/guide/v1/whoami)."""
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
 
-bp = Blueprint("guide", url_prefix="/guide/v1")
+bp = Blueprint("guide_staff")
 
 
 @bp.get("/whoami")

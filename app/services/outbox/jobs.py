@@ -1,16 +1,15 @@
-"""Scheduled delivery of the outbox and the payments backstop. Both claim work atomically in the database,
-so overlapping runs or two schedulers do no harm."""
+"""Scheduled outbox delivery. Claims are atomic in the database, so overlapping runs or two schedulers do no harm."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from app.runtime import Runtime
-from app.services import outbox, payments
+from app.scheduling import scheduled
+from app.services.outbox import service as outbox
 
 DRAIN_SECONDS = 4.0
 
 
+@scheduled("outbox_deliver", trigger="interval", seconds=5)
 async def deliver(rt: Runtime) -> dict[str, int] | None:
     """Every few seconds: recover rows a crashed deliverer left in `sending`, then send until nothing is
     due (bounded to just under the job interval, so a backlog drains at full speed)."""
@@ -19,8 +18,3 @@ async def deliver(rt: Runtime) -> dict[str, int] | None:
     if reaped:
         total["reaped"] = reaped
     return total or None
-
-
-async def credit_pending_payments(rt: Runtime) -> dict[str, Any] | None:
-    out = await payments.credit_pending(rt)
-    return out if any(out.values()) else None

@@ -25,8 +25,9 @@ def _run(coro: object) -> object:
 
 def cmd_migrate(settings: Settings, _: argparse.Namespace) -> int:
     from app import db
+    from app.services.points.seed import seed_first_install
 
-    applied = _run(db.migrate(settings))
+    applied = _run(db.migrate(settings, then=lambda: seed_first_install(demo=settings.sandbox.enabled)))
     print(f"migrations applied: {applied or 'none (up to date)'}")
     return 0
 
@@ -40,7 +41,7 @@ def cmd_makemigrations(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{args.dialect}: {_run(db.make_migrations(args.name, args.dialect)) or 'no changes'}")
         return 0
     for kind in ("sqlite", "postgres"):
-        subprocess.run([sys.executable, "-m", "app.cli", "makemigrations", args.name, "--dialect", kind], check=True)
+        subprocess.run([sys.executable, "-m", "jifen.cli", "makemigrations", args.name, "--dialect", kind], check=True)
     return 0
 
 
@@ -48,7 +49,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from sanic import Sanic
     from sanic.worker.loader import AppLoader
 
-    from app.supervisor import attach_managed_processes
+    from jifen.supervisor import attach_managed_processes
 
     settings.server.host = args.host or settings.server.host
     settings.server.port = args.port or settings.server.port
@@ -70,7 +71,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve_factory(settings: Settings):  # type: ignore[no-untyped-def]
-    from app.server import create_app
+    from jifen.server import create_app
 
     return create_app(settings)
 
@@ -90,7 +91,7 @@ def cmd_scheduler(settings: Settings, _: argparse.Namespace) -> int:
 
 
 def cmd_admin_token(settings: Settings, args: argparse.Namespace) -> int:
-    from app.services.staff import create_staff_token
+    from app.services.staff.service import create_staff_token
 
     token = _run(create_staff_token(settings, args.role, args.name, args.wecom_userid))
     print(token)
@@ -102,7 +103,7 @@ def cmd_admin_change(settings: Settings, args: argparse.Namespace) -> int:
     import json
 
     from app.errors import ApiError
-    from app.services.staff import change_staff_cli
+    from app.services.staff.service import change_staff_cli
 
     change = {"deactivate": {"active": False}, "activate": {"active": True},
               "revoke": {"revoke": True}}[args.admin_command]
@@ -116,7 +117,7 @@ def cmd_admin_change(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_ledger_verify(settings: Settings, _: argparse.Namespace) -> int:
-    from app.services.ledger_verify import run_verify
+    from app.services.points.verify import run_verify
 
     problems = _run(run_verify(settings))
     return 1 if problems else 0

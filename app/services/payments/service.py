@@ -23,7 +23,7 @@ Pay's retry re-runs the remaining steps (those already done find their key and d
 
 On PostgreSQL the common TRANSACTION.SUCCESS (the payer is a member, plain purchase and first-purchase rules, a
 budget below its warning line, no coupon rule that could apply, no refund first) skips steps 2-10:
-`payments_fast.credit` writes all of it in one atomic statement after one read, and anything unusual falls back
+`one_statement.credit` writes all of it in one atomic statement after one read, and anything unusual falls back
 to the steps above.
 
 What a crash between two commits can strand (a refund never clawed back after `credited_at` committed, a
@@ -56,8 +56,11 @@ from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
-from app.services import coupons as coupon_service
-from app.services import outbox, payment_push, payments_fast, reconcile
+from app.services import reconcile
+from app.services.coupons import service as coupon_service
+from app.services.outbox import service as outbox
+from app.services.payments import one_statement
+from app.services.payments import push as payment_push
 from app.services.points import ledger
 from app.services.points.engine import award
 from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
@@ -195,7 +198,8 @@ async def handle_notification(rt: Runtime, headers: Mapping[str, str], body: byt
         ref = parsed.refund_id
     now = rt.clock.now()
     paid = isinstance(parsed, Txn) and parsed.trade_state == "SUCCESS"
-    if paid and isinstance(parsed, Txn) and await payments_fast.credit(rt, note, parsed, now):
+    if (paid and isinstance(parsed, Txn) and rt.settings.points.one_statement
+            and await one_statement.credit(rt, note, parsed, now)):
         if await refunds_waiting(parsed.transaction_id):  # recorded while the credit ran: claw back now
             await apply_refunds(rt, parsed.transaction_id)
         return NotifyOutcome("processed", note.event_type, ref)

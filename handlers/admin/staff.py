@@ -1,16 +1,15 @@
-"""Marketer/admin API under /admin/v1: one blueprint group, one blueprint per area."""
+"""Staff under /admin/v1: who is signed in; admins deactivate, reactivate and revoke staff tokens."""
 
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
-from app.services import staff
-from handlers.admin_points import bp as points_bp
+from app.services.staff import service as staff
 
-core = Blueprint("admin")
+bp = Blueprint("admin_staff")
 
 
-@core.get("/whoami")
+@bp.get("/whoami")
 @require("marketer", "admin")
 async def whoami(request: Request) -> HTTPResponse:
     """Role: marketer, admin."""
@@ -24,25 +23,23 @@ async def _change(request: Request, staff_id: int, **change: object) -> HTTPResp
     return json(staff.staff_view(user))
 
 
-@core.post("/staff/<staff_id:int>/deactivate")
+@bp.post("/staff/<staff_id:int>/deactivate")
 @require("admin")
 async def deactivate_staff(request: Request, staff_id: int) -> HTTPResponse:
     """Role: admin. The staff user's tokens stop working at once; reactivation needs a new token."""
     return await _change(request, staff_id, active=False)
 
 
-@core.post("/staff/<staff_id:int>/activate")
+@bp.post("/staff/<staff_id:int>/activate")
 @require("admin")
 async def activate_staff(request: Request, staff_id: int) -> HTTPResponse:
     """Role: admin. Tokens revoked by the deactivation stay revoked: issue a new one."""
     return await _change(request, staff_id, active=True)
 
 
-@core.post("/staff/<staff_id:int>/revoke-tokens")
+@bp.post("/staff/<staff_id:int>/revoke-tokens")
 @require("admin")
 async def revoke_staff_tokens(request: Request, staff_id: int) -> HTTPResponse:
     """Role: admin. Every token issued to this staff user so far stops working (e.g. one leaked)."""
     return await _change(request, staff_id, revoke=True)
 
-
-bp = Blueprint.group(core, points_bp, url_prefix="/admin/v1")

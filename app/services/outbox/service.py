@@ -71,7 +71,32 @@ async def enqueue(kind: str, dedupe_key: str, payload: dict[str, Any], *, now: d
 
 
 # -- senders ----------------------------------------------------------------------------------------------
+_SENDERS: dict[str, Sender] = {}
+
+
+def sender(kind: str) -> Callable[[Sender], Sender]:
+    """Register the sender of a message kind. Domains register theirs beside the code that enqueues them;
+    a kind with no sender fails permanently instead of looping."""
+
+    def deco(fn: Sender) -> Sender:
+        if _SENDERS.get(kind, fn) is not fn:
+            raise ValueError(f"outbox kind {kind!r} registered twice")
+        _SENDERS[kind] = fn
+        return fn
+
+    return deco
+
+
+def sender_of(kind: str) -> Sender | None:
+    from app import domains
+
+    domains.load()
+    return _SENDERS.get(kind)
+
+
+@sender("subscribe")
 async def send_subscribe(rt: Runtime, msg: Claimed) -> None:
+    """Mini-program subscribe messages (any domain's: payment receipts, reminders, tier notices)."""
     p = msg.payload
     try:
         await rt.miniprogram.send_subscribe_message(p["openid"], p["template_id"], p["data"], page=p.get("page"))
@@ -87,19 +112,6 @@ async def send_subscribe(rt: Runtime, msg: Claimed) -> None:
         raise QuotaReached(str(exc), now + timedelta(seconds=60), whole_kind=False) from exc  # 45011: a minute
 
 
-async def send_wxpay_coupon(rt: Runtime, msg: Claimed) -> None:
-    from app.services import coupons
-
-    await coupons.deliver_wxpay_coupon(rt, msg)
-
-
-async def send_award(rt: Runtime, msg: Claimed) -> None:
-    from app.services import pending_awards
-
-    await pending_awards.send(rt, msg)
-
-
-SENDERS: dict[str, Sender] = {"subscribe": send_subscribe, "wxpay_coupon": send_wxpay_coupon, "award": send_award}
 
 
 # -- delivery ---------------------------------------------------------------------------------------------
@@ -158,7 +170,7 @@ class Outcome:
 
 async def _send(rt: Runtime, msg: Claimed) -> Outcome:
     """Send one claimed row and decide its outcome (recorded later, per batch, by `_record`)."""
-    sender = SENDERS.get(msg.kind)
+    sender = sender_of(msg.kind)
     try:
         if sender is None:
             raise Permanent(f"no sender for kind {msg.kind!r}")

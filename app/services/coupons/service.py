@@ -26,7 +26,8 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
-from app.services import outbox, reconcile
+from app.services import reconcile
+from app.services.outbox import service as outbox
 from app.sqlx import fetch
 from models import Coupon, CouponPackage, CouponRule, CouponTemplate, Member, Payment
 
@@ -176,6 +177,7 @@ async def revoke_for_payment(payment_id: int, now: datetime, reason: str) -> int
         state="revoked", revoked_at=now, revoke_reason=reason)
 
 
+@outbox.sender("wxpay_coupon")
 async def deliver_wxpay_coupon(rt: Runtime, msg: outbox.Claimed) -> None:
     """Outbox sender for `wxpay_coupon`: send through the v3 API and record WeChat Pay's coupon_id."""
     from app.wechatpay.client import WeChatPayRejected

@@ -1,4 +1,4 @@
-"""Points configuration and member support for operators (mounted under /admin/v1 by handlers.admin).
+"""Points configuration and member support for operators (mounted under /admin/v1 by handlers.admin.staff).
 
 Thin: validation models and domain logic live in `app.services.points.admin`. Roles: marketer and admin,
 except operator awards and decisions on adjustment requests (admin only: they mint points outside the

@@ -1,0 +1,1 @@
+"""Marketer/admin API (/admin/v1): configuration, support and metrics."""

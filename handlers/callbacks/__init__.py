@@ -1,0 +1,1 @@
+"""Callbacks from WeChat (Pay, and WeCom / official account as they arrive): their protocols, not ours."""
