@@ -15,8 +15,8 @@ import pytest
 
 from app.clock import SHANGHAI, clock
 from app.db import conn
-from app.services.points import admin as svc
-from app.services.points.admin import max_issuable_points
+from app.services.points.admin import rules
+from app.services.points.admin.budget import max_issuable_points
 from app.sqlx import fetchrow
 from models import EarningRule
 from tests.conftest import Api
@@ -220,7 +220,7 @@ async def test_concurrent_rule_creates_leave_one_active(api: Api, rt, staff_toke
     _, page = await api.call("GET", "/admin/v1/rules?event=custom:race&active=true", token=token)
     assert len(page["items"]) == 1
     # the same race straight at the service, without the HTTP client's per-request overhead spacing it out
-    results = await asyncio.gather(*[svc.create_rule(rt, svc.RuleIn(**{**RULE, "code": f"tight{i}",
+    results = await asyncio.gather(*[rules.create_rule(rt, rules.RuleIn(**{**RULE, "code": f"tight{i}",
                                                                       "event": "custom:tight"}))
                                      for i in range(8)], return_exceptions=True)
     assert sum(1 for r in results if isinstance(r, EarningRule)) == 1, results

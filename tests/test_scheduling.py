@@ -211,28 +211,32 @@ async def test_reconcile_queues_reminders_the_old_code_claimed_and_never_sent(ap
 
 
 # -- the outbox lease ---------------------------------------------------------------------------------------------
+SLOW_KIND = "test_slow_subscribe"
+_slow_sends: list[int] = []
+
+
+@outbox.sender(SLOW_KIND)
+async def _slow_subscribe(rt_: Runtime, msg: outbox.Claimed) -> None:
+    """A subscribe message over a slow WeChat: another scheduler's reaper runs first, then the send takes a
+    minute of business time."""
+    _slow_sends.append(await outbox.reap_stuck(rt_))  # another scheduler's delivery job
+    rt_.clock.shift(timedelta(seconds=60))
+    await outbox.send_subscribe(rt_, msg)
+
+
 async def test_a_slowly_drained_batch_is_not_reaped_and_resent(rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     """Ten messages claimed at once, each send taking a minute (a slow WeChat): the batch takes ten minutes,
     twice reap_after. Another scheduler's reaper runs before every send; the live deliverer's rows are never
     reaped, so each message goes out once."""
     monkeypatch.setattr(rt.settings.outbox, "concurrency", 1)
     for n in range(10):
-        await outbox.enqueue("subscribe", f"slow-{n}", {"openid": f"o-slow-{n}", "template_id": "sandbox-tpl-points",
-                                                        "data": {"thing1": "积分到账", "number2": "1"}},
+        await outbox.enqueue(SLOW_KIND, f"slow-{n}", {"openid": f"o-slow-{n}", "template_id": "sandbox-tpl-points",
+                                                      "data": {"thing1": "积分到账", "number2": "1"}},
                              now=rt.clock.now(), member_id=None)
-    real = outbox.SENDERS["subscribe"]
-    reaped = []
-
-    async def slow(rt_: Runtime, msg: outbox.Claimed) -> None:
-        reaped.append(await outbox.reap_stuck(rt_))  # another scheduler's delivery job
-        rt_.clock.shift(timedelta(seconds=60))
-        await real(rt_, msg)
-
-    monkeypatch.setitem(outbox.SENDERS, "subscribe", slow)
+    _slow_sends.clear()
     clock.set(clock.now())
     assert await outbox.deliver_due(rt, 10) == {"sent": 10}
-    assert reaped == [0] * 10
-    monkeypatch.setitem(outbox.SENDERS, "subscribe", real)
+    assert _slow_sends == [0] * 10
     clock.shift(timedelta(seconds=rt.settings.outbox.reap_after_seconds + 1))
     assert await outbox.reap_stuck(rt) == 0 and await outbox.deliver_due(rt) == {}
     assert len(sandbox.state.sent_messages) == 10

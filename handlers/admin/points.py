@@ -1,8 +1,8 @@
-"""Points configuration and member support for operators (mounted under /admin/v1 by handlers.admin.staff).
+"""Points configuration and member support for operators (mounted under /admin/v1, see handlers.AUDIENCES).
 
-Thin: validation models and domain logic live in `app.services.points.admin`. Roles: marketer and admin,
-except operator awards and decisions on adjustment requests (admin only: they mint points outside the
-configured flows or above a marketer's limits).
+Thin: validation models and domain logic live in `app.services.points.admin` (rules, campaigns, tiers, budget,
+adjustments). Roles: marketer and admin, except operator awards and decisions on adjustment requests (admin
+only: they mint points outside the configured flows or above a marketer's limits).
 """
 
 from typing import Literal
@@ -12,7 +12,10 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
-from app.services.points import admin as svc
+from app.services.points.admin import adjustments, campaigns, rules
+from app.services.points.admin import budget as budget_admin
+from app.services.points.admin import common as admin_common
+from app.services.points.admin import tiers as tier_admin
 from app.validation import body, query
 
 bp = Blueprint("admin_points")
@@ -26,7 +29,7 @@ class PageQuery(BaseModel):
 
 
 class RuleListQuery(PageQuery):
-    event: svc.Event | None = None
+    event: admin_common.Event | None = None
     active: bool | None = None
 
 
@@ -35,7 +38,7 @@ class CampaignListQuery(PageQuery):
 
 
 class BudgetQuery(BaseModel):
-    year: int | None = Field(default=None, ge=svc.MIN_YEAR, le=svc.MAX_YEAR,
+    year: int | None = Field(default=None, ge=budget_admin.MIN_YEAR, le=budget_admin.MAX_YEAR,
                              description="default: the current Asia/Shanghai year")
 
 
@@ -57,45 +60,45 @@ class LedgerQuery(BaseModel):
 async def list_rules(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Earning rules by id, filterable by event and active."""
     q: RuleListQuery = request.ctx.query
-    return json(await svc.list_rules(event=q.event, active=q.active, cursor=q.cursor, limit=q.limit))
+    return json(await rules.list_rules(event=q.event, active=q.active, cursor=q.cursor, limit=q.limit))
 
 
 @bp.post("/rules")
 @require(*STAFF)
-@body(svc.RuleIn)
+@body(rules.RuleIn)
 async def create_rule(request: Request) -> HTTPResponse:
     """Role: marketer, admin. 409 rule_conflict when another active rule of the event overlaps in time."""
-    rule = await svc.create_rule(request.app.ctx.rt, request.ctx.body)
-    return json(svc.rule_view(rule), status=201)
+    rule = await rules.create_rule(request.app.ctx.rt, request.ctx.body)
+    return json(rules.rule_view(rule), status=201)
 
 
 @bp.get("/rules/<rule_id:int>")
 @require(*STAFF)
 async def get_rule(request: Request, rule_id: int) -> HTTPResponse:
     """Role: marketer, admin."""
-    return json(svc.rule_view(await svc.get_rule(rule_id)))
+    return json(rules.rule_view(await rules.get_rule(rule_id)))
 
 
 @bp.patch("/rules/<rule_id:int>")
 @require(*STAFF)
-@body(svc.RulePatch)
+@body(rules.RulePatch)
 async def update_rule(request: Request, rule_id: int) -> HTTPResponse:
     """Role: marketer, admin. Takes effect for the next award; past ledger entries keep their own trace."""
-    return json(svc.rule_view(await svc.update_rule(request.app.ctx.rt, rule_id, request.ctx.body)))
+    return json(rules.rule_view(await rules.update_rule(request.app.ctx.rt, rule_id, request.ctx.body)))
 
 
 @bp.post("/rules/<rule_id:int>/activate")
 @require(*STAFF)
 async def activate_rule(request: Request, rule_id: int) -> HTTPResponse:
     """Role: marketer, admin. 409 rule_conflict names the active rule to deactivate first."""
-    return json(svc.rule_view(await svc.set_rule_active(request.app.ctx.rt, rule_id, True)))
+    return json(rules.rule_view(await rules.set_rule_active(request.app.ctx.rt, rule_id, True)))
 
 
 @bp.post("/rules/<rule_id:int>/deactivate")
 @require(*STAFF)
 async def deactivate_rule(request: Request, rule_id: int) -> HTTPResponse:
     """Role: marketer, admin."""
-    return json(svc.rule_view(await svc.set_rule_active(request.app.ctx.rt, rule_id, False)))
+    return json(rules.rule_view(await rules.set_rule_active(request.app.ctx.rt, rule_id, False)))
 
 
 # --- campaigns -------------------------------------------------------------------------------------
@@ -107,37 +110,37 @@ async def deactivate_rule(request: Request, rule_id: int) -> HTTPResponse:
 async def list_campaigns(request: Request) -> HTTPResponse:
     """Role: marketer, admin."""
     q: CampaignListQuery = request.ctx.query
-    return json(await svc.list_campaigns(active=q.active, cursor=q.cursor, limit=q.limit))
+    return json(await campaigns.list_campaigns(active=q.active, cursor=q.cursor, limit=q.limit))
 
 
 @bp.post("/campaigns")
 @require(*STAFF)
-@body(svc.CampaignIn)
+@body(campaigns.CampaignIn)
 async def create_campaign(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Overlapping campaigns: the highest multiplier wins."""
-    return json(svc.campaign_view(await svc.create_campaign(request.ctx.body)), status=201)
+    return json(campaigns.campaign_view(await campaigns.create_campaign(request.ctx.body)), status=201)
 
 
 @bp.get("/campaigns/<campaign_id:int>")
 @require(*STAFF)
 async def get_campaign(request: Request, campaign_id: int) -> HTTPResponse:
     """Role: marketer, admin."""
-    return json(svc.campaign_view(await svc.get_campaign(campaign_id)))
+    return json(campaigns.campaign_view(await campaigns.get_campaign(campaign_id)))
 
 
 @bp.patch("/campaigns/<campaign_id:int>")
 @require(*STAFF)
-@body(svc.CampaignPatch)
+@body(campaigns.CampaignPatch)
 async def update_campaign(request: Request, campaign_id: int) -> HTTPResponse:
     """Role: marketer, admin."""
-    return json(svc.campaign_view(await svc.update_campaign(campaign_id, request.ctx.body)))
+    return json(campaigns.campaign_view(await campaigns.update_campaign(campaign_id, request.ctx.body)))
 
 
 @bp.post("/campaigns/<campaign_id:int>/deactivate")
 @require(*STAFF)
 async def deactivate_campaign(request: Request, campaign_id: int) -> HTTPResponse:
     """Role: marketer, admin."""
-    return json(svc.campaign_view(await svc.deactivate_campaign(campaign_id)))
+    return json(campaigns.campaign_view(await campaigns.deactivate_campaign(campaign_id)))
 
 
 # --- tiers and budget ------------------------------------------------------------------------------
@@ -147,15 +150,15 @@ async def deactivate_campaign(request: Request, campaign_id: int) -> HTTPRespons
 @require(*STAFF)
 async def list_tiers(request: Request) -> HTTPResponse:
     """Role: marketer, admin."""
-    return json(await svc.list_tiers())
+    return json(await tier_admin.list_tiers())
 
 
 @bp.put("/tiers")
 @require(*STAFF)
-@body(svc.TierLadder)
+@body(tier_admin.TierLadder)
 async def replace_tiers(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Replaces the whole ladder atomically."""
-    return json(await svc.replace_tiers(request.ctx.body))
+    return json(await tier_admin.replace_tiers(request.ctx.body))
 
 
 @bp.get("/budget")
@@ -163,15 +166,15 @@ async def replace_tiers(request: Request) -> HTTPResponse:
 @query(BudgetQuery)
 async def get_budget(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Configured budget, points issued, warning/exhausted flags."""
-    return json(await svc.budget_view(request.app.ctx.rt, request.ctx.query.year))
+    return json(await budget_admin.budget_view(request.app.ctx.rt, request.ctx.query.year))
 
 
 @bp.put("/budget/<year:int>")
 @require(*STAFF)
-@body(svc.BudgetIn)
+@body(budget_admin.BudgetIn)
 async def put_budget(request: Request, year: int) -> HTTPResponse:
     """Role: marketer, admin. `budget_points`, or derived from profit (the response shows the `formula`)."""
-    return json(await svc.set_budget(request.app.ctx.rt, year, request.ctx.body))
+    return json(await budget_admin.set_budget(request.app.ctx.rt, year, request.ctx.body))
 
 
 # --- members ---------------------------------------------------------------------------------------
@@ -181,7 +184,7 @@ async def put_budget(request: Request, year: int) -> HTTPResponse:
 @require(*STAFF)
 async def member_detail(request: Request, member_id: int) -> HTTPResponse:
     """Role: marketer, admin. Profile, balances, debt, tier and upcoming expiries."""
-    return json(await svc.member_detail(request.app.ctx.rt, member_id))
+    return json(await adjustments.member_detail(request.app.ctx.rt, member_id))
 
 
 @bp.get("/members/<member_id:int>/ledger")
@@ -190,28 +193,28 @@ async def member_detail(request: Request, member_id: int) -> HTTPResponse:
 async def member_ledger(request: Request, member_id: int) -> HTTPResponse:
     """Role: marketer, admin. Full ledger (available and pending), newest first."""
     q: LedgerQuery = request.ctx.query
-    return json(await svc.member_ledger(member_id, q.cursor, q.limit))
+    return json(await adjustments.member_ledger(member_id, q.cursor, q.limit))
 
 
 @bp.post("/members/<member_id:int>/adjustments")
 @require(*STAFF)
-@body(svc.AdjustmentIn)
+@body(adjustments.AdjustmentIn)
 async def adjust(request: Request, member_id: int) -> HTTPResponse:
     """Role: marketer, admin. 201 with the entry; the same idempotency key again → 200 with the first one.
     Added points count against the budget (409 budget_exhausted); a marketer above the per-adjustment or
     per-day limit gets 403 approval_required and files an adjustment request instead."""
-    result, created = await svc.adjust_points(request.app.ctx.rt, member_id, request.ctx.body,
+    result, created = await adjustments.adjust_points(request.app.ctx.rt, member_id, request.ctx.body,
                                               request.ctx.principal)
     return json(result, status=201 if created else 200)
 
 
 @bp.post("/members/<member_id:int>/awards")
 @require("admin")
-@body(svc.AwardIn)
+@body(adjustments.AwardIn)
 async def award(request: Request, member_id: int) -> HTTPResponse:
     """Role: admin. Runs the award engine for an event (e.g. custom:experience_officer); 201 when points were
     granted (or frozen as pending), 200 with the reason otherwise (duplicate key, cap, budget...)."""
-    result = await svc.operator_award(request.app.ctx.rt, member_id, request.ctx.body, request.ctx.principal)
+    result = await adjustments.operator_award(request.app.ctx.rt, member_id, request.ctx.body, request.ctx.principal)
     return json(result.view(), status=201 if result.status in ("awarded", "pending") else 200)
 
 
@@ -220,11 +223,11 @@ async def award(request: Request, member_id: int) -> HTTPResponse:
 
 @bp.post("/adjustment-requests")
 @require(*STAFF)
-@body(svc.AdjustmentRequestIn)
+@body(adjustments.AdjustmentRequestIn)
 async def create_adjustment_request(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Ask an admin to apply an adjustment; 201, or 200 with the same request for the
     same idempotency key."""
-    view, created = await svc.create_request(request.app.ctx.rt, request.ctx.body, request.ctx.principal)
+    view, created = await adjustments.create_request(request.app.ctx.rt, request.ctx.body, request.ctx.principal)
     return json(view, status=201 if created else 200)
 
 
@@ -234,23 +237,23 @@ async def create_adjustment_request(request: Request) -> HTTPResponse:
 async def list_adjustment_requests(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Oldest first, filterable by state."""
     q: RequestListQuery = request.ctx.query
-    return json(await svc.list_requests(q.state, q.cursor, q.limit))
+    return json(await adjustments.list_requests(q.state, q.cursor, q.limit))
 
 
 @bp.post("/adjustment-requests/<request_id:int>/approve")
 @require("admin")
-@body(svc.DecisionIn)
+@body(adjustments.DecisionIn)
 async def approve_adjustment_request(request: Request, request_id: int) -> HTTPResponse:
     """Role: admin. Applies the adjustment through the ledger exactly once; 409 request_decided if it was
     decided already, 409 budget_exhausted leaves it pending."""
-    return json(await svc.approve_request(request.app.ctx.rt, request_id, request.ctx.body.note,
+    return json(await adjustments.approve_request(request.app.ctx.rt, request_id, request.ctx.body.note,
                                           request.ctx.principal))
 
 
 @bp.post("/adjustment-requests/<request_id:int>/reject")
 @require("admin")
-@body(svc.DecisionIn)
+@body(adjustments.DecisionIn)
 async def reject_adjustment_request(request: Request, request_id: int) -> HTTPResponse:
     """Role: admin. 409 request_decided if it was decided already."""
-    return json(await svc.reject_request(request.app.ctx.rt, request_id, request.ctx.body.note,
+    return json(await adjustments.reject_request(request.app.ctx.rt, request_id, request.ctx.body.note,
                                          request.ctx.principal))
