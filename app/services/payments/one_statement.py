@@ -28,7 +28,7 @@ from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services.payments import push as payment_push
 from app.services.points import budget, ledger
-from app.services.points.calc import Usage, best_campaign, keeps_counters, plan_award, top_tier
+from app.services.points.calc import Usage, best_campaign, keeps_counters, plan_award, tier_sql, top_tier
 from app.services.points.config_cache import ConfigSnapshot, config_cache
 from app.services.points.engine import posting
 from app.sqlx import fetchrow
@@ -118,8 +118,9 @@ def _statement(note: Notification, txn: Txn, member: Any, postings: list[ledger.
         growth = p(sum(x.growth for x in postings))
         ctes.append(
             f"m AS (UPDATE members SET balance = members.balance + {p(total_points)}, "
-            f"growth = members.growth + {growth}, tier_level = GREATEST(members.tier_level, COALESCE((SELECT "
-            f"max(level) FROM tiers WHERE growth_threshold <= members.growth + {growth}), 0)), updated_at = {p(at)} "
+            f"growth = members.growth + {growth}, "
+            f"tier_level = GREATEST(members.tier_level, {tier_sql(f'members.growth + {growth}')}), "
+            f"updated_at = {p(at)} "
             f"FROM p WHERE members.id = {mid} RETURNING members.balance, members.pending, members.tier_level)")
         checks.append(f"m.tier_level = {p(tiers[-1])}")
         later = total_points

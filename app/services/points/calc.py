@@ -82,8 +82,15 @@ def keeps_counters(rule: EarningRule) -> bool:
 
 
 def top_tier(tiers: list[Tier], growth: int) -> int:
-    """The highest tier level whose threshold `growth` reaches (0 when none), as the award statement does."""
+    """The tier rule, once: the highest level whose threshold `growth` reaches (0 when none). `tier_sql` is the
+    same rule for statements that decide the tier in the database."""
     return max((t.level for t in tiers if t.growth_threshold <= growth), default=0)
+
+
+def tier_sql(growth: str) -> str:
+    """`top_tier` as a SQL expression over the `tiers` table, for a growth expression such as
+    `members.growth + $3` (the statements read the ladder under their own snapshot)."""
+    return f"COALESCE((SELECT max(level) FROM tiers WHERE growth_threshold <= {growth}), 0)"
 
 
 def streak_bonus(rule: EarningRule, streak: int) -> int:

@@ -22,7 +22,7 @@ from app.db import conn
 from app.errors import NotFound
 from app.runtime import Runtime
 from app.services.points import budget, ledger
-from app.services.points.calc import best_campaign, expiry_for, keeps_counters
+from app.services.points.calc import best_campaign, expiry_for, keeps_counters, tier_sql
 from app.services.points.config_cache import ConfigSnapshot
 from app.sqlx import fetchrow, to_json
 from models import EarningRule, TierChange
@@ -48,8 +48,7 @@ WITH m0 AS (
     ON CONFLICT (member_id, day) DO NOTHING RETURNING member_id
 ), m AS (
     UPDATE members SET balance = members.balance + pts.points, growth = members.growth + $10::int,
-           tier_level = GREATEST(members.tier_level, COALESCE((SELECT max(level) FROM tiers
-                                 WHERE growth_threshold <= members.growth + $10::int), 0)),
+           tier_level = GREATEST(members.tier_level, {TIER}),
            checkin_streak = pts.streak, last_checkin_day = $2::date, updated_at = $9::timestamptz
     FROM pts, g WHERE members.id = pts.id
     RETURNING members.balance, members.pending, members.tier_level, pts.points, pts.bonus, pts.tier_bp,
@@ -76,7 +75,8 @@ SELECT m0.checkin_streak AS current_streak, m.balance, m.pending, m.tier_level, 
        m.streak, e.id AS entry_id, e.trace, (SELECT count(*) FROM b) AS buckets,
        jifen_assert(NET_CHECK, 'jifen:net') AS net_ok
 FROM m0 LEFT JOIN m ON true LEFT JOIN e ON true
-""".replace("NETTING", ",\n".join(ledger.netting_ctes("$1", "m.points"))).replace("NET_CHECK", ledger.NET_CHECK)
+""".replace("NETTING", ",\n".join(ledger.netting_ctes("$1", "m.points"))).replace(
+    "NET_CHECK", ledger.NET_CHECK).replace("{TIER}", tier_sql("members.growth + $10::int"))
 
 
 def applies(rule: EarningRule) -> bool:

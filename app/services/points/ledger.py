@@ -28,6 +28,7 @@ from app.db import is_postgres_conn
 from app.errors import InsufficientPoints, NotFound
 from app.runtime import Runtime
 from app.services import reconcile
+from app.services.points.calc import tier_sql
 from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
 
 
@@ -150,7 +151,7 @@ def _member_sql(p: Params, post: EarnPosting, pg: bool) -> str:
     avail = post.amount if post.account == "available" else 0
     pend = post.amount if post.account == "pending" else 0
     growth = p(post.growth)
-    top_tier = f"COALESCE((SELECT max(level) FROM tiers WHERE growth_threshold <= members.growth + {growth}), 0)"
+    top_tier = tier_sql(f"members.growth + {growth}")
     greatest = "GREATEST" if pg else "max"
     sets = [f"balance = balance + {p(avail)}", f"pending = pending + {p(pend)}", f"growth = growth + {growth}",
             f"tier_level = {greatest}(tier_level, {top_tier})", f"updated_at = {p(post.now)}"]
@@ -465,8 +466,7 @@ def _tier_after_debit(growth: int, pg: bool) -> str:
     if not growth:
         return "tier_level"
     least = "LEAST" if pg else "min"
-    return (f"{least}(tier_level, COALESCE((SELECT max(level) FROM tiers "
-            "WHERE growth_threshold <= members.growth - $2), 0))")
+    return f"{least}(tier_level, {tier_sql('members.growth - $2')})"
 
 
 async def _tier_of(c: BaseDBAsyncClient, member_id: int) -> int:

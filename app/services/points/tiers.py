@@ -19,6 +19,7 @@ from tortoise.transactions import in_transaction
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services.outbox import service as outbox
+from app.services.points.calc import tier_sql, top_tier
 from app.services.points.config_cache import config_cache
 from app.sqlx import execute, fetch, fetchrow
 from models import TierChange
@@ -37,7 +38,7 @@ async def _candidates(rt: Runtime, now: datetime) -> list[tuple[int, int, int, i
     out = []
     for r in rows:
         window_growth = max(int(r[3]), 0)
-        target = max((t.level for t in cfg.tiers if t.growth_threshold <= window_growth), default=0)
+        target = top_tier(cfg.tiers, window_growth)
         if target < int(r[1]):
             out.append((int(r[0]), int(r[1]), target, window_growth, str(r[2])))
     return out
@@ -54,8 +55,7 @@ WHERE m.id > $2 AND m.id <= $3
 """
 
 
-def _top(growth: str) -> str:
-    return f"COALESCE((SELECT max(level) FROM tiers WHERE growth_threshold <= {growth}), 0)"
+_top = tier_sql
 
 
 # Members whose growth or tier differs from what the window gives, with the tier they get.
