@@ -191,7 +191,7 @@ async def test_wallet_states_and_expiry(api: Api, seeded, rt, sandbox, staff_tok
                         int(rt.clock.now().timestamp()), 10 * 86400)
     played = await play_payment(sandbox, notify_relay, member["openid"], 2000)
     a, b, _ = await Coupon.filter(member_id=member["id"]).order_by("id")
-    await api.call("POST", f"/api/v1/coupons/{a.code}/redeem", token=guide, json={})
+    await api.call("POST", f"/guide/v1/coupons/{a.code}/redeem", token=guide, json={})
     await Coupon.filter(id=b.id).update(state="revoked")
     states = {s: [c["code"] for c in (await api.call("GET", f"/api/v1/coupons?state={s}", token=token))[1]["items"]]
               for s in ("issued", "used", "expired", "revoked")}
@@ -202,7 +202,7 @@ async def test_wallet_states_and_expiry(api: Api, seeded, rt, sandbox, staff_tok
     assert len(expired["items"]) == 1 and expired["items"][0]["state"] == "expired"
     _, issued = await api.call("GET", "/api/v1/coupons?state=issued", token=token)
     assert issued["items"] == []
-    status, answer = await api.call("POST", f"/api/v1/coupons/{expired['items'][0]['code']}/redeem",
+    status, answer = await api.call("POST", f"/guide/v1/coupons/{expired['items'][0]['code']}/redeem",
                                     token=guide, json={})
     assert status == 409 and answer["error"]["code"] == "coupon_expired", answer
     status, _ = await api.call("GET", "/api/v1/coupons?state=lost", token=token)
@@ -221,7 +221,7 @@ async def test_redeemed_at_most_once_under_20_concurrent_attempts(api: Api, seed
     await play_payment(sandbox, notify_relay, member["openid"], 6000)
     coupon = await Coupon.get(member_id=member["id"])
     guides = [staff_token("guide", staff_id=n + 1) for n in range(20)]
-    results = await asyncio.gather(*[api.call("POST", f"/api/v1/coupons/{coupon.code.lower()}/redeem", token=g,
+    results = await asyncio.gather(*[api.call("POST", f"/guide/v1/coupons/{coupon.code.lower()}/redeem", token=g,
                                               json={"order_amount_fen": 8000, "order_no": f"POS-{n}"})
                                      for n, g in enumerate(guides)])
     ok = [b for s, b in results if s == 200]
@@ -243,12 +243,12 @@ async def test_redeem_checks_min_spend_role_and_code(api: Api, seeded, sandbox, 
     assert status == 200 and (answer["usable"], answer["reason"]) == (False, "min_spend_not_met")
     status, answer = await api.call("GET", f"/guide/v1/coupons/{coupon.code}?order_amount_fen=5000", token=guide)
     assert (answer["usable"], answer["discount_fen"]) == (True, 500)
-    status, answer = await api.call("POST", f"/api/v1/coupons/{coupon.code}/redeem", token=guide,
+    status, answer = await api.call("POST", f"/guide/v1/coupons/{coupon.code}/redeem", token=guide,
                                     json={"order_amount_fen": 4999})
     assert status == 422 and answer["error"]["code"] == "min_spend_not_met"
-    status, _ = await api.call("POST", f"/api/v1/coupons/{coupon.code}/redeem", token=token, json={})
+    status, _ = await api.call("POST", f"/guide/v1/coupons/{coupon.code}/redeem", token=token, json={})
     assert status == 403  # a member cannot mark their own coupon used
-    status, answer = await api.call("POST", "/api/v1/coupons/NOSUCHCODE99/redeem", token=guide, json={})
+    status, answer = await api.call("POST", "/guide/v1/coupons/NOSUCHCODE99/redeem", token=guide, json={})
     assert status == 404 and answer["error"]["code"] == "coupon_not_found"
     assert (await Coupon.get(id=coupon.id)).state == "issued"
 
@@ -286,7 +286,7 @@ async def test_wechatpay_stock_coupon_is_sent_through_the_v3_api(api: Api, seede
     again = await rt.wechatpay.client.send_coupon(member["openid"], "sandbox-stock-10", coupon.issue_key)
     assert again == coupon.wxpay_coupon_id
     assert len((await sandbox_call(sandbox, "GET", "/__sandbox__/pay/coupons"))["items"]) == 1
-    status, answer = await api.call("POST", f"/api/v1/coupons/{coupon.code}/redeem", token=staff_token("guide"),
+    status, answer = await api.call("POST", f"/guide/v1/coupons/{coupon.code}/redeem", token=staff_token("guide"),
                                     json={})
     assert status == 409 and answer["error"]["code"] == "coupon_wechatpay_only"
 

@@ -460,7 +460,7 @@ async def test_full_refund_reverses_bonus_revokes_unused_coupons_and_spent_point
     played = await play_payment(sandbox, notify_relay, member["openid"], 20000)
     assert (await Member.get(id=mid)).balance == 300
     used, unused = await Coupon.filter(member_id=mid).order_by("id")
-    status, _ = await api.call("POST", f"/api/v1/coupons/{used.code}/redeem", token=staff_token("guide"),
+    status, _ = await api.call("POST", f"/guide/v1/coupons/{used.code}/redeem", token=staff_token("guide"),
                                json={"order_amount_fen": 5000})
     assert status == 200
     await ledger.spend(mid, 250, "spend-before-refund", now=api.app.ctx.rt.clock.now())

@@ -68,7 +68,7 @@ async def test_staff_token_needs_an_existing_staff_user_of_its_role(api: Api, rt
     ghost = issue_token(secret, 999_999, "guide", now, 3600)  # no such staff user
     status, body = await api.call("GET", "/guide/v1/whoami", token=ghost)
     assert status == 401 and body["error"]["code"] == "invalid_token", body
-    status, body = await api.call("POST", "/api/v1/coupons/ABCDEFGHJKMN/redeem", token=ghost, json={})
+    status, body = await api.call("POST", "/guide/v1/coupons/ABCDEFGHJKMN/redeem", token=ghost, json={})
     assert status == 401, body
     # user 5 is a guide: a token claiming it is an admin (minted before a role change, say) is refused
     promoted = issue_token(secret, 5, "admin", now, 3600)
@@ -135,16 +135,16 @@ async def test_redeeming_needs_the_order_amount_when_the_coupon_depends_on_it(ap
     percent = await _coupon(rt, member["id"], kind="percent_off", amount_off_fen=None, percent_off_bp=1000)
     plain = await _coupon(rt, member["id"])
     for coupon in (min_spend, percent):
-        status, body = await api.call("POST", f"/api/v1/coupons/{coupon.code}/redeem", token=guide, json={})
+        status, body = await api.call("POST", f"/guide/v1/coupons/{coupon.code}/redeem", token=guide, json={})
         assert status == 422 and body["error"]["code"] == "order_amount_required", body
         assert (await Coupon.get(id=coupon.id)).state == "issued"
-    status, body = await api.call("POST", f"/api/v1/coupons/{min_spend.code}/redeem", token=guide,
+    status, body = await api.call("POST", f"/guide/v1/coupons/{min_spend.code}/redeem", token=guide,
                                   json={"order_amount_fen": 6000})
     assert status == 200 and body["discount_fen"] == 500
-    status, body = await api.call("POST", f"/api/v1/coupons/{percent.code}/redeem", token=guide,
+    status, body = await api.call("POST", f"/guide/v1/coupons/{percent.code}/redeem", token=guide,
                                   json={"order_amount_fen": 3000})
     assert status == 200 and body["discount_fen"] == 300
-    status, body = await api.call("POST", f"/api/v1/coupons/{plain.code}/redeem", token=guide, json={})
+    status, body = await api.call("POST", f"/guide/v1/coupons/{plain.code}/redeem", token=guide, json={})
     assert status == 200 and body["discount_fen"] == 500  # face value recorded
 
 
@@ -153,6 +153,6 @@ async def test_guide_routes_answer_4xx_for_codes_that_cannot_be_coupons(api: Api
     for code in ("A" * 25, "ABCDEFGHJKMN" * 10, "%20%20", "A" * 2000):
         status, body = await api.call("GET", f"/guide/v1/coupons/{code}", token=guide)
         assert status == 404 and body["error"]["code"] == "coupon_not_found", (code, status, body)
-        status, body = await api.call("POST", f"/api/v1/coupons/{code}/redeem", token=guide,
+        status, body = await api.call("POST", f"/guide/v1/coupons/{code}/redeem", token=guide,
                                       json={"order_amount_fen": 100})
         assert status == 404 and body["error"]["code"] == "coupon_not_found", (code, status, body)

@@ -1,4 +1,4 @@
-"""Coupon wallet (member) and redemption at the till (guide or a POS acting with a guide token)."""
+"""The member's coupon wallet (/api/v1/coupons). Redemption at the till is a guide route (handlers/guide)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.coupons import service as coupons
-from app.validation import body, query
+from app.validation import query
 
 bp = Blueprint("consumer_coupons")
 
@@ -21,10 +21,6 @@ class WalletQuery(BaseModel):
     limit: int = Field(default=20, ge=1, le=100)
 
 
-class RedeemBody(BaseModel):
-    order_amount_fen: int | None = Field(default=None, ge=0, le=100_000_000,
-                                         description="order total in fen, checked against the minimum spend")
-    order_no: str | None = Field(default=None, max_length=64)
 
 
 @bp.get("/coupons")
@@ -35,14 +31,3 @@ async def wallet(request: Request) -> HTTPResponse:
     q: WalletQuery = request.ctx.query
     return json(await coupons.wallet(request.app.ctx.rt, request.ctx.principal.member_id, q.state, q.limit,
                                      q.cursor))
-
-
-@bp.post("/coupons/<code:str>/redeem")
-@require("guide")
-@body(RedeemBody)
-async def redeem(request: Request, code: str) -> HTTPResponse:
-    """Role: guide. Use a coupon once: 409 if it is used, revoked, expired or not valid yet; 422 below min spend."""
-    b: RedeemBody = request.ctx.body
-    result = await coupons.redeem(request.app.ctx.rt, code, request.ctx.principal.subject_id, b.order_amount_fen,
-                                  b.order_no)
-    return json(result)
