@@ -29,6 +29,7 @@ from app.runtime import Runtime
 from app.services import reconcile
 from app.services.outbox import service as outbox
 from app.sqlx import fetch
+from app.wechatpay.client import WeChatPayRejected
 from models import Coupon, CouponPackage, CouponRule, CouponTemplate, Member, Payment
 
 log = logging.getLogger("jifen.coupons")
@@ -180,8 +181,6 @@ async def revoke_for_payment(payment_id: int, now: datetime, reason: str) -> int
 @outbox.sender("wxpay_coupon")
 async def deliver_wxpay_coupon(rt: Runtime, msg: outbox.Claimed) -> None:
     """Outbox sender for `wxpay_coupon`: send through the v3 API and record WeChat Pay's coupon_id."""
-    from app.wechatpay.client import WeChatPayRejected
-
     p = msg.payload
     coupon = await Coupon.get_or_none(id=int(p["coupon_id"]))
     if coupon is None or coupon.state == "revoked":  # e.g. its payment was refunded first

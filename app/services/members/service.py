@@ -17,7 +17,9 @@ from app.clock import clock
 from app.db import conn
 from app.errors import ApiError, Forbidden, NotFound, RateLimited, ServiceUnavailable
 from app.runtime import Runtime
+from app.services.members import hooks
 from app.services.points import pending_awards
+from app.services.points.engine import award
 from app.sqlx import fetchrow
 from app.wechat import errors as wx
 from models import Member
@@ -49,11 +51,6 @@ def wechat_failure(exc: wx.WeChatError, what: str) -> ApiError:
     return ServiceUnavailable(f"{what}: WeChat is unavailable, retry shortly", code="wechat_unavailable")
 
 
-def invite_key(invitee_id: int) -> str:
-    """The inviter's award key: once per invitee."""
-    return f"invite:{invitee_id}"
-
-
 async def _create(openid: str, unionid: str | None, invited_by_id: int | None, now: datetime) -> Member:
     """Insert the member; an invited one in one transaction with the inviter's award, owed until made
     (a transaction only then: an uninvited first login stays one statement)."""
@@ -62,7 +59,7 @@ async def _create(openid: str, unionid: str | None, invited_by_id: int | None, n
     async with in_transaction() as c:
         member = await Member.create(openid=openid, unionid=unionid, invite_code=new_invite_code(),
                                      invited_by_id=invited_by_id, using_db=c)
-        await pending_awards.owe(invited_by_id, "invite_accepted", invite_key(member.id),
+        await pending_awards.owe(invited_by_id, "invite_accepted", hooks.invite_key(member.id),
                                  {"source": f"member:{member.id}"}, now=now, c=c)
     return member
 
@@ -113,8 +110,6 @@ async def login(rt: Runtime, code: str, invite_code: str | None = None, ip: str 
     now = int(rt.clock.now().timestamp())
     token = issue_token(rt.settings.auth.secret, member.id, "member", now, rt.settings.auth.token_ttl_seconds)
     if created:
-        from app.services.members import hooks
-
         await hooks.member_registered(rt, member)
     return LoginResult(member=member, token=token, created=created)
 
@@ -137,8 +132,6 @@ async def bind_phone(rt: Runtime, member_id: int, code: str) -> Member:
     member.phone_country = str(info.get("countryCode", "86"))
     await member.save(update_fields=["phone", "phone_country", "updated_at"])
     if first_time:
-        from app.services.members import hooks
-
         await hooks.phone_bound(rt, member)
     return member
 
@@ -149,8 +142,6 @@ async def update_profile(rt: Runtime, member_id: int, nickname: str) -> Member:
     member.nickname = nickname
     await member.save(update_fields=["nickname", "updated_at"])
     if member.phone:
-        from app.services.points.engine import award
-
         await award(rt, member.id, "profile_completed", "profile_completed", {"source": f"member:{member.id}"})
     return member
 

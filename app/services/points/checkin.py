@@ -17,7 +17,7 @@ from app.errors import Conflict, ValidationFailed
 from app.runtime import Runtime
 from app.services.points import checkin_one_statement, engine, ledger
 from app.services.points.config_cache import config_cache
-from app.sqlx import fetch
+from app.sqlx import INTEGRITY_ERRORS, fetch
 from models import Checkin, Member
 
 EVENT = "check_in"
@@ -70,9 +70,6 @@ async def check_in(rt: Runtime, member_id: int) -> dict[str, Any]:
 
 
 async def _checkin_without_rule(member_id: int, day: date, streak: int, now: Any) -> None:
-    from tortoise.transactions import in_transaction
-
-    from app.sqlx import INTEGRITY_ERRORS
 
     try:
         async with in_transaction():

@@ -15,7 +15,9 @@ from typing import Any
 from tortoise.backends.base.client import TransactionalDBClient
 from tortoise.transactions import in_transaction
 
+from app.clock import clock
 from app.db import conn, is_postgres_conn
+from app.errors import NotFound
 from app.runtime import Runtime
 from app.services.points import budget, ledger
 from app.services.points.calc import AwardPlan, Usage, best_campaign, expiry_for, plan_award
@@ -70,8 +72,6 @@ def duplicate_result(row: Any, prefix: str = "e_") -> AwardResult:
 async def snapshot(member_id: int, rule_id: int, period: str, idem_key: str) -> Any:
     row = await fetchrow(conn(), _SNAPSHOT_SQL, [member_id, rule_id, period, idem_key])
     if row is None:
-        from app.errors import NotFound
-
         raise NotFound("member not found", code="member_not_found")
     return row
 
@@ -140,9 +140,7 @@ def posting(rule: Any, plan: AwardPlan, member_id: int, event: str, idem_key: st
         release_at = now + timedelta(days=rule.pending_days)
         earned_day = release_at
         plan.trace["pending_until"] = release_at.isoformat()
-    from app.clock import clock as _clock
-
-    expires_at = expiry_for(rule, _clock.day_of(earned_day))
+    expires_at = expiry_for(rule, clock.day_of(earned_day))
     plan.trace["expires_at"] = expires_at.isoformat() if expires_at else None
     return ledger.EarnPosting(
         member_id=member_id, amount=plan.points, growth=plan.growth,

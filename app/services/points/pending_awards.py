@@ -21,6 +21,7 @@ from app.db import conn
 from app.runtime import Runtime
 from app.services import reconcile
 from app.services.outbox import service as outbox
+from app.services.points.engine import award
 from app.sqlx import fetch, to_json
 
 log = logging.getLogger("jifen.awards")
@@ -46,8 +47,6 @@ class NotYet(Exception):
 
 async def make(rt: Runtime, payload: dict[str, Any]) -> str:
     """Make the owed award (keyed: a second call is a duplicate). -> its status; NotYet if it must be retried."""
-    from app.services.points.engine import award
-
     result = await award(rt, int(payload["member_id"]), str(payload["event"]), str(payload["idem_key"]),
                          dict(payload.get("context") or {}))
     if result.reason == "contention":
