@@ -123,3 +123,25 @@ async def assert_ledger_invariant(member_id: int) -> dict[str, int]:
     assert led["pending"] == led["entries_pending"], led
     assert await find_violations() == []
     return led
+
+
+async def written_rows(member_id: int, **extra: tuple[str, list[Any]]) -> str:
+    """What the ledger wrote for a member (member row, entries, lots, counters, tier history) plus `extra`
+    queries, as sorted JSON without ids and creation times: the two credit paths must write the same text."""
+    c = conn()
+    queries: dict[str, tuple[str, list[Any]]] = {
+        "member": ("SELECT balance, pending, growth, tier_level, checkin_streak FROM members WHERE id = $1",
+                   [member_id]),
+        "entries": ("SELECT account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace "
+                    "FROM point_entries WHERE member_id = $1 ORDER BY id", [member_id]),
+        "buckets": ("SELECT state, initial, remaining, expired_amount, expires_at, release_at FROM point_buckets "
+                    "WHERE member_id = $1 ORDER BY id", [member_id]),
+        "counters": ("SELECT rule_id, period, count, points FROM award_counters WHERE member_id = $1 "
+                     "ORDER BY rule_id, period", [member_id]),
+        "tiers": ("SELECT from_level, to_level, reason FROM tier_changes WHERE member_id = $1 ORDER BY id",
+                  [member_id]),
+        **extra,
+    }
+    rows = {name: [dict(r) for r in await fetch(c, sql, args)] for name, (sql, args) in queries.items()}
+    return json.dumps(rows, default=str, sort_keys=True, ensure_ascii=False)
+

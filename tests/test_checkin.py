@@ -341,28 +341,10 @@ async def test_makeups_are_rate_limited_like_checkins(api: Api, seeded, rt) -> N
 
 async def _checkin_rows(member_id: int) -> str:
     """Everything check-ins wrote for a member, without ids and creation times."""
-    import json
+    from tests.payhelpers import written_rows
 
-    from app.db import conn
-    from app.sqlx import fetch
-
-    c = conn()
-    rows = {
-        "member": await fetch(c, "SELECT balance, pending, growth, tier_level, checkin_streak FROM members "
-                                 "WHERE id = $1", [member_id]),
-        "entries": await fetch(c, "SELECT account, amount, kind, event, source, rule_id, idem_key, balance_after, "
-                                  "growth, trace FROM point_entries WHERE member_id = $1 ORDER BY id", [member_id]),
-        "buckets": await fetch(c, "SELECT state, initial, remaining, expired_amount, expires_at, release_at FROM "
-                                  "point_buckets WHERE member_id = $1 ORDER BY id", [member_id]),
-        "counters": await fetch(c, "SELECT rule_id, period, count, points FROM award_counters WHERE member_id = $1 "
-                                   "ORDER BY rule_id, period", [member_id]),
-        "checkins": await fetch(c, "SELECT day, streak, makeup FROM checkins WHERE member_id = $1 "
-                                   "ORDER BY day", [member_id]),
-        "tiers": await fetch(c, "SELECT from_level, to_level, reason FROM tier_changes WHERE member_id = $1 "
-                                "ORDER BY id", [member_id]),
-    }
-    return json.dumps({k: [dict(r) for r in v] for k, v in rows.items()}, default=str, sort_keys=True,
-                      ensure_ascii=False)
+    return await written_rows(member_id, checkins=(
+        "SELECT day, streak, makeup FROM checkins WHERE member_id = $1 ORDER BY day", [member_id]))
 
 
 async def test_one_statement_checkin_writes_exactly_what_the_general_path_writes(
