@@ -145,3 +145,32 @@ async def written_rows(member_id: int, **extra: tuple[str, list[Any]]) -> str:
     rows = {name: [dict(r) for r in await fetch(c, sql, args)] for name, (sql, args) in queries.items()}
     return json.dumps(rows, default=str, sort_keys=True, ensure_ascii=False)
 
+
+def refund_during_single_statement(monkeypatch: Any, rt: Any, *, refund: int = 2500, total: int = 10000,
+                                   then: Callable[[str], Any] | None = None) -> dict[str, Any]:
+    """Make a refund notification land between the single-statement credit's read and its write (PostgreSQL):
+    the refund is recorded while the payment is not credited yet. `then(transaction_id)` runs right after.
+    Returns the call counter (`n`, and `tid` once read)."""
+    from app.services.payments import one_statement
+    from app.services.payments import service as payments
+
+    real_fetchrow = one_statement.fetchrow
+    calls: dict[str, Any] = {"n": 0}
+
+    async def refund_lands(c: Any, text: str, args: Any = ()) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 1:  # the read: (openid, transaction_id, ...)
+            calls["tid"] = args[1]
+        if calls["n"] == 2:  # the write statement
+            txn = calls["tid"]
+            await payments.record_refund(payments.Refund(
+                refund_id=f"50{txn}", out_refund_no=f"R{txn}", transaction_id=txn, out_trade_no="", mchid="",
+                status="SUCCESS", refund=refund, payer_refund=refund, total=total, payer_total=total,
+                success_time=None), rt.clock.now())
+            if then is not None:
+                await then(txn)
+        return await real_fetchrow(c, text, args)
+
+    monkeypatch.setattr(one_statement, "fetchrow", refund_lands)
+    return calls
+

@@ -45,6 +45,7 @@ from tests.payhelpers import (
     assert_ledger_invariant,
     play_payment,
     play_refund,
+    refund_during_single_statement,
     sandbox_call,
     wait_delivered,
     written_rows,
@@ -377,23 +378,10 @@ async def test_refund_recorded_while_the_single_statement_runs_is_clawed_back(
     if not is_postgres_conn(conn()):
         pytest.skip("the single-statement credit is PostgreSQL's; SQLite always settles step by step")
     _, member = await api.login("refund-race")
-    real_fetchrow = one_statement.fetchrow
-    calls: dict[str, Any] = {"n": 0}
+    async def nothing_to_claw_back_yet(txn: str) -> None:
+        assert await payments.apply_refunds(rt, txn) == 0  # no credited payment yet
 
-    async def refund_lands_first(c: Any, text: str, args: Any = ()) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1:  # the read: (openid, transaction_id, ...)
-            calls["tid"] = args[1]
-        if calls["n"] == 2:  # the write statement: the refund notification was handled just before it
-            txn = calls["tid"]
-            refund = payments.Refund(refund_id=f"50{txn}", out_refund_no=f"R{txn}", transaction_id=txn,
-                                     out_trade_no="", mchid="", status="SUCCESS", refund=2500, payer_refund=2500,
-                                     total=10000, payer_total=10000, success_time=None)
-            await payments.record_refund(refund, rt.clock.now())
-            assert await payments.apply_refunds(rt, txn) == 0  # no credited payment yet
-        return await real_fetchrow(c, text, args)
-
-    monkeypatch.setattr(one_statement, "fetchrow", refund_lands_first)
+    calls = refund_during_single_statement(monkeypatch, rt, then=nothing_to_claw_back_yet)
     played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
     assert played["status"] == 204
     m = await Member.get(id=member["id"])

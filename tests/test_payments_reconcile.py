@@ -18,7 +18,6 @@ from app.db import conn, is_postgres_conn
 from app.services import reconcile
 from app.services.coupons import service as coupon_service
 from app.services.outbox import service as outbox
-from app.services.payments import one_statement
 from app.services.payments import service as payments
 from app.services.points import engine, ledger
 from app.services.points.config_cache import config_cache
@@ -39,6 +38,7 @@ from tests.payhelpers import (
     assert_ledger_invariant,
     play_payment,
     play_refund,
+    refund_during_single_statement,
     sandbox_call,
     wait_delivered,
 )
@@ -122,25 +122,11 @@ async def test_single_statement_credit_then_crash_before_the_claw_back_is_reconc
     if not is_postgres_conn(conn()):
         pytest.skip("the single-statement credit is PostgreSQL's")
     _, member = await api.login("fast-crash")
-    real_fetchrow = one_statement.fetchrow
-    calls: dict[str, Any] = {"n": 0}
-
-    async def refund_lands_during_the_statement(c: Any, text: str, args: Any = ()) -> Any:
-        calls["n"] += 1
-        if calls["n"] == 1:
-            calls["tid"] = args[1]
-        if calls["n"] == 2:
-            txn = calls["tid"]
-            await payments.record_refund(payments.Refund(
-                refund_id=f"50{txn}", out_refund_no=f"R{txn}", transaction_id=txn, out_trade_no="", mchid="",
-                status="SUCCESS", refund=2500, payer_refund=2500, total=10000, payer_total=10000,
-                success_time=None), rt.clock.now())
-        return await real_fetchrow(c, text, args)
+    refund_during_single_statement(monkeypatch, rt)
 
     async def crash(*args: Any) -> bool:
         raise RuntimeError("process died after the statement committed")
 
-    monkeypatch.setattr(one_statement, "fetchrow", refund_lands_during_the_statement)
     monkeypatch.setattr(payments, "refunds_waiting", crash)
     played = await play_payment(sandbox, notify_relay, member["openid"], 10000)
     assert played["status"] == 500
