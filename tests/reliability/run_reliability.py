@@ -178,9 +178,9 @@ COUPON_FROM_FEN = 25_000  # kill9: payments from this amount get a coupon (the s
 async def coupon_rule(s: aiohttp.ClientSession, min_paid_fen: int) -> None:
     """A post-payment coupon for payments of at least `min_paid_fen`, configured through the admin API. Such
     payments take the step-by-step path; smaller ones the single statement: kill9 then crashes both."""
-    from app.auth import issue_token
-
-    headers = {"Authorization": f"Bearer {issue_token(SECRET, 1, 'admin', int(time.time()), 3600)}"}
+    admin = subprocess.run([JIFEN, "admin", "token", "--role", "admin"], env=env(), cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.strip().splitlines()[-1]  # a real staff user's token
+    headers = {"Authorization": f"Bearer {admin}"}
 
     async def post(path: str, body: dict) -> dict:
         async with s.post(f"{BASE}/admin/v1{path}", json=body, headers=headers) as r:
