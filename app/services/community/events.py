@@ -18,6 +18,7 @@ from app.db import conn, is_postgres_conn
 from app.sqlx import fetch, to_json
 
 LEASE = timedelta(seconds=120)
+RECEIVED = "_jifen_received_at"
 KNOWN_EVENTS = frozenset({"change_external_contact", "change_external_chat", "change_external_tag"})
 # the ids each event carries (docs/wechat-protocols.md §4.1-§4.3), in key order
 _KEY_FIELDS = ("UpdateDetail", "UserID", "ExternalUserID", "ChatId", "Id", "TagType", "StrategyId", "CurMemVer",
@@ -53,12 +54,16 @@ def event_key(msg: dict[str, Any]) -> str:
 
 async def record(msg: dict[str, Any], now: datetime) -> tuple[int | None, bool]:
     """Store the decrypted event -> (id, new). A duplicate (same key) changes nothing and returns (None, False)."""
+    key = event_key(msg)
+    # business time of receipt: relations are dated by it (the registration window is business time), while
+    # WeCom's CreateTime (transport time) only orders the changes of one relation
+    msg = {**msg, RECEIVED: now.timestamp()}
     rows = await fetch(conn(), """
         INSERT INTO wecom_events (event_key, event, change_type, payload, status, attempts, next_attempt_at,
                                   received_at)
         VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)
         ON CONFLICT (event_key) DO NOTHING RETURNING id""",
-                       [event_key(msg), str(msg.get("Event") or msg.get("MsgType") or "unknown")[:48],
+                       [key, str(msg.get("Event") or msg.get("MsgType") or "unknown")[:48],
                         str(msg.get("ChangeType", ""))[:48], msg, now])
     return (int(rows[0]["id"]), True) if rows else (None, False)
 

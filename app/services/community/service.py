@@ -61,8 +61,9 @@ class Transient(Exception):
 
 
 def _at(msg: dict[str, Any], fallback: datetime) -> datetime:
-    raw = str(msg.get("CreateTime", ""))
-    return datetime.fromtimestamp(int(raw), UTC) if raw.isdigit() else fallback
+    """When jifen received the event (business clock): what relations are dated by."""
+    raw = msg.get(events.RECEIVED)
+    return datetime.fromtimestamp(float(raw), UTC) if isinstance(raw, int | float) else fallback
 
 
 def _ctime(msg: dict[str, Any]) -> int:
@@ -300,6 +301,8 @@ async def on_chat(rt: Runtime, client: WeComClient, msg: dict[str, Any]) -> list
         if msg.get("CurMemVer"):
             group.member_version, group.updated_at = str(msg["CurMemVer"]), now
             await group.save()
+        if group.status == "dismissed":  # the dismissal was processed first: they joined, and it is gone
+            await GroupMember.filter(chat_id=chat_id, status="active").update(status="left", left_at=at)
         return _group_awards(chat_id, joined)
     if detail == "del_member":
         for uid in changed:
