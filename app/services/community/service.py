@@ -95,8 +95,9 @@ async def _contact(external_userid: str, now: datetime) -> ExternalContact:
     return contact
 
 
-async def _link(contact: ExternalContact, unionid: str | None, name: str | None, now: datetime) -> None:
-    changed = False
+async def _link(contact: ExternalContact, unionid: str | None, name: str | None, now: datetime) -> bool:
+    """Store what WeCom says of the customer; True if this linked the contact to a member just now."""
+    changed = linked = False
     if unionid and contact.unionid != unionid:
         contact.unionid, changed = unionid, True
     if name and contact.name != name:
@@ -104,10 +105,14 @@ async def _link(contact: ExternalContact, unionid: str | None, name: str | None,
     if contact.member_id is None and contact.unionid:
         member = await Member.filter(unionid=contact.unionid).only("id").first()
         if member is not None:
-            contact.member_id, changed = member.id, True
-    if changed:
-        contact.updated_at = now
-        await contact.save()
+            contact.member_id, changed, linked = member.id, True, True
+    if changed:  # column updates: another event of this customer may be processed at the same time
+        await ExternalContact.filter(id=contact.id).update(unionid=contact.unionid, name=contact.name,
+                                                             updated_at=now)
+        if linked:
+            linked = bool(await ExternalContact.filter(id=contact.id, member_id=None)
+                          .update(member_id=contact.member_id))
+    return linked
 
 
 async def _ensure_primary(external_userid: str) -> None:
@@ -131,13 +136,17 @@ async def _sync_contact_tags(external_userid: str, userid: str, tags: list[dict[
         await have[tag_id].delete()
 
 
-async def _enrich(client: WeComClient, contact: ExternalContact, userid: str | None, now: datetime) -> None:
-    """externalcontact/get: the unionid (links the member), the name, and the guide's tags on the customer."""
+async def _enrich(rt: Runtime, client: WeComClient, contact: ExternalContact, userid: str | None,
+                  now: datetime) -> None:
+    """externalcontact/get: the unionid (links the member), the name, and the guide's tags on the customer.
+    A contact linked just now is credited for what it did before (groups joined while unlinked, say)."""
     body = await _wecom(client.get_contact(contact.external_userid))
     if not body:
         return
     ext = body.get("external_contact") or {}
-    await _link(contact, ext.get("unionid"), ext.get("name"), now)
+    if await _link(contact, ext.get("unionid"), ext.get("name"), now) and contact.member_id is not None:
+        await credit_contact(rt, contact.external_userid, contact.member_id,
+                             now - timedelta(days=rt.settings.wecom.pending_window_days))
     for follow in body.get("follow_user") or []:
         if userid is None or follow.get("userid") == userid:
             await _sync_contact_tags(contact.external_userid, str(follow.get("userid")), follow.get("tags") or [])
@@ -169,11 +178,11 @@ async def on_contact(rt: Runtime, client: WeComClient, msg: dict[str, Any], atte
                 follow.state = str(msg.get("State") or "") or follow.state
                 await follow.save()
             await _ensure_primary(ext)
-        await _enrich(client, contact, userid, now)
+        await _enrich(rt, client, contact, userid, now)
         return [Owed(ext, GUIDE_EVENT, GUIDE_EVENT, {"userid": userid, "state": msg.get("State") or None,
                                                      "external_userid": ext})]
     if change == "edit_external_contact":
-        await _enrich(client, await _contact(ext, now), userid, now)
+        await _enrich(rt, client, await _contact(ext, now), userid, now)
         return []
     if change in ("del_external_contact", "del_follow_user"):
         status = "removed_by_staff" if change == "del_external_contact" else "removed_by_customer"
@@ -241,11 +250,10 @@ async def _pull_group(client: WeComClient, group: CustomerGroup, now: datetime, 
     body = await _wecom(client.group(group.chat_id))
     if not body:
         return []
-    group.name = (body.get("name") or group.name or "")[:128] or None
-    group.owner_userid = body.get("owner") or group.owner_userid
-    group.member_version = body.get("member_version") or group.member_version
-    group.updated_at = now
-    await group.save()
+    # column updates, never a save of a row read earlier: events of one group are processed concurrently
+    await CustomerGroup.filter(id=group.id).update(
+        name=(body.get("name") or group.name or "")[:128] or None, owner_userid=body.get("owner") or group.owner_userid,
+        member_version=body.get("member_version") or group.member_version, updated_at=now)
     joined: list[str] = []
     present = set()
     for m in body.get("member_list") or []:
@@ -279,8 +287,7 @@ async def on_chat(rt: Runtime, client: WeComClient, msg: dict[str, Any]) -> list
     if change == "create":
         return _group_awards(chat_id, await _pull_group(client, group, now, ctime))
     if change == "dismiss":
-        group.status, group.updated_at = "dismissed", now
-        await group.save()
+        await CustomerGroup.filter(id=group.id).update(status="dismissed", updated_at=now)
         await GroupMember.filter(chat_id=chat_id, status="active").update(status="left", left_at=at)
         return []
     if change != "update":
@@ -299,9 +306,8 @@ async def on_chat(rt: Runtime, client: WeComClient, msg: dict[str, Any]) -> list
                     and kind == "external":
                 joined.append(uid)
         if msg.get("CurMemVer"):
-            group.member_version, group.updated_at = str(msg["CurMemVer"]), now
-            await group.save()
-        if group.status == "dismissed":  # the dismissal was processed first: they joined, and it is gone
+            await CustomerGroup.filter(id=group.id).update(member_version=str(msg["CurMemVer"]), updated_at=now)
+        if await CustomerGroup.exists(id=group.id, status="dismissed"):  # dismissal processed first: gone
             await GroupMember.filter(chat_id=chat_id, status="active").update(status="left", left_at=at)
         return _group_awards(chat_id, joined)
     if detail == "del_member":
@@ -465,20 +471,27 @@ async def member_registered(rt: Runtime, member: Member) -> int:
             await ExternalContact.filter(id=contact.id, member_id=None).update(member_id=member.id, updated_at=now)
         elif contact.member_id != member.id:
             continue
-        ext = contact.external_userid
-        owed: list[Owed] = []
-        follow = await ContactFollow.filter(external_userid=ext, added_at__gte=since).order_by("added_at").first()
-        if follow is not None:
-            owed.append(Owed(ext, GUIDE_EVENT, GUIDE_EVENT, {"userid": follow.userid, "state": follow.state,
-                                                             "external_userid": ext}))
-        for gm in await GroupMember.filter(userid=ext, kind="external", joined_at__gte=since):
-            owed += _group_awards(gm.chat_id, [ext])
-        for item in owed:
-            await _award(rt, member.id, item)
-            made += 1
-        from app.services.community import interactions
+        made += await credit_contact(rt, contact.external_userid, member.id, since)
+    return made
 
-        made += await interactions.credit_pending(rt, ext, member.id, since)
-        await CommunityInteraction.filter(external_userid=ext, status="pending", occurred_at__lt=since) \
-            .update(status="expired")
+
+async def credit_contact(rt: Runtime, ext: str, member_id: int, since: datetime) -> int:
+    """Awards a customer earned while not linked to a member, dated within the window (keyed: what was
+    already awarded is a no-op); pending interactions older than the window expire. -> awards attempted."""
+    made = 0
+    owed: list[Owed] = []
+    follow = await ContactFollow.filter(external_userid=ext, added_at__gte=since).order_by("added_at").first()
+    if follow is not None:
+        owed.append(Owed(ext, GUIDE_EVENT, GUIDE_EVENT, {"userid": follow.userid, "state": follow.state,
+                                                         "external_userid": ext}))
+    for gm in await GroupMember.filter(userid=ext, kind="external", joined_at__gte=since):
+        owed += _group_awards(gm.chat_id, [ext])
+    for item in owed:
+        await _award(rt, member_id, item)
+        made += 1
+    from app.services.community import interactions
+
+    made += await interactions.credit_pending(rt, ext, member_id, since)
+    await CommunityInteraction.filter(external_userid=ext, status="pending", occurred_at__lt=since) \
+        .update(status="expired")
     return made
