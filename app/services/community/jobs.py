@@ -13,3 +13,17 @@ from app.services.community import service
 async def process_wecom_events(rt: Runtime) -> dict[str, Any] | None:
     out = await service.process_due(rt)
     return out if any(out.values()) else None
+
+
+@scheduled("wecom_sync", trigger="cron", day_of_week="mon", hour=4, minute=0)
+async def wecom_weekly_sync(rt: Runtime) -> dict[str, Any] | None:
+    """Weekly pull of customers, groups and tags (one scheduler at a time: a Redis lock)."""
+    from app.services.community import sync
+
+    lock = rt.key("wecom-sync-lock")
+    if not await rt.redis.set(lock, "1", nx=True, ex=6 * 3600):
+        return None
+    try:
+        return await sync.run(rt)
+    finally:
+        await rt.redis.delete(lock)
