@@ -220,7 +220,7 @@ async def test_a_slowly_drained_batch_is_not_reaped_and_resent(rt, sandbox, monk
         await outbox.enqueue("subscribe", f"slow-{n}", {"openid": f"o-slow-{n}", "template_id": "sandbox-tpl-points",
                                                         "data": {"thing1": "积分到账", "number2": "1"}},
                              now=rt.clock.now(), member_id=None)
-    real = outbox.SENDERS["subscribe"]
+    real = outbox._SENDERS["subscribe"]
     reaped = []
 
     async def slow(rt_: Runtime, msg: outbox.Claimed) -> None:
@@ -228,11 +228,11 @@ async def test_a_slowly_drained_batch_is_not_reaped_and_resent(rt, sandbox, monk
         rt_.clock.shift(timedelta(seconds=60))
         await real(rt_, msg)
 
-    monkeypatch.setitem(outbox.SENDERS, "subscribe", slow)
+    monkeypatch.setitem(outbox._SENDERS, "subscribe", slow)
     clock.set(clock.now())
     assert await outbox.deliver_due(rt, 10) == {"sent": 10}
     assert reaped == [0] * 10
-    monkeypatch.setitem(outbox.SENDERS, "subscribe", real)
+    monkeypatch.setitem(outbox._SENDERS, "subscribe", real)
     clock.shift(timedelta(seconds=rt.settings.outbox.reap_after_seconds + 1))
     assert await outbox.reap_stuck(rt) == 0 and await outbox.deliver_due(rt) == {}
     assert len(sandbox.state.sent_messages) == 10
