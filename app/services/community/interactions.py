@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
-from app.errors import ApiError, NotFound, Unauthorized
+from app.errors import NotFound, Unauthorized
 from app.runtime import Runtime
 from app.sqlx import to_json
 from models import CommunityInteraction, CommunitySource, ExternalContact, Member
@@ -146,7 +146,3 @@ def source_view(source: CommunitySource) -> dict[str, Any]:
     return {"id": source.id, "name": source.name, "active": source.active,
             "created_at": source.created_at.isoformat()}
 
-
-def ensure_kind(kind: str) -> None:
-    if not _KIND.match(kind):
-        raise ApiError("bad kind", code="validation_failed", status=422)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from app.runtime import Runtime
@@ -227,9 +228,12 @@ async def _join(chat_id: str, userid: str, kind: str, at: datetime, ctime: int, 
     """Mark a member active; True if the customer joined (was not already an active member)."""
     row = await GroupMember.get_or_none(chat_id=chat_id, userid=userid)
     if row is None:
-        await GroupMember.create(chat_id=chat_id, userid=userid, kind=kind, status="active", join_scene=scene,
-                                 joined_at=at, event_time=ctime)
-        return True
+        try:
+            await GroupMember.create(chat_id=chat_id, userid=userid, kind=kind, status="active", join_scene=scene,
+                                     joined_at=at, event_time=ctime)
+            return True
+        except IntegrityError:  # another event of this group (its creation pull, say) inserted it meanwhile
+            row = await GroupMember.get(chat_id=chat_id, userid=userid)
     if ctime < row.event_time or row.status == "active":
         return False
     row.status, row.left_at, row.joined_at, row.join_scene, row.event_time = "active", None, at, scene, ctime
