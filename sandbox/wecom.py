@@ -240,6 +240,9 @@ async def send_welcome_msg(request: web.Request) -> web.Response:
 # -- scenarios: WeCom's callbacks, encrypted and signed --------------------------------------------------
 
 
+DEFAULT_CALLBACK_URL = "http://127.0.0.1:8000/wecom/callback"  # `scripts/dev`'s jifen
+
+
 def _xml(corpid: str, fields: dict[str, Any], created: int, shape: str = "items") -> str:
     parts = [f"<ToUserName><![CDATA[{corpid}]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>",
              f"<CreateTime>{created}</CreateTime><MsgType><![CDATA[event]]></MsgType>"]
@@ -316,14 +319,14 @@ def _step_events(state: SandboxState, step: dict[str, Any], now: int) -> list[di
 
 
 async def ctl_scenarios(request: web.Request) -> web.Response:
-    """POST /__sandbox__/wecom/scenarios {callback_url, steps: [{action, ...}], corpid?, token?, aes_key?,
+    """POST /__sandbox__/wecom/scenarios {callback_url?, steps: [{action, ...}], corpid?, token?, aes_key?,
     shape?: "items"|"comma"} -> each callback's HTTP answer from jifen. Actions: add_contact (userid,
     external_userid, state, unionid, name), delete_contact / customer_deletes, create_group (chat_id, owner,
     name), join_group / leave_group (chat_id, external_userid or external_userids), dismiss_group (chat_id),
     interaction (url, source_id, secret, body: signed like the group bot)."""
     state = state_of(request.app)
     body = await json_body(request)
-    if body is None or not isinstance(body.get("steps"), list):
+    if body is None or not isinstance(body.get("steps"), list) or not all(isinstance(x, dict) for x in body["steps"]):
         return web.json_response({"error": "steps: a list of {action, ...}"}, status=400)
     corpid = body.get("corpid") or DEFAULT_CORPID
     crypto = WeChatCrypto(body.get("token") or DEFAULT_CALLBACK_TOKEN, body.get("aes_key")
@@ -347,7 +350,7 @@ async def ctl_scenarios(request: web.Request) -> web.Response:
                 encrypted, sig = root.findtext("Encrypt"), root.findtext("MsgSignature")
                 post = (f"<xml><ToUserName><![CDATA[{corpid}]]></ToUserName><Encrypt><![CDATA[{encrypted}]]>"
                         f"</Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>")
-                async with session.post(body["callback_url"], data=post.encode(),
+                async with session.post(body.get("callback_url") or DEFAULT_CALLBACK_URL, data=post.encode(),
                                         params={"msg_signature": sig, "timestamp": str(now), "nonce": nonce},
                                         headers={"content-type": "text/xml"}) as resp:
                     results.append({"action": step.get("action"), "event": event.get("ChangeType"),

@@ -169,7 +169,8 @@ async def on_contact(rt: Runtime, client: WeComClient, msg: dict[str, Any], atte
         status = "active" if change == "add_external_contact" else "half"
         contact = await _contact(ext, now)
         async with in_transaction():
-            follow = await ContactFollow.get_or_none(external_userid=ext, userid=userid)
+            # locked: the add and the delete of one relation may be processed at the same time
+            follow = await ContactFollow.filter(external_userid=ext, userid=userid).select_for_update().first()
             if follow is None:
                 await ContactFollow.create(external_userid=ext, userid=userid, staff_id=await _staff_id(userid),
                                            state=(str(msg.get("State") or "") or None), status=status,
@@ -188,7 +189,8 @@ async def on_contact(rt: Runtime, client: WeComClient, msg: dict[str, Any], atte
     if change in ("del_external_contact", "del_follow_user"):
         status = "removed_by_staff" if change == "del_external_contact" else "removed_by_customer"
         async with in_transaction():
-            follow = await ContactFollow.get_or_none(external_userid=ext, userid=userid)
+            # locked: the add and the delete of one relation may be processed at the same time
+            follow = await ContactFollow.filter(external_userid=ext, userid=userid).select_for_update().first()
             if follow is not None and ctime >= follow.event_time:
                 follow.status, follow.removed_at, follow.event_time = status, at, ctime
                 await follow.save()
