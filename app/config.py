@@ -76,6 +76,23 @@ class WechatConfig:
 @dataclass
 class WecomConfig:
     api_base: str = "https://qyapi.weixin.qq.com"
+    corpid: str = ""
+    # the customer-contact callback (docs/wechat-protocols.md §3.4): Token and 43-character EncodingAESKey
+    callback_token: str = ""
+    callback_aes_key: str = ""
+    # the secret whose token calls the customer-contact APIs (a self-built app's or the 客户联系 secret)
+    contact_secret: str = ""
+    # the self-built app that messages staff
+    agent_id: int = 0
+    agent_secret: str = ""
+    # member-centre link sent as the welcome message of a new contact; empty = no welcome message
+    welcome_url: str = ""
+    welcome_text: str = ""
+    # WeCom events and interactions of a customer with no member yet are credited if the member registers
+    # within this many days
+    pending_window_days: int = 30
+    # a recorded event that failed is retried this many times before it is left for an admin (status failed)
+    event_max_attempts: int = 8
 
 
 @dataclass

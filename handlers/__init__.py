@@ -17,8 +17,9 @@ AUDIENCES: dict[str, tuple[str, list[str]]] = {
     # audience: (url prefix, domain modules under handlers/<audience>/)
     "consumer": ("/api/v1", ["auth", "points", "coupons"]),
     "guide": ("/guide/v1", ["staff", "coupons"]),
-    "admin": ("/admin/v1", ["staff", "points", "coupons"]),
-    "callbacks": ("", ["wechatpay"]),
+    "admin": ("/admin/v1", ["staff", "points", "coupons", "community"]),
+    "community": ("/community/v1", ["interactions"]),
+    "callbacks": ("", ["wechatpay", "wecom"]),
 }
 
 

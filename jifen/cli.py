@@ -123,6 +123,26 @@ def cmd_ledger_verify(settings: Settings, _: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_wecom_sync(settings: Settings, _: argparse.Namespace) -> int:
+    """Pull WeCom customers, groups and tags for the configured guides into the graph, with progress lines."""
+    from app.runtime import Runtime
+    from app.services.community import sync
+
+    async def go() -> int:
+        from app import db
+
+        await db.connect(settings)
+        rt = await Runtime.create(settings)
+        try:
+            await sync.run(rt, progress=lambda line: print(line, flush=True))
+        finally:
+            await rt.close()
+            await db.close()
+        return 0
+
+    return int(_run(go()))  # type: ignore[call-overload]
+
+
 def cmd_reconcile(settings: Settings, args: argparse.Namespace) -> int:
     """Report (and unless --dry-run, repair) what a crash left half done; exit 1 if anything is left."""
     from app.runtime import Runtime
@@ -184,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     lsub = lg.add_subparsers(dest="ledger_command", required=True)
     lsub.add_parser("verify", help="check balance == entries == buckets for every member").set_defaults(
         fn=cmd_ledger_verify)
+    wc = sub.add_parser("wecom", help="WeCom tools")
+    wsub = wc.add_subparsers(dest="wecom_command", required=True)
+    wsub.add_parser("sync", help="pull customers, groups and tags from WeCom (backfill)").set_defaults(
+        fn=cmd_wecom_sync)
     rc = sub.add_parser("reconcile", help="find and repair what a crash left half done (idempotent)")
     rc.add_argument("--dry-run", action="store_true", help="report only")
     rc.set_defaults(fn=cmd_reconcile)

@@ -1,5 +1,16 @@
 """Tortoise models (declarative only; behaviour lives in app/services)."""
 
+from models.community import (
+    CommunityInteraction,
+    CommunitySource,
+    ContactFollow,
+    ContactTag,
+    CorpTag,
+    CustomerGroup,
+    ExternalContact,
+    GroupMember,
+    WecomEvent,
+)
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.member import Member, StaffUser
 from models.outbox import OutboxMessage
@@ -24,12 +35,20 @@ __all__ = [
     "AwardCounter",
     "Campaign",
     "Checkin",
+    "CommunityInteraction",
+    "CommunitySource",
+    "ContactFollow",
+    "ContactTag",
+    "CorpTag",
     "Coupon",
     "CouponPackage",
     "CouponRule",
     "CouponTemplate",
+    "CustomerGroup",
     "EarningRule",
     "ExpiryReminder",
+    "ExternalContact",
+    "GroupMember",
     "Member",
     "OutboxMessage",
     "Payment",
@@ -42,4 +61,5 @@ __all__ = [
     "Tier",
     "TierChange",
     "WeChatPayNotification",
+    "WecomEvent",
 ]

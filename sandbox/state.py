@@ -23,6 +23,10 @@ DEFAULT_APPID = "wxsandbox0000001"
 DEFAULT_SECRET = "sandbox-secret"
 DEFAULT_CORPID = "wwsandbox00000001"
 DEFAULT_CORP_SECRET = "sandbox-corp-secret"
+# the customer-contact secret and callback credentials of the sandbox corp (jifen's config.toml defaults)
+DEFAULT_CONTACT_SECRET = "sandbox-contact-secret"
+DEFAULT_CALLBACK_TOKEN = "sandbox-callback-token"
+DEFAULT_CALLBACK_AES_KEY = "c2FuZGJveC1qaWZlbi13ZWNvbS1hZXMta2V5LTMyYnk"
 TOKEN_TTL = 7200
 CODE_TTL = 300
 MAX_RECORDED_REQUESTS = 50_000
@@ -123,9 +127,17 @@ class SandboxState:
     # None = off; WeChat allows a forced stable_token refresh only every 30 s (answer 45009 otherwise)
     force_refresh_min_interval: float | None = None
     # WeCom: secrets per corpid (one per self-built app / customer contact) and the current token of each
-    corps: dict[str, set[str]] = field(default_factory=lambda: {DEFAULT_CORPID: {DEFAULT_CORP_SECRET}})
+    corps: dict[str, set[str]] = field(default_factory=lambda: {DEFAULT_CORPID: {DEFAULT_CORP_SECRET,
+                                                                                 DEFAULT_CONTACT_SECRET}})
     current_wecom: dict[tuple[str, str], str] = field(default_factory=dict)
     wecom_messages: list[dict[str, Any]] = field(default_factory=list)
+    # WeCom customer contact: customers (external_userid -> {external_contact, follow_user[]}), groups
+    # (chat_id -> group_chat), the corp tag catalogue (tag groups), welcome messages sent
+    wecom_contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    wecom_groups: dict[str, dict[str, Any]] = field(default_factory=dict)
+    wecom_tag_groups: list[dict[str, Any]] = field(default_factory=list)
+    wecom_welcomes: list[dict[str, Any]] = field(default_factory=list)
+    wecom_welcome_codes: set[str] = field(default_factory=set)
 
     login_codes: dict[str, LoginCode] = field(default_factory=dict)
     phone_codes: dict[str, PhoneCode] = field(default_factory=dict)
@@ -222,6 +234,10 @@ class SandboxState:
         self.requests.clear()
         self.sent_messages.clear()
         self.wecom_messages.clear()
+        for wecom in (self.wecom_contacts, self.wecom_groups, self.wecom_welcome_codes):
+            wecom.clear()
+        self.wecom_tag_groups.clear()
+        self.wecom_welcomes.clear()
         self.clock_offset = 0.0
 
 

@@ -55,6 +55,19 @@ class InvalidArgument(WeChatError):
     """47001 / 47003 / 41030: our request was malformed."""
 
 
+class NotExternalContact(WeChatError):
+    """WeCom 84061: the customer is not (or no longer) an external contact of that staff member."""
+
+
+class NoPrivilege(ConfigError):
+    """WeCom 60011: the member or customer is outside the app's visibility (an admin fixes the range)."""
+
+
+class WelcomeNotSendable(WeChatError):
+    """WeCom send_welcome_msg 41051 (the customer has started chatting / already welcomed) or 41096
+    (another app is sending it): either way jifen's welcome is not to be retried."""
+
+
 ERRCODE_MAP: dict[int, type[WeChatError]] = {
     -1: WeChatUnavailable,
     40001: TokenInvalid,
@@ -75,6 +88,13 @@ ERRCODE_MAP: dict[int, type[WeChatError]] = {
     40037: ConfigError,
     41001: ConfigError,
     48001: ConfigError,
+    45033: RateLimited,  # WeCom: too many concurrent calls
+    48002: ConfigError,  # WeCom: API forbidden for this app
+    60020: ConfigError,  # WeCom: caller IP not trusted
+    60011: NoPrivilege,
+    84061: NotExternalContact,
+    41051: WelcomeNotSendable,
+    41096: WelcomeNotSendable,
     47001: InvalidArgument,
     47003: InvalidArgument,
     41030: InvalidArgument,

@@ -26,6 +26,21 @@ async def member_registered(rt: Runtime, member: Member) -> None:
         status = await pending_awards.settle_now(rt, invite_key(member.id))
         log.info("invitation award for %s: %s", member.invited_by_id, status or "owed (outbox retries)")
     await _credit_earlier_payments(rt, member)
+    await _credit_community(rt, member)
+
+
+async def _credit_community(rt: Runtime, member: Member) -> None:
+    """WeCom relationships and interactions from before registering (within the window) are credited now;
+    a failure must not fail the login (the keyed awards make a later run a no-op for what was made)."""
+    from app.services.community import service as community
+
+    try:
+        made = await community.member_registered(rt, member)
+    except Exception:
+        log.exception("crediting community activity of member %s failed", member.id)
+        return
+    if made:
+        log.info("member %s credited for %s community award(s) from before registering", member.id, made)
 
 
 async def _credit_earlier_payments(rt: Runtime, member: Member) -> None:

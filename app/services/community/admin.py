@@ -1,0 +1,66 @@
+"""Admin views of the community graph: a member's guides, groups and tags; a guide's customers; events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.errors import NotFound
+from models import ContactFollow, ContactTag, CorpTag, CustomerGroup, ExternalContact, GroupMember, Member, WecomEvent
+
+
+def _follow_view(f: ContactFollow) -> dict[str, Any]:
+    return {"userid": f.userid, "external_userid": f.external_userid, "staff_id": f.staff_id, "state": f.state,
+            "status": f.status, "is_primary": f.is_primary, "added_at": f.added_at.isoformat(),
+            "removed_at": f.removed_at.isoformat() if f.removed_at else None}
+
+
+async def member_graph(member_id: int) -> dict[str, Any]:
+    if not await Member.exists(id=member_id):
+        raise NotFound("no such member", code="member_not_found")
+    contacts = await ExternalContact.filter(member_id=member_id)
+    ids = [c.external_userid for c in contacts]
+    follows = await ContactFollow.filter(external_userid__in=ids).order_by("added_at") if ids else []
+    members = await GroupMember.filter(userid__in=ids).order_by("joined_at") if ids else []
+    groups = {g.chat_id: g for g in await CustomerGroup.filter(chat_id__in=[m.chat_id for m in members])} \
+        if members else {}
+    tags = await ContactTag.filter(external_userid__in=ids) if ids else []
+    catalogue = {t.tag_id: t for t in await CorpTag.filter(tag_id__in=[t.tag_id for t in tags])} if tags else {}
+    return {
+        "member_id": member_id,
+        "contacts": [{"external_userid": c.external_userid, "name": c.name} for c in contacts],
+        "guides": [_follow_view(f) for f in follows],
+        "groups": [{"chat_id": m.chat_id, "name": groups[m.chat_id].name if m.chat_id in groups else None,
+                    "owner_userid": groups[m.chat_id].owner_userid if m.chat_id in groups else None,
+                    "group_status": groups[m.chat_id].status if m.chat_id in groups else None,
+                    "status": m.status, "joined_at": m.joined_at.isoformat()} for m in members],
+        "tags": [{"tag_id": t.tag_id, "by_userid": t.userid,
+                  "name": catalogue[t.tag_id].name if t.tag_id in catalogue else None,
+                  "group_name": catalogue[t.tag_id].group_name if t.tag_id in catalogue else None} for t in tags],
+    }
+
+
+async def guide_customers(userid: str, cursor: int | None, limit: int) -> dict[str, Any]:
+    q = ContactFollow.filter(userid=userid).order_by("id")
+    if cursor:
+        q = q.filter(id__gt=cursor)
+    rows = await q.limit(limit + 1)
+    page = rows[:limit]
+    contacts = {c.external_userid: c for c in await ExternalContact.filter(
+        external_userid__in=[f.external_userid for f in page])} if page else {}
+    items = [_follow_view(f) | {"member_id": contacts[f.external_userid].member_id
+                                if f.external_userid in contacts else None} for f in page]
+    return {"items": items, "next_cursor": page[-1].id if len(rows) > limit else None}
+
+
+async def list_events(status: str | None, cursor: int | None, limit: int) -> dict[str, Any]:
+    q = WecomEvent.all().order_by("-id")
+    if status:
+        q = q.filter(status=status)
+    if cursor:
+        q = q.filter(id__lt=cursor)
+    rows = await q.limit(limit + 1)
+    page = rows[:limit]
+    return {"items": [{"id": e.id, "event": e.event, "change_type": e.change_type, "status": e.status,
+                       "attempts": e.attempts, "last_error": e.last_error, "payload": e.payload,
+                       "received_at": e.received_at.isoformat()} for e in page],
+            "next_cursor": page[-1].id if len(rows) > limit else None}

@@ -1,0 +1,108 @@
+"""Recording WeCom callbacks and claiming them for processing (the inbox half of the callback).
+
+Why record first: WeCom waits 5 s and retries; processing calls WeCom's own APIs and the ledger. So the
+callback only verifies, decrypts and records the event (unique on a key derived from its content), and a
+worker claims recorded events with a conditional UPDATE (a lease in `next_attempt_at`, SKIP LOCKED on
+PostgreSQL): right after the answer in the same process, and every few seconds from the scheduler, which
+also picks up what a crashed worker left half done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from app.db import conn, is_postgres_conn
+from app.sqlx import fetch, to_json
+
+LEASE = timedelta(seconds=120)
+RECEIVED = "_jifen_received_at"
+KNOWN_EVENTS = frozenset({"change_external_contact", "change_external_chat", "change_external_tag"})
+# the ids each event carries (docs/wechat-protocols.md §4.1-§4.3), in key order
+_KEY_FIELDS = ("UpdateDetail", "UserID", "ExternalUserID", "ChatId", "Id", "TagType", "StrategyId", "CurMemVer",
+               "Source")
+
+
+def member_changes(value: Any) -> list[str]:
+    """`MemChangeList` in either wire shape (docs/wechat-protocols.md §4.2): `<Item>` elements, or one
+    comma-separated text."""
+    if isinstance(value, list):
+        items = value
+    elif isinstance(value, str):
+        items = value.split(",")
+    else:
+        return []
+    return [i.strip() for i in items if i and i.strip()]
+
+
+def event_key(msg: dict[str, Any]) -> str:
+    """Derived from the content, never from FromUserName (`sys` for every customer event): the event,
+    its change type, the ids it carries, the changed members and CreateTime. WeCom's retries carry the same
+    content, so they collide; two distinct changes never do. Unknown events: the whole message."""
+    event = str(msg.get("Event") or msg.get("MsgType") or "unknown")
+    if event not in KNOWN_EVENTS:
+        material = repr(sorted(msg.items()))
+    else:
+        parts = [event, str(msg.get("ChangeType", ""))] + [str(msg.get(f, "")) for f in _KEY_FIELDS]
+        parts += [",".join(sorted(member_changes(msg.get("MemChangeList")))), str(msg.get("CreateTime", ""))]
+        material = "\x1f".join(parts)
+    digest = hashlib.sha256(material.encode()).hexdigest()[:40]
+    return f"{event[:40]}:{str(msg.get('ChangeType', ''))[:40]}:{digest}"
+
+
+async def record(msg: dict[str, Any], now: datetime) -> tuple[int | None, bool]:
+    """Store the decrypted event -> (id, new). A duplicate (same key) changes nothing and returns (None, False)."""
+    key = event_key(msg)
+    # business time of receipt: relations are dated by it (the registration window is business time), while
+    # WeCom's CreateTime (transport time) only orders the changes of one relation
+    msg = {**msg, RECEIVED: now.timestamp()}
+    rows = await fetch(conn(), """
+        INSERT INTO wecom_events (event_key, event, change_type, payload, status, attempts, next_attempt_at,
+                                  received_at)
+        VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)
+        ON CONFLICT (event_key) DO NOTHING RETURNING id""",
+                       [key, str(msg.get("Event") or msg.get("MsgType") or "unknown")[:48],
+                        str(msg.get("ChangeType", ""))[:48], msg, now])
+    return (int(rows[0]["id"]), True) if rows else (None, False)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    event: str
+    change_type: str
+    payload: dict[str, Any]
+    attempts: int
+
+
+_CLAIM = """
+UPDATE wecom_events SET status = 'processing', attempts = attempts + 1, next_attempt_at = $2
+WHERE id IN (SELECT id FROM wecom_events WHERE status IN ('pending', 'processing') AND next_attempt_at <= $1
+             {only} ORDER BY id LIMIT $3{lock})
+RETURNING id, event, change_type, payload, attempts
+"""
+
+
+async def claim(now: datetime, limit: int, only_id: int | None = None) -> list[Claimed]:
+    """Due events (pending, or processing with an expired lease), oldest first; each claim is exclusive."""
+    c = conn()
+    args: list[Any] = [now, now + LEASE, limit]
+    only = ""
+    if only_id is not None:
+        only, args = "AND id = $4", [*args, only_id]
+    rows = await fetch(c, _CLAIM.format(only=only, lock=" FOR UPDATE SKIP LOCKED" if is_postgres_conn(c) else ""),
+                       args)
+    return sorted((Claimed(int(r["id"]), r["event"], r["change_type"], to_json(r["payload"]), int(r["attempts"]))
+                   for r in rows), key=lambda e: e.id)
+
+
+async def finish(event_id: int, status: str, now: datetime, error: str | None = None) -> None:
+    await fetch(conn(), "UPDATE wecom_events SET status = $2, processed_at = $3, last_error = $4 WHERE id = $1",
+                [event_id, status, now, error[:255] if error else None])
+
+
+async def retry_later(event_id: int, at: datetime, error: str) -> None:
+    await fetch(conn(), "UPDATE wecom_events SET status = 'pending', next_attempt_at = $2, last_error = $3 "
+                        "WHERE id = $1", [event_id, at, error[:255]])

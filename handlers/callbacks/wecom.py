@@ -1,0 +1,83 @@
+"""WeCom customer-contact callbacks: `GET/POST /wecom/callback` (docs/wechat-protocols.md §3.4, §4).
+
+WeCom's protocol, not ours: URL verification answers the decrypted echostr as plain text; an event is
+verified (signature, corp, a timestamp within 5 minutes, a (timestamp, nonce, signature) never seen before),
+decrypted, recorded, and answered `success` once the record has committed; processing happens after the
+answer (`service.kick`), so a slow WeCom API or ledger never makes WeCom retry. Refusals are 4xx JSON errors
+and record nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, text
+from sanic_ext.extensions.openapi import openapi
+
+from app.errors import ApiError
+from app.services.community import events, service
+from app.wechat.wecom.crypto import CallbackRejected, WeComCallbackCrypto, check_timestamp, parse_xml
+
+log = logging.getLogger("jifen.wecom")
+
+bp = Blueprint("wecom_callbacks")
+REPLAY_TTL_SECONDS = 900  # longer than the 5-minute timestamp window on either side
+
+
+def _crypto(request: Request) -> WeComCallbackCrypto:
+    cfg = request.app.ctx.rt.settings.wecom
+    return WeComCallbackCrypto(cfg.callback_token, cfg.callback_aes_key, cfg.corpid)
+
+
+def _args(request: Request, *names: str) -> list[str]:
+    values = [request.args.get(n) or "" for n in names]
+    if not all(values) or any(len(v) > 1024 for v in values):
+        raise ApiError("missing or oversized query parameters: " + ", ".join(names), code="bad_request")
+    return values
+
+
+def _refuse(exc: CallbackRejected) -> ApiError:
+    log.warning("WeCom callback refused: %s %s", exc.code, exc.message)
+    return ApiError(exc.message, code=exc.code, status=exc.status)
+
+
+@bp.get("/wecom/callback")
+@openapi.summary("WeCom callback URL verification")
+async def verify_url(request: Request) -> HTTPResponse:
+    """Answers the decrypted `echostr` (plain text) when `msg_signature` holds."""
+    sig, ts, nonce, echostr = _args(request, "msg_signature", "timestamp", "nonce", "echostr")
+    try:
+        check_timestamp(ts, int(time.time()))  # transport time: the wall clock, never the business clock
+        return text(_crypto(request).verify_url(sig, ts, nonce, echostr))
+    except CallbackRejected as exc:
+        raise _refuse(exc) from exc
+
+
+@bp.post("/wecom/callback")
+@openapi.summary("WeCom customer-contact events")
+async def receive(request: Request) -> HTTPResponse:
+    """change_external_contact / change_external_chat / change_external_tag (others stored for admins)."""
+    rt = request.app.ctx.rt
+    sig, ts, nonce = _args(request, "msg_signature", "timestamp", "nonce")
+    try:
+        check_timestamp(ts, int(time.time()))  # transport time: the wall clock, never the business clock
+        plaintext = _crypto(request).decrypt_envelope(sig, ts, nonce, request.body)
+        msg = parse_xml(plaintext)
+    except CallbackRejected as exc:
+        raise _refuse(exc) from exc
+    # replay: the same signed request seen before (only checked once the signature holds, so forgeries
+    # cannot burn nonces); released again if recording fails, so WeCom's retry of it is not refused
+    replay_key = rt.key("wecom-cb", ts, nonce, sig.lower())
+    if not await rt.redis.set(replay_key, "1", nx=True, ex=REPLAY_TTL_SECONDS):
+        raise _refuse(CallbackRejected("replayed", "this callback was already received", status=409))
+    try:
+        event_id, new = await events.record(msg, rt.clock.now())
+    except Exception:
+        await rt.redis.delete(replay_key)
+        raise
+    if new and event_id is not None:
+        service.kick(rt, event_id)
+    log.info("WeCom %s/%s recorded%s", msg.get("Event"), msg.get("ChangeType"), "" if new else " (duplicate)")
+    return text("success")
