@@ -117,11 +117,14 @@ def http_pair(ctx: Any, workers: int, jifen: Any, ceiling: Any) -> None:
     ctx.res.runs[f"wecom_{w}_raw"]["effects_first_part"] = raw_fx
     say(f"  effects of the first part: jifen {jifen_fx} / raw {raw_fx}")
     verdict = "PASS" if j.p99_ms < P99_LIMIT_MS else "FAIL"
+    # events recorded but never claimed: requests cut off when wrk stopped (recorded, then the handler cancelled
+    # before it kicked processing); the scheduler, which the benchmark does not run, picks those up
     note = (f"answer p99 {j.p99_ms:,.0f} ms (< {P99_LIMIT_MS:,.0f} ms {verdict}); {jifen_fx['events']:,} events "
-            f"recorded, {jifen_fx['done']:,} processed in jifen's first part")
+            f"recorded, {jifen_fx['done']:,} processed, {jifen_fx['events'] - jifen_fx['claimed']:,} left to the "
+            "scheduler in jifen's first part")
     if j.wraps or c.wraps:
         note += f"; callback list wrapped (jifen {j.wraps}, raw {c.wraps}): later copies were replays"
     row: Row = pair_row("WeCom callback", workers, j, c, "wechatpy decrypt + INSERT", target=0.7, note=note)
-    if verdict == "FAIL" or jifen_fx["done"] != jifen_fx["events"]:
+    if verdict == "FAIL" or jifen_fx["done"] != jifen_fx["claimed"]:  # claimed and not done: processing failed
         row.jifen_errors += 1
     ctx.res.add(row)
