@@ -13,7 +13,9 @@ does the same database work, and nothing else:
 - `/login_raw`: code2session against the same sandbox with aiohttp, the member by openid, a token;
 - `/notify_raw`: the WeChat Pay notification verified (RSA-SHA256) and decrypted (AES-256-GCM) with
   `cryptography` directly, then the payment's own SQL in one transaction: notification log, payment row,
-  purchase points and the first-purchase bonus (counter, balance, ledger rows, buckets), the push row.
+  purchase points and the first-purchase bonus (counter, balance, ledger rows, buckets), the push row;
+- `/wecom_raw`: a WeCom callback verified and decrypted with wechatpy's `WeChatCrypto.decrypt_message`
+  (signature and corp id), parsed, and one INSERT of the event into `wecom_events`; answers `success`.
 
 Tokens are verified with PyJWT exactly as jifen does, so the ceiling pays for authentication too.
 Run: `python -m bench.ceiling_app --port P --workers N` (configuration from BENCH_* environment variables).
@@ -23,19 +25,21 @@ from __future__ import annotations
 
 import argparse
 import base64
+import hashlib
 import json as jsonlib
 import os
 import time
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from xml.etree import ElementTree
 from zoneinfo import ZoneInfo
 
 import aiohttp
 import asyncpg
 import jwt
 from sanic import Request, Sanic
-from sanic.response import HTTPResponse, empty, json
+from sanic.response import HTTPResponse, empty, json, text
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 _ENTRY_COLS = ("member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after, growth, trace, "
@@ -217,6 +221,26 @@ async def notify_raw(request: Request) -> HTTPResponse:
     return empty(status=204)
 
 
+async def wecom_raw(request: Request) -> HTTPResponse:
+    ctx = request.app.ctx
+    try:
+        q = request.args
+        plain = ctx.wecom.decrypt_message(request.body.decode(), q.get("msg_signature"), q.get("timestamp"),
+                                          q.get("nonce"))
+        msg = {child.tag: child.text or "" for child in ElementTree.fromstring(plain)}
+    except Exception as exc:
+        return json({"error": {"code": "bad_signature", "message": str(exc)[:100]}}, status=401)
+    now = datetime.now(UTC)
+    key = f"{msg.get('Event', '')[:40]}:{msg.get('ChangeType', '')[:40]}:" + \
+        hashlib.sha256(plain.encode()).hexdigest()[:40]
+    async with ctx.pool.acquire() as c:
+        await c.execute("INSERT INTO wecom_events (event_key, event, change_type, payload, status, attempts, "
+                        "next_attempt_at, received_at) VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5) "
+                        "ON CONFLICT (event_key) DO NOTHING", key, msg.get("Event", "")[:48],
+                        msg.get("ChangeType", "")[:48], jsonlib.dumps(msg), now)
+    return text("success")
+
+
 def create_app(name: str = "ceiling") -> Sanic:
     app = Sanic(name)
     app.config.ACCESS_LOG = False
@@ -226,6 +250,7 @@ def create_app(name: str = "ceiling") -> Sanic:
     app.add_route(points_raw, "/points_raw", methods=["GET"])
     app.add_route(login_raw, "/login_raw", methods=["POST"])
     app.add_route(notify_raw, "/notify_raw", methods=["POST"])
+    app.add_route(wecom_raw, "/wecom_raw", methods=["POST"])
 
     @app.before_server_start
     async def open_resources(app: Sanic) -> None:
@@ -240,6 +265,10 @@ def create_app(name: str = "ceiling") -> Sanic:
         ctx.appid, ctx.app_secret = env.get("BENCH_APPID", ""), env.get("BENCH_APP_SECRET", "")
         async with ctx.pool.acquire() as c:
             ctx.first_rule = await c.fetchval("SELECT id FROM earning_rules WHERE code = 'first_purchase'") or 0
+        from wechatpy.enterprise.crypto import WeChatCrypto
+
+        ctx.wecom = WeChatCrypto(env.get("BENCH_WECOM_TOKEN", ""), env.get("BENCH_WECOM_AES_KEY", "A" * 43),
+                                 env.get("BENCH_WECOM_CORPID", ""))
         ctx.platform_keys = {}
         keys_dir = env.get("BENCH_KEYS_DIR")
         if keys_dir:

@@ -22,7 +22,8 @@ BUDGET_POINTS = 10_000_000_000  # with --budget: the year's points budget, far f
 
 # tables whose rows only write scenarios create (configuration tables are never touched)
 WRITE_TABLES = ("checkins", "award_counters", "tier_changes", "outbox_messages", "payments", "payment_refunds",
-                "wechatpay_notifications", "coupons", "spend_allocations", "expiry_reminders")
+                "wechatpay_notifications", "coupons", "spend_allocations", "expiry_reminders", "wecom_events",
+                "wecom_contacts", "wecom_contact_follows")
 
 
 async def connect() -> asyncpg.Connection:

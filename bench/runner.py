@@ -78,6 +78,7 @@ class Ctx:
     pgbench: LoadResult | None = None
     payments_ok: bool = False
     outbox_ok: bool = False
+    wecom_ok: bool = False
     notifications: tuple[Path, float, int] | None = None  # signed file, signed at, how many
 
 
@@ -102,14 +103,26 @@ def prepare(ctx: Ctx) -> None:
     ctx.keys_env = _wechatpay_env(ctx.keys_dir)
     clean_redis()
     ctx.res.machine = machine_info(run_async(dataset.server_version()))
-    from bench import payments, push
+    from bench import payments, push, wecom
 
     ctx.payments_ok, why_not_pay = payments.available()
     ctx.outbox_ok, why_not_push = push.available()
-    for ok, why in ((ctx.payments_ok, why_not_pay), (ctx.outbox_ok, why_not_push)):
+    ctx.wecom_ok, why_not_wecom = wecom.available()
+    for ok, why in ((ctx.payments_ok, why_not_pay), (ctx.outbox_ok, why_not_push), (ctx.wecom_ok, why_not_wecom)):
         if not ok:
             ctx.res.notes.append(why)
     ctx.res.timings["setup"] = round(time.perf_counter() - t0, 1)
+
+
+def _wecom_env() -> dict[str, str]:
+    """The callback credentials jifen serves `/wecom/callback` with, for the ceiling's `/wecom_raw`."""
+    try:
+        from bench.wecom import credentials
+
+        token, aes_key, corpid = credentials()
+    except Exception:
+        return {}
+    return {"BENCH_WECOM_TOKEN": token, "BENCH_WECOM_AES_KEY": aes_key, "BENCH_WECOM_CORPID": corpid}
 
 
 def _wechatpay_env(keys_dir: Path) -> dict[str, str]:
@@ -163,7 +176,7 @@ def spawn_ceiling(ctx: Ctx, workers: int) -> tuple[procs.Proc, str]:
     env = {**jifen_env(port, ctx.sandbox_url), "BENCH_DSN": DSN, "BENCH_SECRET": AUTH_SECRET,
            "BENCH_POOL_MAX": str(POOL_MAX), "BENCH_WECHAT_BASE": ctx.sandbox_url, "BENCH_APPID": APPID,
            "BENCH_APP_SECRET": APP_SECRET, "BENCH_KEYS_DIR": str(ctx.keys_dir),
-           "BENCH_CHECKIN_POINTS": str(CHECKIN_POINTS)}
+           "BENCH_CHECKIN_POINTS": str(CHECKIN_POINTS), **_wecom_env()}
     argv = [PYTHON, "-m", "bench.ceiling_app", "--port", str(port), "--workers", str(workers)]
     return procs.start(f"ceiling-w{workers}", argv, env, ctx.work), f"http://127.0.0.1:{port}"
 
@@ -398,6 +411,10 @@ def http_round(ctx: Ctx, workers: int) -> None:
             from bench import payments
 
             payments.http_pair(ctx, workers, jifen, ceiling)
+        if wants("wecom") and ctx.wecom_ok:
+            from bench import wecom
+
+            wecom.http_pair(ctx, workers, jifen, ceiling)
         if "profile" in plan.only or (plan.mode == "full" and workers == plan.workers[0]):
             profile_round(ctx, jifen, workers, ceiling)
         res.memory[f"{workers} worker(s)"] = [procs.memory_kib(pid).get("VmHWM", 0) for pid in jifen.workers]
@@ -529,7 +546,8 @@ def main(argv: list[str] | None = None) -> int:
                     reset_db(ctx)
                     ctx.pgbench = run_pgbench(ctx)
                     reset_db(ctx)
-            if any(plan.wants(s) for s in ("bare", "checkin", "ledger", "balance", "login", "notify", "profile")):
+            if any(plan.wants(s) for s in ("bare", "checkin", "ledger", "balance", "login", "notify", "wecom",
+                                                         "profile")):
                 for workers in plan.workers:
                     with phase(ctx, f"round_w{workers}"):
                         http_round(ctx, workers)
@@ -553,7 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         clean_redis()
         if not args.keep_db:
             run_async(dataset.drop_database())
-        for bulky in ("tokens_read.txt", "tokens_write.txt", "notifications.tsv"):
+        for bulky in ("tokens_read.txt", "tokens_write.txt", "notifications.tsv", "wecom_callbacks.tsv"):
             (work / bulky).unlink(missing_ok=True)
         say(f"process logs in {work}")
     json_path, md_path = write(res)
