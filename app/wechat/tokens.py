@@ -175,8 +175,3 @@ class TokenStores:
         if found is None:
             found = self._stores[strategy.key] = TokenStore(http, self.redis, self.prefix, strategy)
         return found
-
-    def forget_local(self) -> None:
-        """Drop every worker-local copy (tests reset Redis between cases; the next get reads it again)."""
-        for store in self._stores.values():
-            store.forget_local()

@@ -55,20 +55,17 @@ WHERE m.id > $2 AND m.id <= $3
 """
 
 
-_top = tier_sql
-
-
 # Members whose growth or tier differs from what the window gives, with the tier they get.
-_CHANGES = (f"SELECT w.id, w.t0, {_top('w.win')} AS t1 FROM ({_WINDOW}) w "
-            f"WHERE w.g0 <> w.win OR w.t0 <> {_top('w.win')}")
+_CHANGES = (f"SELECT w.id, w.t0, {tier_sql('w.win')} AS t1 FROM ({_WINDOW}) w "
+            f"WHERE w.g0 <> w.win OR w.t0 <> {tier_sql('w.win')}")
 
 # growth - (g0 - win) rather than win: only the aged-out part is taken off the row as it is when written, so
 # no award's growth can be lost even if one slipped in after the read (the batch lock already prevents it).
 _AGE = f"""
 UPDATE members SET growth = members.growth - (w.g0 - w.win),
-       tier_level = {_top('members.growth - (w.g0 - w.win)')}, updated_at = $4
+       tier_level = {tier_sql('members.growth - (w.g0 - w.win)')}, updated_at = $4
 FROM ({_WINDOW}) w
-WHERE members.id = w.id AND (w.g0 <> w.win OR w.t0 <> {_top('w.win')})
+WHERE members.id = w.id AND (w.g0 <> w.win OR w.t0 <> {tier_sql('w.win')})
 """
 
 
