@@ -12,7 +12,7 @@ from models.community import (
     WecomEvent,
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
-from models.member import Member, StaffUser
+from models.member import Member, StaffUser, Store
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
@@ -58,6 +58,7 @@ __all__ = [
     "PointsBudget",
     "SpendAllocation",
     "StaffUser",
+    "Store",
     "Tier",
     "TierChange",
     "WeChatPayNotification",

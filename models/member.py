@@ -28,6 +28,20 @@ class Member(Model):
         table = "members"
 
 
+class Store(Model):
+    """A physical store: guides belong to one; tasks target stores and regions; a payment names its store."""
+
+    id = fields.BigIntField(primary_key=True)
+    code = fields.CharField(max_length=32, unique=True)
+    name = fields.CharField(max_length=64)
+    region = fields.CharField(max_length=32, db_index=True)
+    active = fields.BooleanField(default=True, db_default=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "stores"
+
+
 class StaffUser(Model):
     """Store guides, marketers and admins: identities for WeCom staff and the console."""
 
@@ -36,6 +50,7 @@ class StaffUser(Model):
     role = fields.CharField(max_length=16)
     wecom_userid = fields.CharField(max_length=64, null=True, unique=True)
     active = fields.BooleanField(default=True, db_default=True)
+    store_id = fields.BigIntField(null=True, db_index=True)
     # bearer tokens issued (iat) in or before this second are refused: set on deactivation, role change or
     # an explicit revocation, so a leaked token dies without rotating the signing key for everyone
     tokens_valid_after = fields.DatetimeField(null=True)
