@@ -117,7 +117,8 @@ def jifen_env(port: int, wechat_base: str, keys_env: dict[str, str] | None = Non
         "JIFEN_WECHATPAY_MCHID": MCHID,
         "JIFEN_MINIPROGRAM_APPID": APPID,
         "JIFEN_MINIPROGRAM_SECRET": APP_SECRET,
-        "JIFEN_LOG_LEVEL": "WARNING",
+        # what operators run: the default level, one access line per request (BENCH_LOG_LEVEL=WARNING to compare)
+        "JIFEN_LOG_LEVEL": os.environ.get("BENCH_LOG_LEVEL", "INFO"),
         "JIFEN_RATELIMIT_LOGIN_PER_IP": "1000000000",
         "JIFEN_RATELIMIT_CHECKIN_PER_IP": "1000000000",
         "PYTHONUNBUFFERED": "1",

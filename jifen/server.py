@@ -15,7 +15,7 @@ from app import db
 from app.api_docs import configure_docs_ui
 from app.config import Settings, ensure_auth_secret, load_settings
 from app.errors import ApiError, NotFound, ServiceUnavailable, ValidationFailed
-from app.logging_setup import configure_logging, request_id_var
+from app.logging_setup import configure_logging, log_access, request_id_var
 from app.runtime import Runtime
 
 log = logging.getLogger("jifen.http")
@@ -91,9 +91,9 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
         rid = getattr(request.ctx, "request_id", "-")
         response.headers["X-Request-ID"] = rid
         started = getattr(request.ctx, "started", None)
-        if started is not None and log.isEnabledFor(logging.INFO):
-            log.info("request", extra={"method": request.method, "path": request.path, "status": response.status,
-                                       "duration_ms": round((time.perf_counter() - started) * 1000, 2)})
+        if started is not None:
+            log_access(request.method, request.path, response.status,
+                       round((time.perf_counter() - started) * 1000, 2))
 
     @app.exception(Exception)
     async def render_error(request: Request, exc: Exception) -> HTTPResponse:
