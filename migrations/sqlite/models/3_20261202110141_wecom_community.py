@@ -26,7 +26,7 @@ CREATE INDEX IF NOT EXISTS "idx_community_i_member__487232" ON "community_intera
     "secret" VARCHAR(128) NOT NULL,
     "active" INT NOT NULL DEFAULT 1,
     "created_at" TIMESTAMP NOT NULL
-) /* A server-to-server caller of `POST \/community\/v1\/interactions` (the group bot, a community tool). */;
+) /* A server-to-server caller of `POST /community/v1/interactions` (the group bot, a community tool). */;
         CREATE TABLE IF NOT EXISTS "wecom_contact_follows" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "external_userid" VARCHAR(64) NOT NULL,
