@@ -91,7 +91,7 @@ async def card_for_member(member_id: int) -> GuideCardInfo | None:
 
 
 _PRIMARY_SQL = """
-SELECT s.id, s.store_id FROM wecom_external_contacts x
+SELECT s.id, s.store_id FROM wecom_contacts x
 JOIN wecom_contact_follows f ON f.external_userid = x.external_userid AND f.is_primary AND f.status = 'active'
 JOIN staff_users s ON s.wecom_userid = f.userid AND s.active
 WHERE x.member_id = $1 ORDER BY f.added_at LIMIT 1
