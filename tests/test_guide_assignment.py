@@ -202,3 +202,17 @@ async def test_reconcile_assigns_a_guide_a_crash_left_out(api: Api, seeded, rt, 
     assert [f.repaired for f in found] == [True]
     assert (await MemberGuide.get(member_id=member["id"])).staff_id == guides[0].id
     assert await assignment.reconcile_unassigned(rt, True) == []
+
+
+async def test_a_member_whose_guide_left_gets_a_new_one_on_the_next_payment(api: Api, seeded, sandbox,
+                                                                            notify_relay: NotifyRelay) -> None:
+    _, guides = await store_with_guides("S11", n=2)
+    _, member = await api.login("guide-left")
+    assert (await play_payment(sandbox, notify_relay, member["openid"], 1000, attach=at_store("S11")))["status"] == 204
+    first = (await MemberGuide.get(member_id=member["id"])).staff_id
+    await StaffUser.filter(id=first).update(active=False)
+    played = await asyncio.gather(*[play_payment(sandbox, notify_relay, member["openid"], 1000 + n,
+                                                 attach=at_store("S11")) for n in range(5)])
+    assert all(p["status"] == 204 for p in played)
+    rows = await MemberGuide.filter(member_id=member["id"])
+    assert len(rows) == 1 and rows[0].staff_id != first and rows[0].staff_id in {g.id for g in guides}

@@ -105,12 +105,34 @@ VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (member_id) DO NOTHING RETURNING id
 """
 
 
+_HELD_SQL = """
+SELECT m.id AS member_id, g.staff_id, (s.active AND s.role = 'guide') AS ok, s.name, c.avatar,
+       CASE WHEN c.status = 'ready' THEN c.qr_code END AS qr_code
+FROM members m LEFT JOIN member_guides g ON g.member_id = m.id
+LEFT JOIN staff_users s ON s.id = g.staff_id LEFT JOIN guide_cards c ON c.staff_id = g.staff_id
+WHERE {where}
+"""
+
+
+async def _held(rt: Runtime, row: Any, attach: str | None, transaction_id: str | None,
+                now: datetime) -> GuideCardInfo | None:
+    """From the member's row of `_HELD_SQL`: their card, assigning a guide first when they have none (or
+    theirs was deactivated or left the guide role: then the member is free again, by a conditional delete)."""
+    if row["staff_id"] is not None and row["ok"]:
+        return GuideCardInfo(int(row["staff_id"]), row["name"], row["avatar"], row["qr_code"])
+    member_id = int(row["member_id"])
+    if row["staff_id"] is not None:
+        await execute(conn(), "DELETE FROM member_guides WHERE member_id = $1 AND staff_id = $2",
+                      [member_id, int(row["staff_id"])])
+    await _assign(rt, member_id, attach, transaction_id, now)
+    return await card_for_member(member_id)
+
+
 async def ensure_guide(rt: Runtime, member_id: int, attach: str | None, transaction_id: str | None,
                        now: datetime) -> GuideCardInfo | None:
     """Give the member a guide if they have none (see the module doc); -> the member's card, if any."""
-    if await fetchrow(conn(), "SELECT 1 FROM member_guides WHERE member_id = $1", [member_id]) is None:
-        await _assign(rt, member_id, attach, transaction_id, now)
-    return await card_for_member(member_id)
+    row = await fetchrow(conn(), _HELD_SQL.format(where="m.id = $1"), [member_id])
+    return None if row is None else await _held(rt, row, attach, transaction_id, now)
 
 
 async def _assign(rt: Runtime, member_id: int, attach: str | None, transaction_id: str | None,
@@ -159,11 +181,12 @@ async def _insert(c: Any, member_id: int, staff_id: int, store_id: Any, source: 
 
 async def guide_for_payer(rt: Runtime, openid: str, attach: str | None, transaction_id: str,
                           now: datetime) -> GuideCardInfo | None:
-    """Before a payment is credited: assign the payer (if a member) and return their card for the push."""
-    row = await fetchrow(conn(), "SELECT id FROM members WHERE openid = $1", [openid])
+    """Before a payment is credited: assign the payer (if a member) and return their card for the push. A
+    member who has a guide costs this one read."""
+    row = await fetchrow(conn(), _HELD_SQL.format(where="m.openid = $1"), [openid])
     if row is None:
         return None  # not a member yet: `settle` assigns when they register
-    return await ensure_guide(rt, int(row["id"]), attach, transaction_id, now)
+    return await _held(rt, row, attach, transaction_id, now)
 
 
 # -- reconcile ------------------------------------------------------------------------------------------------
