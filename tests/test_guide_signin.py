@@ -108,3 +108,36 @@ async def test_bad_sign_in_input_is_json_4xx(api: Api, rt, payload: Any, status:
 async def test_bad_authorize_url_input_is_422(api: Api, rt, query: str) -> None:
     status, err = await api.call("GET", f"/guide/v1/auth/wecom/url?{query}")
     assert status == 422 and err["error"]["code"] == "validation_failed", err
+
+
+async def test_sandbox_speaks_the_documented_errors(rt, sandbox) -> None:
+    """The sandbox's OAuth and contact-way endpoints answer WeCom's envelopes (docs/wechat-protocols.md §5.11,
+    §5.12), so the client is tested against the protocol, not against a stub."""
+    import aiohttp
+
+    token = await rt.wecom_token(rt.settings.wecom.corpid, rt.settings.wecom.contact_secret).get(None)
+
+    async def call(method: str, path: str, body: Any = None, **params: str) -> dict[str, Any]:
+        async with aiohttp.ClientSession() as s, s.request(method, sandbox.url + path, json=body,
+                                                           params=params) as resp:
+            return dict(await resp.json())
+
+    assert (await call("GET", "/cgi-bin/auth/getuserinfo", code="x", access_token="bogus"))["errcode"] == 40014
+    assert (await call("GET", "/cgi-bin/auth/getuserinfo", code="never-minted", access_token=token))["errcode"] \
+        == 40029
+    code = await mint(sandbox, openid="oOUT")
+    assert await call("GET", "/cgi-bin/auth/getuserinfo", code=code, access_token=token) == {
+        "errcode": 0, "errmsg": "ok", "openid": "oOUT"}
+    way = "/cgi-bin/externalcontact/add_contact_way"
+    for body in ({"type": 1, "scene": 2, "user": ["a", "b"]}, {"type": 3, "scene": 2, "user": ["a"]},
+                 {"type": 1, "scene": 2, "user": ["a"], "state": "s" * 31}, {"type": 2, "scene": 1}):
+        out = await call("POST", way, body, access_token=token)
+        assert out["errcode"] == 40035 and "more info at" in out["errmsg"], body
+    made = await call("POST", way, {"type": 1, "scene": 1, "user": ["a"], "state": "s" * 30}, access_token=token)
+    assert made["errcode"] == 0 and made["config_id"] and "qr_code" not in made  # scene 1: no QR
+    got = await call("POST", "/cgi-bin/externalcontact/get_contact_way", {"config_id": made["config_id"]},
+                     access_token=token)
+    assert got["contact_way"]["state"] == "s" * 30 and got["contact_way"]["user"] == ["a"]
+    unknown = await call("POST", "/cgi-bin/externalcontact/get_contact_way", {"config_id": "nope"},
+                         access_token=token)
+    assert unknown["errcode"] == 40035
