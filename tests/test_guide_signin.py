@@ -111,8 +111,8 @@ async def test_bad_authorize_url_input_is_422(api: Api, rt, query: str) -> None:
 
 
 async def test_sandbox_speaks_the_documented_errors(rt, sandbox) -> None:
-    """The sandbox's OAuth and contact-way endpoints answer WeCom's envelopes (docs/wechat-protocols.md §5.11,
-    §5.12), so the client is tested against the protocol, not against a stub."""
+    """The sandbox's OAuth and contact-way endpoints answer WeCom's envelopes, so the client is tested
+    against the protocol (docs/wechat-protocols.md §5.11 and §5.12), not against a stub."""
     import aiohttp
 
     token = await rt.wecom_token(rt.settings.wecom.corpid, rt.settings.wecom.contact_secret).get(None)

@@ -62,6 +62,9 @@ async def test_stores_crud_and_guides_by_store(api: Api, rt, staff_token) -> Non
     status, out = await api.call("PATCH", f"/admin/v1/staff/{g2.id}", token=adm,
                                  json={"avatar": "https://img.example.com/g2.png"})
     assert status == 200 and out["avatar"] == "https://img.example.com/g2.png" and out["store_id"] == s1["id"]
+    # a guide put in a store gets their QR queued (once), so it is ready before the first payer needs it
+    assert {m.dedupe_key for m in await OutboxMessage.filter(kind=cards.CARD_KIND)} == {
+        cards.card_key(g1.id), cards.card_key(g2.id)}
     status, one = await api.call("GET", f"/admin/v1/stores/{s1['id']}", token=mkt)
     assert status == 200 and [g["id"] for g in one["guides"]] == [g1.id, g2.id]
     status, listed = await api.call("GET", f"/admin/v1/staff?store_id={s1['id']}&role=guide", token=mkt)

@@ -82,6 +82,10 @@ async def assign_store(staff_id: int, changes: dict[str, Any], now: Any) -> dict
             raise ValidationFailed(f"no store #{store_id}", code="store_not_found")
         await StaffUser.filter(id=staff_id).update(store_id=store_id)
         staff.store_id = store_id
+        if store_id is not None and staff.role == "guide" and staff.wecom_userid:
+            from app.services.staff.cards import queue_card
+
+            await queue_card(staff.id, now)  # the QR is ready before the store's first payer needs it
     if "avatar" in changes:
         from app.services.staff.cards import card_row
 
