@@ -143,6 +143,8 @@ async def _assign(rt: Runtime, member_id: int, attach: str | None, transaction_i
         return
     cfg = rt.settings.guides
     if cfg.assignment not in ("round_robin", "daily"):
+        if cfg.assignment not in MODES:
+            log.warning("[guides] assignment = %r is not one of %s: no guide assigned", cfg.assignment, MODES)
         return
     code = store_code_of(attach, cfg.default_store)
     if code is None:
