@@ -155,6 +155,22 @@ class OutboxConfig:
 
 
 @dataclass
+class GuidesConfig:
+    # after a payment, a member with no guide gets one: "round_robin" (the store's active guides in turn),
+    # "daily" (the store's guide of the day: one guide per Shanghai day, in turn) or "off"
+    assignment: str = "round_robin"
+    # the store of a payment whose attach names none (empty: such payments assign no guide)
+    default_store: str = ""
+    # the workbench H5 page WeCom OAuth returns to (docs/wechat-protocols.md §5.11) and the browser host
+    oauth_redirect_uri: str = ""
+    oauth_authorize_base: str = "https://open.weixin.qq.com"
+    # the mini-program page the payment push opens (with ?guide=<staff id>) and the subscribe template's
+    # keyword that carries the guide's name (a thing keyword, ≤ 20 chars; empty = no keyword)
+    card_page: str = "pages/guide/card"
+    push_keyword: str = "thing7"
+
+
+@dataclass
 class RateLimitConfig:
     login_per_ip: int = 60
     login_per_openid: int = 10
@@ -187,6 +203,7 @@ class Settings:
     miniprogram: MiniprogramConfig = field(default_factory=MiniprogramConfig)
     points: PointsConfig = field(default_factory=PointsConfig)
     ratelimit: RateLimitConfig = field(default_factory=RateLimitConfig)
+    guides: GuidesConfig = field(default_factory=GuidesConfig)
     payments: PaymentsConfig = field(default_factory=PaymentsConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)

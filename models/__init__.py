@@ -12,6 +12,7 @@ from models.community import (
     WecomEvent,
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
+from models.guides import GuideCard, MemberGuide, StoreRotation
 from models.member import Member, StaffUser, Store
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
@@ -49,7 +50,9 @@ __all__ = [
     "ExpiryReminder",
     "ExternalContact",
     "GroupMember",
+    "GuideCard",
     "Member",
+    "MemberGuide",
     "OutboxMessage",
     "Payment",
     "PaymentRefund",
@@ -59,6 +62,7 @@ __all__ = [
     "SpendAllocation",
     "StaffUser",
     "Store",
+    "StoreRotation",
     "Tier",
     "TierChange",
     "WeChatPayNotification",

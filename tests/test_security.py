@@ -10,7 +10,8 @@ import pytest
 from app.clock import clock
 from tests.conftest import Api
 
-PUBLIC = {"/api/v1/auth/login", "/healthz", "/readyz", "/wechatpay/notify"}
+PUBLIC = {"/api/v1/auth/login", "/healthz", "/readyz", "/wechatpay/notify", "/guide/v1/auth/wecom",
+          "/guide/v1/auth/wecom/url"}
 
 
 def routes(app, prefix: str) -> list[tuple[str, str]]:

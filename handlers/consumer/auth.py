@@ -7,6 +7,7 @@ from sanic.response import HTTPResponse, json
 from app.auth import require
 from app.ratelimit import client_ip
 from app.services.members import service as members
+from app.services.staff.assignment import card_for_member
 from app.validation import body
 
 bp = Blueprint("consumer_auth")
@@ -38,9 +39,10 @@ async def login(request: Request) -> HTTPResponse:
 @bp.get("/me")
 @require("member")
 async def me(request: Request) -> HTTPResponse:
-    """Role: member."""
+    """Role: member. The profile and the member's guide card (name, avatar, contact-me QR), or null."""
     member = await members.get_member(request.ctx.principal.member_id)
-    return json({"member": members.member_view(member)})
+    card = await card_for_member(member.id)
+    return json({"member": members.member_view(member), "guide": card.view() if card else None})
 
 
 @bp.patch("/me")

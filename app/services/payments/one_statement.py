@@ -36,6 +36,7 @@ from app.wechatpay.crypto import Notification
 
 if TYPE_CHECKING:
     from app.services.payments.service import Txn
+    from app.services.staff.assignment import GuideCardInfo
 
 log = logging.getLogger("jifen.payments")
 
@@ -163,8 +164,10 @@ def _statement(note: Notification, txn: Txn, member: Any, postings: list[ledger.
     return text, p.values
 
 
-async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime) -> bool:
-    """Credit a TRANSACTION.SUCCESS in one statement; False: nothing was written, use the general path."""
+async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime,
+                 guide: GuideCardInfo | None = None) -> bool:
+    """Credit a TRANSACTION.SUCCESS in one statement; False: nothing was written, use the general path.
+    `guide`: the payer's guide card for the push (assigned before the credit)."""
     c = conn()
     if not is_postgres_conn(c):
         return False
@@ -187,7 +190,8 @@ async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime) -> bo
         return False  # near or past the budget's warning line: the general path checks each award exactly
     push = payment_push.push_payload(
         rt, openid=txn.openid, transaction_id=txn.transaction_id, out_trade_no=txn.out_trade_no,
-        payer_total_fen=txn.payer_total, success_time=txn.success_time, points=points, pending=0, coupon_count=0)
+        payer_total_fen=txn.payer_total, success_time=txn.success_time, points=points, pending=0, coupon_count=0,
+        guide=guide)
     text, values = _statement(note, txn, member, postings, push, tiers, now, at)
     try:
         row = await fetchrow(c, text, values)

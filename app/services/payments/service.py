@@ -10,6 +10,8 @@ Pay's retry re-runs the remaining steps (those already done find their key and d
   2. log the notification           unique notification_id (a processed id is acknowledged at once)
   3. record the payment             unique transaction_id   (or the refund: unique refund_id, out_refund_no)
   4. link the payer by openid       conditional UPDATE where member_id IS NULL
+ 4b. the payer's guide              unique member_guides.member_id (`staff.assignment`; before the credit, so
+                                    the push names the guide)
   5. purchase points + growth       award idem key  pay:<transaction_id>
   6. first-purchase bonus           award idem key  first_purchase (once per member; an award that gives up on
                                     contention fails its step, so the payment is never credited without it)
@@ -63,6 +65,7 @@ from app.services.payments import one_statement
 from app.services.payments import push as payment_push
 from app.services.points import ledger
 from app.services.points.engine import award
+from app.services.staff import assignment
 from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
 from app.wechatpay.crypto import Notification, NotificationBadRequest, WeChatPayNotificationError
 from models import Coupon, CouponRule, Member, Payment, PaymentRefund, WeChatPayNotification
@@ -198,8 +201,11 @@ async def handle_notification(rt: Runtime, headers: Mapping[str, str], body: byt
         ref = parsed.refund_id
     now = rt.clock.now()
     paid = isinstance(parsed, Txn) and parsed.trade_state == "SUCCESS"
+    guide = None
+    if paid and isinstance(parsed, Txn):  # the payer's guide first, so the push can name them (step 4b)
+        guide = await assignment.guide_for_payer(rt, parsed.openid, parsed.attach, parsed.transaction_id, now)
     if (paid and isinstance(parsed, Txn) and rt.settings.points.one_statement
-            and await one_statement.credit(rt, note, parsed, now)):
+            and await one_statement.credit(rt, note, parsed, now, guide)):
         if await refunds_waiting(parsed.transaction_id):  # recorded while the credit ran: claw back now
             await apply_refunds(rt, parsed.transaction_id)
         return NotifyOutcome("processed", note.event_type, ref)
@@ -370,14 +376,16 @@ async def settle(rt: Runtime, payment: Payment) -> bool:
                 raise AwardGaveUp(f"{event} award for payment {tid} gave up on contention; retried later")
         first = await decide_first_purchase(payment, member.id, now)
         await coupon_service.issue_for_payment(rt, payment, member, is_first=first)
-        await _enqueue_push(rt, payment, member, now)
+        guide = await assignment.ensure_guide(rt, member.id, payment.attach, tid, now)
+        await _enqueue_push(rt, payment, member, now, guide)
     await Payment.filter(id=payment.id, credited_at__isnull=True).update(credited_at=now, updated_at=now)
     await apply_refunds(rt, tid)
     return True
 
 
 # -- the push ------------------------------------------------------------------------------------------------
-async def _enqueue_push(rt: Runtime, payment: Payment, member: Member, now: datetime) -> None:
+async def _enqueue_push(rt: Runtime, payment: Payment, member: Member, now: datetime,
+                        guide: assignment.GuideCardInfo | None = None) -> None:
     if not rt.settings.miniprogram.subscribe_template_points:
         return
     earned = await earned_for(member.id, payment.transaction_id)
@@ -385,7 +393,7 @@ async def _enqueue_push(rt: Runtime, payment: Payment, member: Member, now: date
     payload = payment_push.push_payload(
         rt, openid=member.openid, transaction_id=payment.transaction_id, out_trade_no=payment.out_trade_no,
         payer_total_fen=payment.payer_total_fen, success_time=payment.success_time, points=earned.points,
-        pending=earned.pending, coupon_count=coupon_count)
+        pending=earned.pending, coupon_count=coupon_count, guide=guide)
     if payload is not None:
         await outbox.enqueue("subscribe", payment_push.push_key(payment.transaction_id), payload, now=now,
                              member_id=member.id)
