@@ -11,6 +11,14 @@ from models.community import (
     GroupMember,
     WecomEvent,
 )
+from models.content import (
+    ContentArticle,
+    ContentEdition,
+    ContentImage,
+    ContentNotification,
+    ContentPlan,
+    ContentQuotaSlot,
+)
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.member import Member, StaffUser, Store
 from models.outbox import OutboxMessage
@@ -37,6 +45,12 @@ __all__ = [
     "Checkin",
     "CommunityInteraction",
     "CommunitySource",
+    "ContentArticle",
+    "ContentEdition",
+    "ContentImage",
+    "ContentNotification",
+    "ContentPlan",
+    "ContentQuotaSlot",
     "ContactFollow",
     "ContactTag",
     "CorpTag",

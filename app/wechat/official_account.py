@@ -1,0 +1,86 @@
+"""Official-account server APIs: material, draft, freepublish and mass send (docs/wechat-protocols.md §2,
+docs/wechat-protocols-2.md §C).
+
+Thin mappings of one endpoint each over the client base; the official account has its own appid + secret and
+so its own `stable_token` entry in the token store. Errcodes the publisher branches on are kept as constants
+here (the quota codes 45009 / 45028, the clientmsgid codes 45065 / 45066), next to the calls that raise them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.wechat.base import WeChatHttp
+from app.wechat.errors import WeChatError
+from app.wechat.tokens import TokenStore
+
+QUOTA_ERRCODES = frozenset({45009, 45028})  # daily API quota; no mass-send quota left (§C)
+CLIENTMSGID_EXISTS = 45065  # the clientmsgid was already sent: the body carries its msg_id (§C)
+CLIENTMSGID_TOO_FAST = 45066  # the same clientmsgid retried within a minute (§2.4)
+BUSY_ERRCODES = frozenset({-1, 9500002, CLIENTMSGID_TOO_FAST})  # try again later
+
+
+class OfficialAccountClient:
+    def __init__(self, http: WeChatHttp, tokens: TokenStore, appid: str) -> None:
+        self.http = http
+        self.tokens = tokens
+        self.appid = appid
+
+    async def _post(self, path: str, body: dict[str, Any], *, replay_safe: bool = True) -> dict[str, Any]:
+        return await self.http.call("POST", path, json_body=body, token=self.tokens.get, replay_safe=replay_safe)
+
+    # -- material (§2.1, §C) ----------------------------------------------------------------------------
+    async def upload_image(self, filename: str, content: bytes, content_type: str) -> str:
+        """`media/uploadimg`: an image for article HTML -> its mmbiz URL (not counted in the material quota)."""
+        body = await self.http.call("POST", "/cgi-bin/media/uploadimg", token=self.tokens.get,
+                                    files={"media": (filename, content, content_type)})
+        return str(body["url"])
+
+    async def add_image_material(self, filename: str, content: bytes, content_type: str) -> tuple[str, str]:
+        """`material/add_material?type=image`: a permanent image (a cover's `thumb_media_id`) -> (media_id, url)."""
+        body = await self.http.call("POST", "/cgi-bin/material/add_material", params={"type": "image"},
+                                    token=self.tokens.get, files={"media": (filename, content, content_type)})
+        return str(body["media_id"]), str(body.get("url", ""))
+
+    # -- draft and publish (§2.2, §2.3) -------------------------------------------------------------------
+    async def draft_add(self, articles: list[dict[str, Any]]) -> str:
+        """`draft/add` with up to 8 articles -> the draft's media_id (used by freepublish and mass send)."""
+        body = await self._post("/cgi-bin/draft/add", {"articles": articles}, replay_safe=False)
+        return str(body["media_id"])
+
+    async def freepublish_submit(self, media_id: str) -> str:
+        """`freepublish/submit` -> publish_id (documented as a string, sometimes an integer: kept as a string)."""
+        body = await self._post("/cgi-bin/freepublish/submit", {"media_id": media_id}, replay_safe=False)
+        return str(body["publish_id"])
+
+    async def freepublish_get(self, publish_id: str) -> dict[str, Any]:
+        """`freepublish/get`: publish_status 0 success, 1 publishing, 2-6 failures (§2.3)."""
+        return await self._post("/cgi-bin/freepublish/get", {"publish_id": publish_id})
+
+    # -- mass send (§2.4, §C) -----------------------------------------------------------------------------
+    async def mass_sendall(self, media_id: str, clientmsgid: str, tag_id: int | None = None) -> dict[str, Any]:
+        """`message/mass/sendall` of a draft (mpnews) to everyone or one tag, keyed by `clientmsgid`.
+
+        45065 (that clientmsgid was already sent) is a success: its body carries the existing msg_id, which is
+        what makes a retry after a crash between the call and its record send nothing twice."""
+        flt: dict[str, Any] = {"is_to_all": tag_id is None}
+        if tag_id is not None:
+            flt["tag_id"] = tag_id
+        try:
+            return await self._post("/cgi-bin/message/mass/sendall", {
+                "filter": flt, "msgtype": "mpnews", "mpnews": {"media_id": media_id}, "send_ignore_reprint": 0,
+                "clientmsgid": clientmsgid}, replay_safe=True)  # safe: the clientmsgid dedupes a replay
+        except WeChatError as exc:
+            if exc.errcode == CLIENTMSGID_EXISTS and exc.body and exc.body.get("msg_id"):
+                return {"msg_id": exc.body["msg_id"], "msg_data_id": exc.body.get("msg_data_id"), "duplicate": True}
+            raise
+
+    async def mass_get(self, msg_id: int | str) -> dict[str, Any]:
+        """`message/mass/get` -> msg_status SEND_SUCCESS | SENDING | SEND_FAIL | DELETE."""
+        return await self._post("/cgi-bin/message/mass/get", {"msg_id": int(msg_id)})
+
+    async def mass_preview(self, openid: str, media_id: str) -> dict[str, Any]:
+        """`message/mass/preview` of a draft to one follower (the marketer's own openid)."""
+        return await self._post("/cgi-bin/message/mass/preview",
+                                {"touser": openid, "msgtype": "mpnews", "mpnews": {"media_id": media_id}},
+                                replay_safe=False)
