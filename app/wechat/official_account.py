@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
+from wechatpy.utils import check_signature
+
 from app.wechat.base import WeChatHttp
 from app.wechat.errors import WeChatError
 from app.wechat.tokens import TokenStore
+from app.wechat.wecom.crypto import CallbackRejected, parse_xml
 
 QUOTA_ERRCODES = frozenset({45009, 45028})  # daily API quota; no mass-send quota left (§C)
 CLIENTMSGID_EXISTS = 45065  # the clientmsgid was already sent: the body carries its msg_id (§C)
@@ -84,3 +89,61 @@ class OfficialAccountClient:
         return await self._post("/cgi-bin/message/mass/preview",
                                 {"touser": openid, "msgtype": "mpnews", "mpnews": {"media_id": media_id}},
                                 replay_safe=False)
+
+
+# -- the official account's callbacks (docs/wechat-protocols.md §3.1-§3.3) ------------------------------------
+class OACallbackCrypto:
+    """Signature checks and safe-mode crypto of the official account's server URL, over wechatpy
+    (`check_signature`, `wechatpy.crypto.WeChatCrypto`); refusals are the WeCom callback's `CallbackRejected`.
+
+    Plain mode: `signature = sha1(sort(token, timestamp, nonce))`. Safe mode (`encrypt_type=aes`):
+    `msg_signature = sha1(sort(token, timestamp, nonce, Encrypt))` is what is verified, then the AES frame is
+    decrypted with the AppID as receive id (§3.3, §3.5). URL verification is plain in both modes."""
+
+    def __init__(self, token: str, aes_key: str, appid: str) -> None:
+        self.token = token
+        self.aes_key = aes_key
+        self.appid = appid
+
+    def check_plain(self, signature: str, timestamp: str, nonce: str) -> None:
+        try:
+            check_signature(self.token, (signature or "").lower(), timestamp, nonce)
+        except InvalidSignatureException as exc:
+            raise CallbackRejected("bad_signature", "signature does not match", status=401) from exc
+
+    def decrypt(self, msg_signature: str, timestamp: str, nonce: str, encrypted: str) -> str:
+        """The plaintext of one `Encrypt` value (XML, or JSON for a JSON-configured account)."""
+        if not self.aes_key:
+            raise CallbackRejected("safe_mode_off", "no EncodingAESKey configured for safe mode")
+        try:
+            return str(WeChatCrypto(self.token, self.aes_key, self.appid).decrypt_message(
+                {"Encrypt": encrypted}, (msg_signature or "").lower(), timestamp, nonce))
+        except InvalidSignatureException as exc:
+            raise CallbackRejected("bad_signature", "msg_signature does not match", status=401) from exc
+        except InvalidAppIdException as exc:
+            raise CallbackRejected("foreign_app", "the message was encrypted for another AppID") from exc
+        except Exception as exc:  # bad base64, padding, length: garbage that happened to be signed
+            raise CallbackRejected("bad_ciphertext", "the message cannot be decrypted") from exc
+
+    def decrypt_envelope(self, msg_signature: str, timestamp: str, nonce: str, body: bytes) -> str:
+        envelope = parse_xml(body)
+        encrypted = envelope.get("Encrypt")
+        if not isinstance(encrypted, str) or not encrypted:
+            raise CallbackRejected("bad_xml", "no Encrypt element")
+        return self.decrypt(msg_signature, timestamp, nonce, encrypted)
+
+    def encrypt(self, plaintext: str, nonce: str, timestamp: str) -> str:
+        """The encrypted envelope `<xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>` of a reply (§3.4
+        shape; also how the sandbox posts events in safe mode)."""
+        return str(WeChatCrypto(self.token, self.aes_key, self.appid).encrypt_message(plaintext, nonce, timestamp))
+
+
+def cdata(text: str) -> str:
+    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
+
+
+def text_reply(to_user: str, from_user: str, content: str, now: int) -> str:
+    """A passive text reply (被动回复): addressed back to the follower, from the account."""
+    return (f"<xml><ToUserName>{cdata(to_user)}</ToUserName><FromUserName>{cdata(from_user)}</FromUserName>"
+            f"<CreateTime>{now}</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+            f"<Content>{cdata(content)}</Content></xml>")
