@@ -27,6 +27,8 @@ import secrets
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.parser import BytesParser
+from email.policy import HTTP
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -114,12 +116,17 @@ def _authed(request: web.Request) -> tuple[SandboxState, OAState, web.Response |
 
 
 async def _media(request: web.Request) -> tuple[str, bytes] | None:
+    """The multipart field `media` (§2.1). Parsed from the body the request log already read (the stream is
+    consumed), with the standard MIME parser."""
     if not request.content_type.startswith("multipart/"):
         return None
-    reader = await request.multipart()
-    async for part in reader:
-        if isinstance(part, aiohttp.BodyPartReader) and part.name == "media":
-            return part.filename or "", bytes(await part.read())
+    raw = await request.read()
+    head = f"Content-Type: {request.headers['Content-Type']}\r\n\r\n".encode()
+    message = BytesParser(policy=HTTP).parsebytes(head + raw)
+    for part in message.iter_parts():
+        if part.get_param("name", header="content-disposition") == "media":
+            payload = part.get_payload(decode=True)
+            return part.get_filename() or "", payload if isinstance(payload, bytes) else b""
     return None
 
 
