@@ -56,10 +56,10 @@ async def make_edition(api: Any, token: str, cover_id: int, *, mode: str = "publ
     return ed
 
 
-async def eventually(check: Callable[[], Awaitable[bool]], timeout: float = 5.0) -> None:
+async def eventually(check: Callable[[], Awaitable[bool]], tries: int = 250) -> None:
     """Wait for something the sandbox does on its own (a finished event posted back after its delay)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not await check():
-        assert loop.time() < deadline, "timed out waiting"
+    for _ in range(tries):
+        if await check():
+            return
         await asyncio.sleep(0.02)
+    raise AssertionError("timed out waiting")
