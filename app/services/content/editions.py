@@ -15,6 +15,7 @@ from pydantic import AwareDatetime, BaseModel, Field, model_validator
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
+from app.clock import SHANGHAI
 from app.errors import ApiError, Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
 from app.services.content import images, quota
@@ -102,7 +103,8 @@ def edition_view(e: ContentEdition, articles: list[ContentArticle] | None = None
 
 
 def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+    """Times as the marketer plans them: Asia/Shanghai."""
+    return value.astimezone(SHANGHAI).isoformat() if value else None
 
 
 async def load(edition_id: int, c: BaseDBAsyncClient | None = None, *, lock: bool = False) -> ContentEdition:
