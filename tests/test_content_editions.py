@@ -96,7 +96,8 @@ async def test_service_account_four_mass_sends_a_month(api: Any, staff_token: An
     fifth = await make_edition(api, mkt, cover["id"], mode="mass")
     status, body = await api.call("POST", f"/admin/v1/editions/{fifth['id']}/schedule", token=mkt,
                                   json={"at": shanghai(2026, 12, 22, 9, 0).isoformat()})
-    assert status == 409 and "2026-12" in body["error"]["message"] and "4 mass sends a month" in body["error"]["message"]
+    message = body["error"]["message"]
+    assert status == 409 and "2026-12" in message and "4 mass sends a month" in message
     status, _ = await api.call("POST", f"/admin/v1/editions/{fifth['id']}/schedule", token=mkt,
                                json={"at": shanghai(2027, 1, 5, 9, 0).isoformat()})
     assert status == 200
