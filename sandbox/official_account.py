@@ -1,4 +1,4 @@
-"""The official-account side of the sandbox (docs/wechat-protocols.md §2, §3.1-§3.3; protocols-2 §C).
+"""The official-account side of the sandbox (docs/wechat-protocols.md §2, §3.1-§3.3).
 
 APIs: `media/uploadimg`, `material/add_material`, `draft/add`, `freepublish/submit` + `get`, `message/mass/sendall`
 + `get` + `preview`, with the official account's own appid/secret (tokens from the shared stable_token; a
@@ -116,8 +116,8 @@ def _authed(request: web.Request) -> tuple[SandboxState, OAState, web.Response |
 
 
 async def _media(request: web.Request) -> tuple[str, bytes] | None:
-    """The multipart field `media` (§2.1). Parsed from the body the request log already read (the stream is
-    consumed), with the standard MIME parser."""
+    """The multipart field `media` (docs/wechat-protocols.md §2.1), parsed with the standard MIME parser from
+    the body the request log already read (the stream is consumed)."""
     if not request.content_type.startswith("multipart/"):
         return None
     raw = await request.read()
@@ -349,7 +349,8 @@ def _later(oa: OAState, delay_ms: int, coro: Any) -> None:
 
 
 def signed_request(oa: OAState, xml: str, now: int, openid: str) -> tuple[dict[str, str], str]:
-    """(query, body) of a push as WeChat sends it: plain, or safe mode's Encrypt envelope (§3.2, §3.3)."""
+    """(query, body) of a push as WeChat sends it, plain or in safe mode's envelope
+    (docs/wechat-protocols.md §3.2, §3.3)."""
     nonce = str(secrets.randbelow(10**10))
     signer = WeChatSigner()
     signer.add_data(oa.token, str(now), nonce)

@@ -1,4 +1,4 @@
-"""The official account's callback: published crypto vectors (protocols-2 §E1, §E5), URL verification, the
+"""The official account's callback: published crypto vectors (docs/wechat-protocols.md §3.3), URL verification, the
 subscribe reply (encrypted in safe mode), the finished events, and forged, stale, replayed and plaintext
 pushes refused with 4xx and nothing changed."""
 

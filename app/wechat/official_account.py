@@ -1,5 +1,5 @@
-"""Official-account server APIs: material, draft, freepublish and mass send (docs/wechat-protocols.md §2,
-docs/wechat-protocols-2.md §C).
+"""Official-account server APIs: material, draft, freepublish and mass send (docs/wechat-protocols.md
+§2).
 
 Thin mappings of one endpoint each over the client base; the official account has its own appid + secret and
 so its own `stable_token` entry in the token store. Errcodes the publisher branches on are kept as constants
@@ -19,9 +19,9 @@ from app.wechat.errors import WeChatError
 from app.wechat.tokens import TokenStore
 from app.wechat.wecom.crypto import CallbackRejected, parse_xml
 
-QUOTA_ERRCODES = frozenset({45009, 45028})  # daily API quota; no mass-send quota left (§C)
-CLIENTMSGID_EXISTS = 45065  # the clientmsgid was already sent: the body carries its msg_id (§C)
-CLIENTMSGID_TOO_FAST = 45066  # the same clientmsgid retried within a minute (§2.4)
+QUOTA_ERRCODES = frozenset({45009, 45028})  # docs/wechat-protocols.md §2.4
+CLIENTMSGID_EXISTS = 45065  # already sent: body has msg_id (docs/wechat-protocols.md §2.4)
+CLIENTMSGID_TOO_FAST = 45066  # retried within a minute (docs/wechat-protocols.md §2.4)
 BUSY_ERRCODES = frozenset({-1, 9500002, CLIENTMSGID_TOO_FAST})  # try again later
 
 
@@ -34,7 +34,7 @@ class OfficialAccountClient:
     async def _post(self, path: str, body: dict[str, Any], *, replay_safe: bool = True) -> dict[str, Any]:
         return await self.http.call("POST", path, json_body=body, token=self.tokens.get, replay_safe=replay_safe)
 
-    # -- material (§2.1, §C) ----------------------------------------------------------------------------
+    # -- material (docs/wechat-protocols.md §2.1) ---------------------------------------------------------
     async def upload_image(self, filename: str, content: bytes, content_type: str) -> str:
         """`media/uploadimg`: an image for article HTML -> its mmbiz URL (not counted in the material quota)."""
         body = await self.http.call("POST", "/cgi-bin/media/uploadimg", token=self.tokens.get,
@@ -47,7 +47,7 @@ class OfficialAccountClient:
                                     token=self.tokens.get, files={"media": (filename, content, content_type)})
         return str(body["media_id"]), str(body.get("url", ""))
 
-    # -- draft and publish (§2.2, §2.3) -------------------------------------------------------------------
+    # -- draft and publish (docs/wechat-protocols.md §2.2, §2.3) ---------------------------------------------
     async def draft_add(self, articles: list[dict[str, Any]]) -> str:
         """`draft/add` with up to 8 articles -> the draft's media_id (used by freepublish and mass send)."""
         body = await self._post("/cgi-bin/draft/add", {"articles": articles}, replay_safe=False)
@@ -59,10 +59,10 @@ class OfficialAccountClient:
         return str(body["publish_id"])
 
     async def freepublish_get(self, publish_id: str) -> dict[str, Any]:
-        """`freepublish/get`: publish_status 0 success, 1 publishing, 2-6 failures (§2.3)."""
+        """`freepublish/get`: publish_status 0 success, 1 publishing, 2-6 failures (docs/wechat-protocols.md §2.3)."""
         return await self._post("/cgi-bin/freepublish/get", {"publish_id": publish_id})
 
-    # -- mass send (§2.4, §C) -----------------------------------------------------------------------------
+    # -- mass send (docs/wechat-protocols.md §2.4) -------------------------------------------------------
     async def mass_sendall(self, media_id: str, clientmsgid: str, tag_id: int | None = None) -> dict[str, Any]:
         """`message/mass/sendall` of a draft (mpnews) to everyone or one tag, keyed by `clientmsgid`.
 
@@ -98,7 +98,8 @@ class OACallbackCrypto:
 
     Plain mode: `signature = sha1(sort(token, timestamp, nonce))`. Safe mode (`encrypt_type=aes`):
     `msg_signature = sha1(sort(token, timestamp, nonce, Encrypt))` is what is verified, then the AES frame is
-    decrypted with the AppID as receive id (§3.3, §3.5). URL verification is plain in both modes."""
+    decrypted with the AppID as receive id. URL verification is plain in both modes.
+    See docs/wechat-protocols.md §3.3, §3.5."""
 
     def __init__(self, token: str, aes_key: str, appid: str) -> None:
         self.token = token
@@ -133,8 +134,8 @@ class OACallbackCrypto:
         return self.decrypt(msg_signature, timestamp, nonce, encrypted)
 
     def encrypt(self, plaintext: str, nonce: str, timestamp: str) -> str:
-        """The encrypted envelope `<xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>` of a reply (§3.4
-        shape; also how the sandbox posts events in safe mode)."""
+        """The encrypted envelope `<xml><Encrypt/><MsgSignature/><TimeStamp/><Nonce/></xml>` of a reply
+        (docs/wechat-protocols.md §3.3; also how the sandbox posts events in safe mode)."""
         return str(WeChatCrypto(self.token, self.aes_key, self.appid).encrypt_message(plaintext, nonce, timestamp))
 
 

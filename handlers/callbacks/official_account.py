@@ -49,7 +49,7 @@ def _refuse(exc: CallbackRejected) -> ApiError:
 @bp.get("/wechat/oa/callback")
 @openapi.summary("Official-account server URL verification")
 async def verify_url(request: Request) -> HTTPResponse:
-    """Answers `echostr` verbatim (plain text) when `signature` holds (plain in safe mode too, §3.3)."""
+    """Answers `echostr` verbatim (plain text) when `signature` holds (docs/wechat-protocols.md §3.3)."""
     sig, ts, nonce, echostr = _args(request, "signature", "timestamp", "nonce", "echostr")
     try:
         check_timestamp(ts, int(time.time()))  # transport time: the wall clock, never the business clock

@@ -28,7 +28,7 @@ EDITABLE = ("draft", "scheduled")
 
 
 class ArticleIn(BaseModel):
-    """One article (docs/wechat-protocols-2.md §C limits). `content` is HTML whose images are uploaded images
+    """One article (docs/wechat-protocols.md §2.2 limits). `content` is HTML whose images are uploaded images
     (see images.py); `cover_image_id` an image uploaded with purpose=cover."""
 
     role: Literal["headline", "brand", "points_activity", "other"] = "other"

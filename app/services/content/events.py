@@ -1,8 +1,8 @@
 """What the official account's callback does with a verified, decrypted message.
 
 - `PUBLISHJOBFINISH` (docs/wechat-protocols.md §2.3): the edition with that publish_id is published or failed;
-- `MASSSENDJOBFINISH` (§2.4, protocols-2 §C): the edition with that MsgID is published or failed, with the sent,
-  filtered and error counts kept;
+- `MASSSENDJOBFINISH` (docs/wechat-protocols.md §2.4): the edition with that MsgID is published or failed,
+  with the sent, filtered and error counts kept;
 - `subscribe`: the passive reply is the brand's points introduction with the guide / customer-service entry
   (`[official_account] subscribe_reply`), the seed's first exposure point;
 - anything else: acknowledged (`success`).

@@ -24,7 +24,7 @@ from app.services.members.service import wechat_failure
 from app.wechat.errors import WeChatError
 from models import ContentImage
 
-INLINE_MAX_BYTES = 1_000_000  # uploadimg: jpg/png under 1 MB (§2.1)
+INLINE_MAX_BYTES = 1_000_000  # uploadimg: jpg/png under 1 MB (docs/wechat-protocols.md §2.1)
 TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "bmp": "image/bmp"}
 INLINE_TYPES = ("jpg", "jpeg", "png")
 IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)

@@ -48,7 +48,7 @@ PUBLISH_STATUS = {0: "success", 1: "publishing", 2: "originality check failed", 
 
 
 def clientmsgid(edition_id: int) -> str:
-    """The mass send's idempotency key: the edition's id (≤ 64 bytes, §2.4)."""
+    """The mass send's idempotency key: the edition's id (≤ 64 bytes, docs/wechat-protocols.md §2.4)."""
     return f"edition-{edition_id}"
 
 
@@ -230,7 +230,8 @@ async def fail(rt: Runtime, edition_id: int, errcode: int | None, error: str, *,
 # -- outcomes, from a finished event or a poll ------------------------------------------------------------
 async def publish_finished(rt: Runtime, publish_id: str, status: int, article_id: str | None,
                            urls: list[str | None], fail_idx: list[Any]) -> bool:
-    """PUBLISHJOBFINISH / freepublish/get: publish_status 0 published, anything else but 1 failed (§2.3)."""
+    """PUBLISHJOBFINISH / freepublish/get: publish_status 0 is published, any other but 1 failed
+    (docs/wechat-protocols.md §2.3)."""
     rows = await fetch(conn(), "SELECT id FROM content_editions WHERE publish_id = $1 AND status = 'publishing'",
                        [publish_id])
     if not rows:

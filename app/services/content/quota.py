@@ -1,6 +1,6 @@
 """The official account's mass-send quota, checked when an edition is scheduled rather than at 09:00.
 
-What counts (docs/wechat-protocols-2.md §C): `message/mass/sendall` of a subscription account succeeds once per
+What counts (docs/wechat-protocols.md §2.4): `message/mass/sendall` of a subscription account succeeds once per
 day (to everyone or one tag); a service account's followers receive at most four mass messages per natural
 month (and `is_to_all` sends are capped at four a month). A `freepublish` (发布) is not a mass send and counts
 for nothing. jifen counts its own scheduled / in-flight / sent mass editions per Asia/Shanghai day or month.
