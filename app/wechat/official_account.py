@@ -8,6 +8,7 @@ here (the quota codes 45009 / 45028, the clientmsgid codes 45065 / 45066), next 
 
 from __future__ import annotations
 
+import hmac
 from typing import Any
 
 from wechatpy.crypto import WeChatCrypto
@@ -17,7 +18,7 @@ from wechatpy.utils import check_signature
 from app.wechat.base import WeChatHttp
 from app.wechat.errors import WeChatError
 from app.wechat.tokens import TokenStore
-from app.wechat.wecom.crypto import CallbackRejected, parse_xml
+from app.wechat.wecom.crypto import CallbackRejected, parse_xml, signature
 
 QUOTA_ERRCODES = frozenset({45009, 45028})  # docs/wechat-protocols.md §2.4
 CLIENTMSGID_EXISTS = 45065  # already sent: body has msg_id (docs/wechat-protocols.md §2.4)
@@ -116,6 +117,9 @@ class OACallbackCrypto:
         """The plaintext of one `Encrypt` value (XML, or JSON for a JSON-configured account)."""
         if not self.aes_key:
             raise CallbackRejected("safe_mode_off", "no EncodingAESKey configured for safe mode")
+        # constant time, before anything is decrypted (wechatpy compares with !=)
+        if not hmac.compare_digest(signature(self.token, timestamp, nonce, encrypted), (msg_signature or "").lower()):
+            raise CallbackRejected("bad_signature", "msg_signature does not match", status=401)
         try:
             return str(WeChatCrypto(self.token, self.aes_key, self.appid).decrypt_message(
                 {"Encrypt": encrypted}, (msg_signature or "").lower(), timestamp, nonce))

@@ -252,16 +252,17 @@ async def publish_finished(rt: Runtime, publish_id: str, status: int, article_id
 async def mass_finished(rt: Runtime, msg_id: int, status: str, counts: dict[str, int | None]) -> bool:
     """MASSSENDJOBFINISH / message/mass/get: `send success` published, other statuses failed; the event's counts
     (total, filtered, sent, errors) are kept whenever they arrive."""
-    rows = await fetch(conn(), "SELECT id, status FROM content_editions WHERE msg_id = $1", [msg_id])
+    now = rt.clock.now()
+    if any(v is not None for v in counts.values()):  # one statement: the counts kept, the edition found
+        rows = await fetch(conn(), "UPDATE content_editions SET total_count = $2, filter_count = $3, sent_count = $4, "
+                                   "error_count = $5, updated_at = $6 WHERE msg_id = $1 RETURNING id, status",
+                           [msg_id, counts.get("total"), counts.get("filtered"), counts.get("sent"),
+                            counts.get("errors"), now])
+    else:
+        rows = await fetch(conn(), "SELECT id, status FROM content_editions WHERE msg_id = $1", [msg_id])
     if not rows:
         return False
     edition_id = int(rows[0]["id"])
-    now = rt.clock.now()
-    if any(v is not None for v in counts.values()):
-        await execute(conn(), "UPDATE content_editions SET total_count = $2, filter_count = $3, sent_count = $4, "
-                              "error_count = $5, updated_at = $6 WHERE id = $1",
-                      [edition_id, counts.get("total"), counts.get("filtered"), counts.get("sent"),
-                       counts.get("errors"), now])
     if rows[0]["status"] != "publishing":
         return False
     if status == "send success":
