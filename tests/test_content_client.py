@@ -103,3 +103,35 @@ async def test_lost_freepublish_answer_is_never_resubmitted(api: Any, staff_toke
     status, _ = await api.call("POST", f"/admin/v1/editions/{ed['id']}/schedule", token=staff_token("marketer"),
                                json={"at": (at + timedelta(hours=1)).isoformat()})
     assert status == 409  # it may be out there: duplicate it instead
+
+
+def test_configuration_from_the_environment() -> None:
+    from app.config import load_settings
+
+    s = load_settings(env={"JIFEN_OFFICIAL_ACCOUNT_APPID": "wxbrand", "JIFEN_OFFICIAL_ACCOUNT_SECRET": "s3",
+                           "JIFEN_OFFICIAL_ACCOUNT_TOKEN": "tk", "JIFEN_OFFICIAL_ACCOUNT_AES_KEY": "k" * 43,
+                           "JIFEN_OFFICIAL_ACCOUNT_TYPE": "service"})
+    oa = s.official_account
+    assert (oa.appid, oa.secret, oa.token, oa.aes_key, oa.type, oa.service) == ("wxbrand", "s3", "tk", "k" * 43,
+                                                                               "service", True)
+    assert load_settings(env={}).official_account.type == "subscription"
+
+
+async def test_reconcile_takes_an_overdue_edition(api: Any, staff_token: Any, rt: Any, sandbox: Any,
+                                                  app: Any) -> None:
+    from app.services.content.publisher import overdue_editions
+
+    oa = sandbox_oa(sandbox, app)
+    mkt = staff_token("marketer")
+    cover = await upload(api, mkt)
+    at = shanghai(2026, 11, 30, 14, 0)
+    ed = await make_edition(api, mkt, cover["id"], at=at)
+    clock.set(at + timedelta(minutes=5))
+    assert await overdue_editions(rt, repair=False) == []
+    clock.set(at + timedelta(minutes=11))  # the minute job never ran
+    found = await overdue_editions(rt, repair=False)
+    assert [(f.subject, f.repaired) for f in found] == [(f"content_edition:{ed['id']}", False)]
+    assert oa.publishes == {}
+    found = await overdue_editions(rt, repair=True)
+    assert [f.repaired for f in found] == [True] and len(oa.publishes) == 1
+    assert await overdue_editions(rt, repair=False) == []

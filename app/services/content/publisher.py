@@ -33,6 +33,7 @@ from tortoise.transactions import in_transaction
 from app.db import conn, is_postgres_conn
 from app.errors import ApiError
 from app.runtime import Runtime
+from app.services import reconcile
 from app.services.content import editions, quota
 from app.sqlx import execute, fetch
 from app.wechat.errors import WeChatError, WeChatUnavailable
@@ -271,3 +272,33 @@ async def mass_finished(rt: Runtime, msg_id: int, status: str, counts: dict[str,
                               "WHERE id = $1 AND status = 'publishing'", [edition_id, status, now])
         return True
     return await fail(rt, edition_id, None, f"mass send finished: {status}", wx_status=status[:32])
+
+
+# -- reconcile ------------------------------------------------------------------------------------------------
+OVERDUE = timedelta(minutes=10)
+UNSETTLED = timedelta(hours=24)
+
+
+@reconcile.check("content_editions_overdue")
+async def overdue_editions(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """Editions the minute job should have taken and has not: scheduled and due for more than 10 minutes (the
+    scheduler is down or the job keeps crashing), or submitted to WeChat 24 hours ago and still unsettled (no
+    finished event, polls failing). Repair runs the publisher's step for them now."""
+    now = rt.clock.now()
+    rows = await fetch(conn(), "SELECT id, status, stage, next_attempt_at FROM content_editions "
+                               "WHERE (status = 'scheduled' AND next_attempt_at < $1) "
+                               "OR (status = 'publishing' AND stage = 'submitted' AND scheduled_at < $2) "
+                               "ORDER BY id LIMIT 200", [now - OVERDUE, now - UNSETTLED])
+    findings = [reconcile.Finding(check="content_editions_overdue", subject=f"content_edition:{r['id']}",
+                                  detail=f"{r['status']} ({r['stage']}), due since {r['next_attempt_at']}")
+                for r in rows]
+    if repair and rows:
+        await execute(conn(), "UPDATE content_editions SET next_attempt_at = $1 WHERE status = 'publishing' "
+                              "AND stage = 'submitted' AND scheduled_at < $2", [now, now - UNSETTLED])
+        await run_due(rt, limit=len(rows))
+        left = {int(r["id"]) for r in await fetch(conn(), "SELECT id FROM content_editions WHERE id IN "
+                                                          f"({', '.join(str(int(r['id'])) for r in rows)}) "
+                                                          "AND status = 'scheduled'")}
+        for f, r in zip(findings, rows, strict=True):
+            f.repaired = int(r["id"]) not in left
+    return findings
