@@ -46,6 +46,7 @@ OA_TOKEN = "sandbox-oa-token"
 OA_AES_KEY = "c2FuZGJveC1qaWZlbi1vZmZpY2lhbC1hY2NvdW50LWs"
 OA_ORIGINAL_ID = "gh_sandboxoa0001"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+DEFAULT_CALLBACK_URL = "http://127.0.0.1:8000/wechat/oa/callback"  # `scripts/dev`'s jifen
 MAX_IMAGE_BYTES = 1_000_000
 CLIENTMSGID_WINDOW = 60.0
 ERRMSGS = {40007: "invalid media_id", 43004: "require subscribe", 45028: "has no masssend quota",
@@ -62,7 +63,7 @@ class OAState:
     aes_key: str = OA_AES_KEY
     account_type: str = "subscription"
     safe_mode: bool = True
-    callback_url: str | None = None
+    callback_url: str | None = DEFAULT_CALLBACK_URL
     publish_delay_ms: int = 100
     mass_delay_ms: int = 100
     publish_outcome: int = 0

@@ -135,3 +135,30 @@ async def test_reconcile_takes_an_overdue_edition(api: Any, staff_token: Any, rt
     found = await overdue_editions(rt, repair=True)
     assert [f.repaired for f in found] == [True] and len(oa.publishes) == 1
     assert await overdue_editions(rt, repair=False) == []
+
+
+async def test_changed_articles_never_go_out_from_an_old_draft(api: Any, staff_token: Any, rt: Any, sandbox: Any,
+                                                               app: Any) -> None:
+    oa = sandbox_oa(sandbox, app)
+    oa.callback_url = None
+    mkt = staff_token("marketer")
+    cover = await upload(api, mkt)
+    at = shanghai(2026, 11, 30, 15, 0)
+    ed = await make_edition(api, mkt, cover["id"], at=at)
+    sandbox.state.faults.append(Fault(path="/cgi-bin/freepublish/submit", count=1, errcode=48001))
+    clock.set(at)
+    assert await publisher.run_due(rt) == {"failed": 1}
+    e = await ContentEdition.get(id=ed["id"])
+    assert (e.status, e.stage, e.errcode) == ("failed", "drafted", 48001) and len(oa.drafts) == 1
+    mkt = staff_token("marketer")
+    later = at + timedelta(hours=1)
+    assert (await api.call("POST", f"/admin/v1/editions/{ed['id']}/schedule", token=mkt,
+                           json={"at": later.isoformat()}))[0] == 200
+    status, _ = await api.call("PATCH", f"/admin/v1/editions/{ed['id']}", token=mkt, json={"articles": [
+        {"role": "headline", "title": "改过的标题", "content": "<p>new</p>", "cover_image_id": cover["id"]}]})
+    assert status == 200
+    clock.set(later)
+    assert await publisher.run_due(rt) == {"submitted": 1}
+    assert len(oa.drafts) == 2
+    sent = oa.drafts[next(iter(oa.publishes.values()))["media_id"]]["articles"]
+    assert [a["title"] for a in sent] == ["改过的标题"]

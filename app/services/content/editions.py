@@ -189,6 +189,8 @@ async def update(rt: Runtime, edition_id: int, patch: EditionPatch) -> dict[str,
                 await quota.release(c, edition.id)
         edition.update_from_dict({"title": changes.get("title", edition.title), "mode": mode, "tag_id": tag_id,
                                   "plan_id": changes.get("plan_id", edition.plan_id), "updated_at": rt.clock.now()})
+        if prepared is not None:  # a draft made from the old articles must not go out: make a new one
+            edition.update_from_dict({"stage": "none", "media_id": None})
         await edition.save(using_db=c)
         if prepared is not None:
             await _replace_articles(c, edition.id, prepared)
