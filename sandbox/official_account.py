@@ -341,7 +341,11 @@ async def mass_preview(request: web.Request) -> web.Response:
 # -- callbacks to jifen --------------------------------------------------------------------------------------
 def _later(oa: OAState, delay_ms: int, coro: Any) -> None:
     async def run() -> None:
-        await asyncio.sleep(delay_ms / 1000)
+        try:
+            await asyncio.sleep(delay_ms / 1000)
+        except asyncio.CancelledError:
+            coro.close()  # reset before it was due: it never runs
+            raise
         await coro
 
     task = asyncio.ensure_future(run())
