@@ -120,6 +120,31 @@ class MiniprogramConfig:
 
 
 @dataclass
+class OfficialAccountConfig:
+    """The brand's official account (公众号/服务号): its own appid and secret (own access token), the callback
+    Token and EncodingAESKey (safe mode when set) and its type, which decides the mass-send quota
+    (subscription: one per day; service: four per month; docs/wechat-protocols.md §2.4)."""
+
+    appid: str = ""
+    secret: str = ""
+    token: str = ""
+    aes_key: str = ""
+    type: str = "subscription"
+    # passive reply to a new follower (the seed's first exposure point): the points introduction and the
+    # guide / customer-service entry; empty = acknowledge only
+    subscribe_reply: str = ""
+    # the publisher: attempts of one edition before it is failed, backoff between them (doubling), and how
+    # often a submitted edition's status is polled when no finished event arrives
+    max_attempts: int = 5
+    backoff_seconds: int = 60
+    poll_seconds: int = 60
+
+    @property
+    def service(self) -> bool:
+        return self.type == "service"
+
+
+@dataclass
 class PointsConfig:
     expiry_reminder_days: str = "30,7"
     tier_window_days: int = 365
@@ -201,6 +226,7 @@ class Settings:
     wecom: WecomConfig = field(default_factory=WecomConfig)
     wechatpay: WechatPayConfig = field(default_factory=WechatPayConfig)
     miniprogram: MiniprogramConfig = field(default_factory=MiniprogramConfig)
+    official_account: OfficialAccountConfig = field(default_factory=OfficialAccountConfig)
     points: PointsConfig = field(default_factory=PointsConfig)
     ratelimit: RateLimitConfig = field(default_factory=RateLimitConfig)
     guides: GuidesConfig = field(default_factory=GuidesConfig)

@@ -17,6 +17,7 @@ from app.config import Settings
 from app.redis_client import create_redis
 from app.wechat.base import WeChatHttp
 from app.wechat.miniprogram import MiniProgramClient
+from app.wechat.official_account import OfficialAccountClient
 from app.wechat.tokens import StableToken, TokenStore, TokenStores, WeComToken
 from app.wechatpay.client import WeChatPay
 
@@ -31,6 +32,7 @@ class Runtime:
     wecom_http: WeChatHttp
     clock: Clock = field(default_factory=lambda: global_clock)
     _wechatpay: WeChatPay | None = field(default=None, repr=False)
+    _official_account: OfficialAccountClient | None = field(default=None, repr=False)
 
     @property
     def wechatpay(self) -> WeChatPay:
@@ -38,6 +40,17 @@ class Runtime:
         if self._wechatpay is None:
             self._wechatpay = WeChatPay(self.settings, self.http)
         return self._wechatpay
+
+    @property
+    def official_account(self) -> OfficialAccountClient:
+        """The official account's client: the mini-program's API base, its own appid + secret and so its own
+        stable_token entry in the shared token store."""
+        if self._official_account is None:
+            oa = self.settings.official_account
+            http = self.miniprogram.http
+            self._official_account = OfficialAccountClient(
+                http, self.tokens.store(http, StableToken(oa.appid, oa.secret)), oa.appid)
+        return self._official_account
 
     @property
     def prefix(self) -> str:

@@ -17,9 +17,9 @@ AUDIENCES: dict[str, tuple[str, list[str]]] = {
     # audience: (url prefix, domain modules under handlers/<audience>/)
     "consumer": ("/api/v1", ["auth", "points", "coupons"]),
     "guide": ("/guide/v1", ["staff", "coupons"]),
-    "admin": ("/admin/v1", ["staff", "points", "coupons", "community"]),
+    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content"]),
     "community": ("/community/v1", ["interactions"]),
-    "callbacks": ("", ["wechatpay", "wecom"]),
+    "callbacks": ("", ["wechatpay", "wecom", "official_account"]),
 }
 
 

@@ -11,6 +11,14 @@ from models.community import (
     GroupMember,
     WecomEvent,
 )
+from models.content import (
+    ContentArticle,
+    ContentEdition,
+    ContentImage,
+    ContentNotification,
+    ContentPlan,
+    ContentQuotaSlot,
+)
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.guides import GuideCard, MemberGuide, StoreRotation
 from models.member import Member, StaffUser, Store
@@ -40,6 +48,12 @@ __all__ = [
     "CommunitySource",
     "ContactFollow",
     "ContactTag",
+    "ContentArticle",
+    "ContentEdition",
+    "ContentImage",
+    "ContentNotification",
+    "ContentPlan",
+    "ContentQuotaSlot",
     "CorpTag",
     "Coupon",
     "CouponPackage",

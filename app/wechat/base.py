@@ -35,11 +35,13 @@ class WeChatHttp:
 
     async def call(self, method: str, path: str, *, params: dict[str, Any] | None = None,
                    json_body: dict[str, Any] | None = None, token: TokenProvider | None = None,
-                   replay_safe: bool = True) -> dict[str, Any]:
+                   replay_safe: bool = True, files: dict[str, tuple[str, bytes, str]] | None = None,
+                   ) -> dict[str, Any]:
         """Call `path`; with `token`, add `access_token` and refresh it once if WeChat says it is stale.
 
         `replay_safe=False` (code exchanges, message sends): a timed-out request may already have taken
         effect, so it is not retried after a timeout, only after connection failures, 5xx and -1.
+        `files` ({field: (filename, bytes, content type)}) sends multipart/form-data instead (media uploads).
         """
         rejected: str | None = None
         while True:
@@ -47,7 +49,7 @@ class WeChatHttp:
             if token is not None:
                 query["access_token"] = await token(rejected)
             try:
-                return await self._send(method, path, query, json_body, replay_safe)
+                return await self._send(method, path, query, json_body, replay_safe, files)
             except TokenInvalid:
                 if token is None or rejected is not None:
                     raise
@@ -55,9 +57,10 @@ class WeChatHttp:
                 rejected = query["access_token"]
 
     async def _send(self, method: str, path: str, query: dict[str, Any],
-                    json_body: dict[str, Any] | None, replay_safe: bool = True) -> dict[str, Any]:
+                    json_body: dict[str, Any] | None, replay_safe: bool = True,
+                    files: dict[str, tuple[str, bytes, str]] | None = None) -> dict[str, Any]:
         url = f"{self.base_url}{path}"
-        data = None
+        data: Any = None
         headers = {}
         if json_body is not None:
             # WeChat wants literal UTF-8; \\u escapes trigger 40033 on some APIs.
@@ -65,6 +68,10 @@ class WeChatHttp:
             headers["Content-Type"] = "application/json"
         attempt = 0
         while True:
+            if files is not None:  # a FormData is consumed by one request: built anew for every attempt
+                data = aiohttp.FormData()
+                for name, (filename, content, ctype) in files.items():
+                    data.add_field(name, content, filename=filename, content_type=ctype)
             try:
                 async with self.session.request(method, url, params=query, data=data, headers=headers,
                                                 timeout=self.timeout) as resp:
@@ -76,7 +83,9 @@ class WeChatHttp:
                 errcode = int(body.get("errcode") or 0)
                 if errcode == 0:
                     return body
-                raise error_for(errcode, str(body.get("errmsg", "")), path)
+                failure = error_for(errcode, str(body.get("errmsg", "")), path)
+                failure.body = body
+                raise failure
             except TimeoutError as exc:
                 err: WeChatError = WeChatUnavailable(-1, f"timeout: {exc}", path=path)
                 if not replay_safe:

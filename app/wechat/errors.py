@@ -7,6 +7,8 @@ class WeChatError(Exception):
     """An errcode answer (or transport failure) from WeChat, WeCom or WeChat Pay."""
 
     errcode: int = 0
+    # the whole answer, for the errcodes whose body still carries data (mass send 45065: the existing msg_id)
+    body: dict | None = None
 
     def __init__(self, errcode: int, errmsg: str = "", *, path: str = "") -> None:
         super().__init__(f"{path}: errcode={errcode} {errmsg}".strip())

@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS "campaigns" (
     "tier_levels" JSON,
     "active" INT NOT NULL DEFAULT 1,
     "created_at" TIMESTAMP NOT NULL
-) /* Member day \/ member month multipliers (basis points: 15000 = 1.5x). Overlaps: the highest wins. */;
+) /* Member day / member month multipliers (basis points: 15000 = 1.5x). Overlaps: the highest wins. */;
 CREATE TABLE IF NOT EXISTS "checkins" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "member_id" BIGINT NOT NULL,
