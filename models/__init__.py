@@ -13,6 +13,7 @@ from models.community import (
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.member import Member, StaffUser, Store
+from models.metrics import MetricsDaily, MetricsMemberDay, MetricsWatermark
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
@@ -50,6 +51,9 @@ __all__ = [
     "ExternalContact",
     "GroupMember",
     "Member",
+    "MetricsDaily",
+    "MetricsMemberDay",
+    "MetricsWatermark",
     "OutboxMessage",
     "Payment",
     "PaymentRefund",

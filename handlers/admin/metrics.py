@@ -1,0 +1,95 @@
+"""Operator metrics under /admin/v1/metrics: the points dashboard (JSON or CSV), the budget planner and its
+one-click application to the engine's budget guard, threshold advice. Roles: marketer and admin (applying a
+budget plan: admin, as setting the budget is a decision on the brand's debt ceiling).
+
+Every figure comes from the roll-ups the scheduler maintains (`app/services/metrics`), never from a ledger scan
+per request.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json, text
+
+from app.auth import require
+from app.services.metrics import planner
+from app.services.metrics import points as svc
+from app.validation import body, query
+
+bp = Blueprint("admin_metrics")
+
+STAFF = ("marketer", "admin")
+
+
+class PointsQuery(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    from_: date | None = Field(default=None, alias="from", description="first day (Asia/Shanghai), default to-29")
+    to: date | None = Field(default=None, description="last day, inclusive; default today")
+    granularity: Literal["day", "week", "month"] = "day"
+    rule: str | None = Field(default=None, max_length=64, description="rule code, or a ledger kind (spend, ...)")
+    category: str | None = Field(default=None, max_length=24,
+                                 description="newbie, daily, consumption, sharing, other, adjust, redeem, expiry")
+    tier: int | None = Field(default=None, ge=0, le=1000)
+    format: Literal["json", "csv"] = "json"
+    profit_margin_bp: int | None = Field(default=None, ge=0, le=10000, description="ROI: gross margin")
+    labour_cost_fen: int | None = Field(default=None, ge=0, le=10**13, description="ROI: labour cost of the period")
+
+
+class AdviceQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    goal_bp: int = Field(default=8000, ge=1, le=10000, description="share of a tier that should reach the threshold")
+    days: int = Field(default=30, ge=1, le=3650, description="within how many days")
+    window_days: int = Field(default=30, ge=1, le=366, description="earning rate measured over the last N days")
+    tier: int | None = Field(default=None, ge=0, le=1000)
+
+
+@bp.get("/metrics/points")
+@require(*STAFF)
+@query(PointsQuery)
+async def points(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Issued, redeemed, expired, outstanding and liability per day/week/month, the
+    redemption rate with the seed's bands, utilisation, tiers, issuance mix, funnel, repurchase and ROI inputs.
+    `format=csv` exports the period series."""
+    rt = request.app.ctx.rt
+    q: PointsQuery = request.ctx.query
+    end = q.to or rt.clock.today()
+    f = svc.Filters(start=q.from_ or end - timedelta(days=29), end=end, granularity=q.granularity, rule=q.rule,
+                    category=q.category, tier=q.tier)
+    if q.format == "csv":
+        f.check()
+        rows = (await svc.series(rt, f))["series"]
+        return text(svc.to_csv(rows), content_type="text/csv; charset=utf-8", headers={
+            "content-disposition": f'attachment; filename="points-{f.start}-{f.end}-{f.granularity}.csv"'})
+    return json(await svc.report(rt, f, profit_margin_bp=q.profit_margin_bp, labour_cost_fen=q.labour_cost_fen))
+
+
+@bp.post("/metrics/budget-plan")
+@require(*STAFF)
+@body(planner.PlanIn)
+async def budget_plan(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. The year's maximum issuable points (fixed or floating mode), actual issuance
+    against it and its projection to the year's end. Writes nothing."""
+    return json(await planner.plan(request.app.ctx.rt, request.ctx.body))
+
+
+@bp.post("/metrics/budget-plan/apply")
+@require("admin")
+@body(planner.PlanIn)
+async def budget_plan_apply(request: Request) -> HTTPResponse:
+    """Role: admin. Compute the plan and set it as the year's points budget in the engine's guard."""
+    return json(await planner.apply(request.app.ctx.rt, request.ctx.body))
+
+
+@bp.get("/metrics/threshold-advice")
+@require(*STAFF)
+@query(AdviceQuery)
+async def threshold_advice(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Per tier, the redemption threshold `goal_bp` of its members reach within `days`
+    at their recent earning rate, and the catalogue rewards most of them cannot reach."""
+    q: AdviceQuery = request.ctx.query
+    return json(await planner.threshold_advice(request.app.ctx.rt, goal_bp=q.goal_bp, days=q.days,
+                                               window_days=q.window_days, tier=q.tier))
