@@ -13,7 +13,7 @@ from models.community import (
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.member import Member, StaffUser, Store
-from models.metrics import MetricsDaily, MetricsMemberDay, MetricsWatermark
+from models.metrics import MetricsDaily, MetricsMemberDay, MetricsSimulation, MetricsWatermark
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
@@ -53,6 +53,7 @@ __all__ = [
     "Member",
     "MetricsDaily",
     "MetricsMemberDay",
+    "MetricsSimulation",
     "MetricsWatermark",
     "OutboxMessage",
     "Payment",

@@ -55,3 +55,24 @@ class MetricsWatermark(Model):
 
     class Meta:
         table = "metrics_watermarks"
+
+
+class MetricsSimulation(Model):
+    """A what-if run (`POST /admin/v1/simulations`): the draft, its progress and its answer.
+
+    status: running | done | failed. Small windows answer at once; larger ones run in the background of the
+    worker that took the request and are polled by id (`progress_bp` = events replayed / events in the window).
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    status = fields.CharField(max_length=10)
+    progress_bp = fields.IntField(default=0, db_default=0)
+    request = fields.JSONField()
+    result = fields.JSONField(null=True)
+    error = fields.CharField(max_length=255, null=True)
+    created_by = fields.CharField(max_length=40)
+    created_at = fields.DatetimeField()
+    finished_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "metrics_simulations"

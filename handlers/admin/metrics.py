@@ -1,5 +1,6 @@
 """Operator metrics under /admin/v1/metrics: the points dashboard (JSON or CSV), the budget planner and its
-one-click application to the engine's budget guard, threshold advice. Roles: marketer and admin (applying a
+one-click application to the engine's budget guard, threshold advice, what-if simulations of a draft rule or
+campaign. Roles: marketer and admin (applying a
 budget plan: admin, as setting the budget is a decision on the brand's debt ceiling).
 
 Every figure comes from the roll-ups the scheduler maintains (`app/services/metrics`), never from a ledger scan
@@ -16,8 +17,9 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json, text
 
 from app.auth import require
-from app.services.metrics import planner
+from app.services.metrics import planner, simulation
 from app.services.metrics import points as svc
+from app.services.points.admin.common import operator_of
 from app.validation import body, query
 
 bp = Blueprint("admin_metrics")
@@ -93,3 +95,22 @@ async def threshold_advice(request: Request) -> HTTPResponse:
     q: AdviceQuery = request.ctx.query
     return json(await planner.threshold_advice(request.app.ctx.rt, goal_bp=q.goal_bp, days=q.days,
                                                window_days=q.window_days, tier=q.tier))
+
+
+@bp.post("/simulations")
+@require(*STAFF)
+@body(simulation.SimulationIn)
+async def simulate(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. What a draft rule or campaign would have issued over the last `days` days of real
+    events, beside the current rules (no writes). Up to 7 days: the answer (201); longer windows or
+    `background`: 202 with the run, to poll at `GET /simulations/{id}` (`progress_bp`)."""
+    rt = request.app.ctx.rt
+    view, finished = await simulation.start(rt, request.ctx.body, operator_of(request.ctx.principal))
+    return json(view, status=201 if finished else 202)
+
+
+@bp.get("/simulations/<sim_id:int>")
+@require(*STAFF)
+async def simulation_status(request: Request, sim_id: int) -> HTTPResponse:
+    """Role: marketer, admin. A what-if run: status, progress and, once done, its answer."""
+    return json(await simulation.get(sim_id))
