@@ -115,7 +115,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     from app import db
     from app.config import load_settings
     from app.runtime import Runtime
-    from app.services.metrics import member_report, planner, rollup
+    from app.services.metrics import member_report, planner, rollup, simulation
     from app.services.metrics import points as svc
     from app.services.points.seed import seed_first_install
     from app.sqlx import fetchrow
@@ -172,6 +172,15 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             for name, fn in queries:
                 rows.append((name, await timed(fn, args.repeat)))
             rows.append(("jifen metrics verify (full scan + compare)", await timed(rollup.verify, 1)))
+            draft = simulation.SimulationIn(days=30, rule={"code": "check_in_v2", "name": "v2", "event": "check_in",
+                                                          "points_fixed": 10, "streak_bonuses": {"3": 50}})
+            out: dict[str, Any] = {}
+
+            async def what_if() -> None:
+                out.update(await simulation.simulate(rt, draft))
+
+            secs = await timed(what_if, 1)
+            rows.append((f"what-if, 30 days ({out['events']:,} events replayed twice)", secs))
         finally:
             await rt.close()
             await db.close()

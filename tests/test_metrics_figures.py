@@ -72,6 +72,14 @@ def _q(**kw: object) -> str:
 
 async def test_points_figures_by_hand(api: Api, seeded, staff_token) -> None:
     m = await _build(api, seeded)
+    B = m["B"][1]
+    # B moved up before redeeming (not counted) and after (counted, under the tier B redeemed at: 1)
+    await TierChange.create(member_id=B.id, from_level=0, to_level=1, reason="upgrade",
+                            created_at=datetime(2026, 6, 1, tzinfo=SHANGHAI))
+    await TierChange.create(member_id=B.id, from_level=1, to_level=2, reason="upgrade",
+                            created_at=datetime(2026, 11, 20, tzinfo=SHANGHAI))
+    await TierChange.create(member_id=m["A"][1].id, from_level=1, to_level=0, reason="downgrade",
+                            created_at=datetime(2026, 11, 20, tzinfo=SHANGHAI))
     assert sorted([(await Member.get(id=m[k][1].id)).balance for k in "ABC"]) == [52, 65, 250]
     assert await rollup.verify() == []
     status, r = await api.call("GET", "/admin/v1/metrics/points?" + _q(**{"from": "2026-11-10"}, to="2026-11-12",
@@ -94,6 +102,7 @@ async def test_points_figures_by_hand(api: Api, seeded, staff_token) -> None:
     assert tiers[0]["balance_percentiles"] == {"p25": 52, "p50": 52, "p75": 65, "p90": 65}
     assert (tiers[0]["members_who_redeemed"], tiers[0]["utilisation_bp"]) == (1, 5000)
     assert (tiers[1]["members"], tiers[1]["balance_avg"], tiers[1]["utilisation_bp"]) == (1, 250, 10000)
+    assert (tiers[0]["moved_up_after_redeeming"], tiers[1]["moved_up_after_redeeming"]) == (0, 1)
     assert tiers[2]["members"] == 0 and tiers[2]["utilisation_bp"] is None
     mix = {x["category"]: x for x in r["mix"]["categories"]}
     assert r["mix"]["issued"] == 517

@@ -6,7 +6,8 @@ points_per_yuan`):
                    period's end (all rules and tiers: outstanding is one balance sheet figure) and its liability;
                    redemption rate = (redeemed - reversed) / issued, flagged by the seed's bands
   utilisation      members who redeemed in the period / members registered by its end
-  tiers            per current tier: members, average and percentiles of balance, utilisation
+  tiers            per current tier: members, average and percentiles of balance, utilisation; members who
+                   moved up a tier after redeeming (by the tier they redeemed at)
   mix              issued by category against the seed's recommended shares; consumption against sales
   funnel           registered -> checked in -> redeemed -> paid -> shared, with step conversion
   repurchase/roi   payers and repeat payers of redeemers vs the others, before vs after joining, ROI
@@ -30,6 +31,7 @@ from app.services.metrics.classify import (
     ISSUE_CATEGORIES,
     MEASURES,
     RECOMMENDED_SHARES_BP,
+    day_sql,
 )
 from app.sqlx import fetch, fetchrow
 
@@ -208,6 +210,14 @@ async def tiers(f: Filters) -> list[dict[str, Any]]:
     used = {int(r[0]): int(r[1]) for r in await fetch(
         c, "SELECT tier_level, COUNT(DISTINCT member_id) FROM metrics_member_days WHERE category = 'redeem' "
            "AND rule_key <> 'reversal' AND day >= $1 AND day <= $2 GROUP BY tier_level", [f.start, f.end])}
+    # members who moved up a tier on or after the day they first redeemed in the period, by the tier they
+    # redeemed at (participation per mall activity joins here through `extensions.tier_metrics`)
+    moved = {int(r[0]): int(r[1]) for r in await fetch(
+        c, "SELECT d.tier_level, COUNT(DISTINCT d.member_id) FROM (SELECT member_id, tier_level, MIN(day) AS first_day "
+           "FROM metrics_member_days WHERE category = 'redeem' AND rule_key <> 'reversal' AND day >= $1 AND day <= $2 "
+           "GROUP BY member_id, tier_level) d JOIN tier_changes t ON t.member_id = d.member_id "
+           f"AND t.to_level > t.from_level AND {day_sql(is_postgres_conn(c), 't.created_at')} >= d.first_day "
+           "GROUP BY d.tier_level", [f.start, f.end])}
     out = []
     for level in sorted(set(names) | set(stats)):
         if f.tier is not None and level != f.tier:
@@ -218,6 +228,7 @@ async def tiers(f: Filters) -> list[dict[str, Any]]:
                     "balance_avg": s["sum"] // n if n else 0,
                     "balance_percentiles": {f"p{p}": v for p, v in zip(PERCENTILES, s["pcts"], strict=True)},
                     "members_who_redeemed": used.get(level, 0), "utilisation_bp": ratio_bp(used.get(level, 0), n),
+                    "moved_up_after_redeeming": moved.get(level, 0),
                     **await extensions.tier_extras(level, f.start, f.end)})
     return out
 

@@ -79,20 +79,12 @@ async def _roll(c: BaseDBAsyncClient, where: str, args: list[Any]) -> None:
     await execute(c, "INSERT INTO metrics_member_days (day, member_id, rule_key, category, tier_level) "
                      f"SELECT DISTINCT day, member_id, rule_key, category, tier_level FROM ({src}) x WHERE true "
                      "ON CONFLICT (day, member_id, rule_key) DO NOTHING", args)
-    touched = await fetch(c, f"SELECT DISTINCT day, rule_key FROM ({src}) x", args)
-    by_day: dict[Any, list[str]] = {}
-    for t in touched:
-        by_day.setdefault(t["day"], []).append(t["rule_key"])
-    for day, keys in by_day.items():
-        marks = ", ".join(f"${i + 2}" for i in range(len(keys)))
-        await execute(c, "UPDATE metrics_daily SET members = (SELECT COUNT(*) FROM metrics_member_days d "
-                         "WHERE d.day = metrics_daily.day AND d.rule_key = metrics_daily.rule_key "
-                         "AND d.category = metrics_daily.category AND d.tier_level = metrics_daily.tier_level) "
-                         f"WHERE day = $1 AND rule_key IN ({marks})", [_as_date(day), *keys])
-
-
-def _as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+    # members touched, recounted (not added) for the (day, rule key) pairs of this batch: exact and idempotent
+    await execute(c, "UPDATE metrics_daily SET members = x.n FROM (SELECT d.day, d.rule_key, d.category, "
+                     "d.tier_level, COUNT(*) AS n FROM metrics_member_days d WHERE (d.day, d.rule_key) IN "
+                     f"(SELECT day, rule_key FROM ({src}) s) GROUP BY d.day, d.rule_key, d.category, d.tier_level) x "
+                     "WHERE metrics_daily.day = x.day AND metrics_daily.rule_key = x.rule_key "
+                     "AND metrics_daily.category = x.category AND metrics_daily.tier_level = x.tier_level", args)
 
 
 async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int | None = None,
