@@ -182,7 +182,7 @@ async def test_roles(api: Api, seeded, staff_token) -> None:
         assert (await api.call(method, path, token=token, json={}))[0] == 403
         assert (await api.call(method, path, token=staff_token("guide"), json={}))[0] == 403
         assert (await api.call(method, path, json={}))[0] == 401
-    status, _ = await api.call("POST", "/admin/v1/metrics/budget-plan/apply", token=staff_token("marketer"),
+    status, _ = await api.call("POST", "/admin/v1/metrics/budget-plan/apply", token=staff_token("guide"),
                                json={"mode": "fixed", "budget_fen": 100})
     assert status == 403
 
@@ -206,7 +206,7 @@ async def test_budget_planner_and_apply(api: Api, seeded, staff_token) -> None:
     status, body = await api.call("POST", "/admin/v1/metrics/budget-plan", token=staff_token("marketer"),
                                   json={"mode": "floating", "budget_ratio_bp": 500})
     assert status == 422 and body["error"]["code"]
-    status, body = await api.call("POST", "/admin/v1/metrics/budget-plan/apply", token=staff_token("admin"),
+    status, body = await api.call("POST", "/admin/v1/metrics/budget-plan/apply", token=staff_token("marketer"),
                                   json={"mode": "fixed", "budget_fen": 500, "warn_ratio_bp": 9000})
     assert status == 200, body
     row = await PointsBudget.get(year=2026)

@@ -1,7 +1,7 @@
 """Operator metrics under /admin/v1/metrics: the points dashboard (JSON or CSV), the budget planner and its
 one-click application to the engine's budget guard, threshold advice, what-if simulations of a draft rule or
-campaign. Roles: marketer and admin (applying a
-budget plan: admin, as setting the budget is a decision on the brand's debt ceiling).
+campaign. Roles: marketer and admin, as for every
+points configuration route (applying a budget plan is `PUT /admin/v1/budget/{year}` with the plan's figure).
 
 Every figure comes from the roll-ups the scheduler maintains (`app/services/metrics`), never from a ledger scan
 per request.
@@ -79,10 +79,11 @@ async def budget_plan(request: Request) -> HTTPResponse:
 
 
 @bp.post("/metrics/budget-plan/apply")
-@require("admin")
+@require(*STAFF)
 @body(planner.PlanIn)
 async def budget_plan_apply(request: Request) -> HTTPResponse:
-    """Role: admin. Compute the plan and set it as the year's points budget in the engine's guard."""
+    """Role: marketer, admin (as `PUT /budget/{year}`, which this is with the plan's figure). Compute the plan
+    and set it as the year's points budget in the engine's guard."""
     return json(await planner.apply(request.app.ctx.rt, request.ctx.body))
 
 

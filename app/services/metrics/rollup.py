@@ -184,10 +184,16 @@ async def rolled(days: list[date] | None = None) -> Figures:
 
 
 async def verify(days: list[date] | None = None) -> list[Drift]:
-    """Compare the roll-ups with a full scan of the ledger up to the watermark; [] when they agree."""
-    upto = await watermark()
-    scan = await full_scan(days, upto)
-    have = await rolled(days)
+    """Compare the roll-ups with a full scan of the ledger up to the watermark; [] when they agree.
+
+    Not under the watermark's lock (a full scan can take minutes; the roll-up job must not wait for it): when
+    the job moved the watermark during the comparison, the comparison is taken again."""
+    for _ in range(5):
+        upto = await watermark()
+        scan = await full_scan(days, upto)
+        have = await rolled(days)
+        if await watermark() == upto:
+            break
     zero = dict.fromkeys((*MEASURES, "entries", "members"), 0)
     out = []
     for key in sorted(set(scan) | set(have)):
