@@ -97,6 +97,19 @@ async def test_rollup_equals_full_scan_after_any_sequence(api: Api, seeded, step
     assert rolled == held  # outstanding from the roll-ups == what members hold (available + pending)
 
 
+async def test_renaming_a_rule_causes_no_drift(api: Api, seeded, staff_token) -> None:
+    _, m = await api.login("rename")
+    await engine.award(seeded, m["id"], "share", "s-1")
+    await rollup.refresh_all(seeded, settle_seconds=0)
+    rule = await EarningRule.get(code="share")
+    status, _ = await api.call("PATCH", f"/admin/v1/rules/{rule.id}", token=staff_token("admin"),
+                               json={"code": "share_v2"})
+    assert status == 200
+    assert await rollup.verify() == []
+    _, r = await api.call("GET", "/admin/v1/metrics/points?rule=share_v2", token=staff_token("admin"))
+    assert r["totals"]["issued"] == 2
+
+
 async def test_mall_and_lottery_kinds_count_as_redeemed(api: Api, seeded) -> None:
     _, m = await api.login("mallkind")
     await ledger.adjust(m["id"], 100, "seed", now=clock.now(), reason="t", operator="t", expires_at=None)
@@ -144,7 +157,8 @@ async def test_verify_finds_a_skipped_entry_and_reconcile_rebuilds_the_day(api: 
     await execute(conn(), "UPDATE metrics_watermarks SET last_entry_id = (SELECT MAX(id) FROM point_entries)")
     lines: list[str] = []
     assert await run_command(seeded, "verify", lines.append) == 1
-    assert any("invite_accepted" in x and "issued: roll-up 0, ledger 50" in x for x in lines), lines
+    invite = await EarningRule.get(code="invite_accepted")
+    assert any(f"rule:{invite.id}/sharing issued: roll-up 0, ledger 50" in x for x in lines), lines
     findings = await reconcile.run(seeded, repair=False)
     assert [f.check for f in findings if f.check == "metrics_rollup_drift"] == ["metrics_rollup_drift"]
     findings = [f for f in await reconcile.run(seeded, repair=True) if f.check == "metrics_rollup_drift"]
@@ -154,8 +168,9 @@ async def test_verify_finds_a_skipped_entry_and_reconcile_rebuilds_the_day(api: 
     lines.clear()
     assert await run_command(seeded, "verify", lines.append) == 0 and lines[-1].endswith("OK")
     # a tampered figure is drift too
-    await MetricsDaily.filter(rule_key="share").update(redeemed=1)
-    assert [(d.rule_key, d.field) for d in await rollup.verify()] == [("share", "redeemed")]
+    share = f"rule:{(await EarningRule.get(code='share')).id}"
+    await MetricsDaily.filter(rule_key=share).update(redeemed=1)
+    assert [(d.rule_key, d.field) for d in await rollup.verify()] == [(share, "redeemed")]
     await rollup.rebuild_days(seeded, [clock.today()])
     assert await rollup.verify() == []
 

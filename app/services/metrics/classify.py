@@ -71,9 +71,11 @@ def category_sql(e: str = "e") -> str:
             f"WHEN {redeem_sql(e)} THEN 'redeem' ELSE 'other' END")
 
 
-def rule_key_sql(e: str = "e", r: str = "r") -> str:
-    """Awards by their rule's code; everything else by its ledger kind (refunds split into reversal/clawback)."""
-    return (f"CASE WHEN {e}.kind = 'earn' THEN COALESCE({r}.code, {e}.event, 'earn') "
+def rule_key_sql(e: str = "e") -> str:
+    """Awards by their rule's id (`rule:<id>`: a rule's code and event can be edited, its id cannot, so a
+    roll-up never drifts from a later full scan); everything else by its ledger kind (refunds split into
+    reversal / clawback)."""
+    return (f"CASE WHEN {e}.kind = 'earn' THEN COALESCE('rule:' || CAST({e}.rule_id AS TEXT), {e}.event, 'earn') "
             f"WHEN {e}.kind = 'refund' AND {e}.amount > 0 THEN 'reversal' WHEN {e}.kind = 'refund' THEN 'clawback' "
             f"ELSE {e}.kind END")
 
@@ -99,5 +101,4 @@ def classified_sql(pg: bool, where: str) -> str:
     cols = ", ".join(f"{expr} AS {name}" for name, expr in measures_sql().items())
     return (f"SELECT e.id, e.member_id, {day_sql(pg)} AS day, {rule_key_sql()} AS rule_key, "
             f"{category_sql()} AS category, COALESCE(m.tier_level, 0) AS tier_level, {cols} "
-            "FROM point_entries e LEFT JOIN earning_rules r ON r.id = e.rule_id "
-            f"LEFT JOIN members m ON m.id = e.member_id WHERE NOT {release_sql()} AND ({where})")
+            f"FROM point_entries e LEFT JOIN members m ON m.id = e.member_id WHERE NOT {release_sql()} AND ({where})")

@@ -114,9 +114,18 @@ def _empty() -> dict[str, int]:
     return dict.fromkeys(MEASURES, 0)
 
 
+async def rule_key(rule: str) -> str:
+    """The roll-ups' key for a `rule` filter: an earning rule's code -> `rule:<id>`; anything else is a ledger
+    kind (spend, mall_*, expire, adjust, reversal, clawback) and its own key."""
+    row = await fetchrow(conn(), "SELECT id FROM earning_rules WHERE code = $1", [rule])
+    return f"rule:{row[0]}" if row else rule
+
+
 async def series(rt: Runtime, f: Filters) -> dict[str, Any]:
     """The period series and totals with outstanding points and liability at each period's end."""
     c = conn()
+    if f.rule is not None:
+        f = Filters(f.start, f.end, f.granularity, await rule_key(f.rule), f.category, f.tier)
     ppy = rt.settings.metrics.points_per_yuan
     where, args = _daily_where(f)
     sums = ", ".join(f"SUM({m})" for m in MEASURES)
