@@ -23,6 +23,7 @@ from models import EarningRule, MetricsDaily
 from tests.conftest import Api
 
 _counter = itertools.count()
+_last = [datetime(2026, 3, 1, 23, 50, tzinfo=SHANGHAI)]  # examples share the database: time only moves on
 
 ops = st.lists(
     st.one_of(
@@ -55,7 +56,8 @@ async def test_rollup_equals_full_scan_after_any_sequence(api: Api, seeded, step
     run = next(_counter)
     _, member = await api.login(f"rollprop-{run}")
     mid = member["id"]
-    clock.set(datetime(2026, 3, 1, 23, 50, tzinfo=SHANGHAI) + timedelta(days=run))  # crosses Shanghai midnight
+    day = (_last[0] + timedelta(days=1)).astimezone(SHANGHAI).date()
+    clock.set(datetime(day.year, day.month, day.day, 23, 50, tzinfo=SHANGHAI))  # 7-minute steps cross midnight
     spends: list[str] = []
     earned: list[int] = []
     for i, step in enumerate(steps):
@@ -67,7 +69,7 @@ async def test_rollup_equals_full_scan_after_any_sequence(api: Api, seeded, step
             if r.entry_id:
                 earned.append(r.entry_id)
         elif kind == "spend":
-            key = f"spend-{step[2]}"
+            key = f"{step[3]}-{step[2]}"
             try:
                 await ledger.spend(mid, step[1], key, now=clock.now(), kind=step[3])
                 if step[3] == "spend":
@@ -90,6 +92,7 @@ async def test_rollup_equals_full_scan_after_any_sequence(api: Api, seeded, step
                                 expires_at=None)
         elif kind == "refresh":
             await rollup.refresh(seeded, batch=step[1], settle_seconds=0)  # a partial roll between changes
+    _last[0] = clock.now()
     assert await rollup.verify() == []  # whatever was rolled so far is exact
     await rollup.refresh_all(seeded, settle_seconds=0)
     assert await rollup.verify() == []
