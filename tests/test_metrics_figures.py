@@ -146,6 +146,9 @@ async def test_filters_and_granularity(api: Api, seeded, staff_token) -> None:
     assert (r["totals"]["issued"], r["totals"]["redeemed"], r["totals"]["reversed"], r["totals"]["clawed_back"]) == (
         300, 100, 100, 50)
     assert r["utilisation"] == {"members": 1, "members_who_redeemed": 1, "rate_bp": 10000}
+    status, r = await api.call("GET", base + "&sections=series,mix", token=tok)
+    assert status == 200 and set(r) == {"filters", "points_per_yuan", "outstanding_scope", "series", "totals",
+                                        "bands_bp", "mix"}
     _, r = await api.call("GET", base + "&category=redeem", token=tok)
     assert (r["totals"]["redeemed"], r["totals"]["reversed"]) == (160, 100)
 
@@ -168,7 +171,8 @@ async def test_csv_export_columns(api: Api, seeded, staff_token) -> None:
 @pytest.mark.parametrize("query, field", [("from=2026-11-12&to=2026-11-10", "from"), ("to=2026-13-01", "to"),
                                           ("granularity=hour", "granularity"), ("tier=-1", "tier"),
                                           ("from=2020-01-01&to=2026-01-01", "to"), ("format=xml", "format"),
-                                          ("member=1", "member")])
+                                          ("member=1", "member"), ("sections=series,bogus", "sections"),
+                                          ("sections=SERIES", "sections")])
 async def test_bad_queries_are_4xx(api: Api, seeded, staff_token, query: str, field: str) -> None:
     status, body = await api.call("GET", f"/admin/v1/metrics/points?{query}", token=staff_token("admin"))
     assert status == 422, body

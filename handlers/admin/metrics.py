@@ -17,6 +17,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json, text
 
 from app.auth import require
+from app.errors import ValidationFailed
 from app.services.metrics import planner, simulation
 from app.services.metrics import points as svc
 from app.services.points.admin.common import operator_of
@@ -39,6 +40,9 @@ class PointsQuery(BaseModel):
     format: Literal["json", "csv"] = "json"
     profit_margin_bp: int | None = Field(default=None, ge=0, le=10000, description="ROI: gross margin")
     labour_cost_fen: int | None = Field(default=None, ge=0, le=10**13, description="ROI: labour cost of the period")
+    sections: str | None = Field(default=None, max_length=80, pattern=r"^[a-z]+(,[a-z]+)*$",
+                                 description="comma list of series, utilisation, tiers, mix, funnel, repurchase "
+                                             "(default: all)")
 
 
 class AdviceQuery(BaseModel):
@@ -66,7 +70,13 @@ async def points(request: Request) -> HTTPResponse:
         rows = (await svc.series(rt, f))["series"]
         return text(svc.to_csv(rows), content_type="text/csv; charset=utf-8", headers={
             "content-disposition": f'attachment; filename="points-{f.start}-{f.end}-{f.granularity}.csv"'})
-    return json(await svc.report(rt, f, profit_margin_bp=q.profit_margin_bp, labour_cost_fen=q.labour_cost_fen))
+    sections = tuple(q.sections.split(",")) if q.sections else svc.SECTIONS
+    unknown = [x for x in sections if x not in svc.SECTIONS]
+    if unknown:
+        raise ValidationFailed(f"unknown sections: {', '.join(unknown)}",
+                               details=[{"field": "sections", "message": f"one of {', '.join(svc.SECTIONS)}"}])
+    return json(await svc.report(rt, f, profit_margin_bp=q.profit_margin_bp, labour_cost_fen=q.labour_cost_fen,
+                                 sections=sections))
 
 
 @bp.post("/metrics/budget-plan")

@@ -370,17 +370,29 @@ def labour_for(rt: Runtime, f: Filters, labour_cost_fen: int | None) -> int:
     return rt.settings.metrics.labour_cost_fen_per_month * days // 30
 
 
+SECTIONS = ("series", "utilisation", "tiers", "mix", "funnel", "repurchase")
+
+
 async def report(rt: Runtime, f: Filters, *, profit_margin_bp: int | None = None,
-                 labour_cost_fen: int | None = None) -> dict[str, Any]:
+                 labour_cost_fen: int | None = None, sections: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
+    """The dashboard; `sections` limits it to what a page shows (each section is timed in bench/metrics.py)."""
     f.check()
     margin = rt.settings.metrics.profit_margin_bp if profit_margin_bp is None else profit_margin_bp
-    s = await series(rt, f)
-    return {"filters": f.view(), "points_per_yuan": rt.settings.metrics.points_per_yuan,
-            "outstanding_scope": "all rules, categories and tiers", **s,
-            "bands_bp": {"unattractive_below": UNATTRACTIVE_BP, "threshold_too_low_above": TOO_LOW_BP},
-            "utilisation": await utilisation(f), "tiers": await tiers(f), "mix": await mix(rt, f),
-            "funnel": await funnel(f),
-            "repurchase": await repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))}
+    out: dict[str, Any] = {"filters": f.view(), "points_per_yuan": rt.settings.metrics.points_per_yuan}
+    if "series" in sections:
+        out.update(outstanding_scope="all rules, categories and tiers", **await series(rt, f),
+                   bands_bp={"unattractive_below": UNATTRACTIVE_BP, "threshold_too_low_above": TOO_LOW_BP})
+    if "utilisation" in sections:
+        out["utilisation"] = await utilisation(f)
+    if "tiers" in sections:
+        out["tiers"] = await tiers(f)
+    if "mix" in sections:
+        out["mix"] = await mix(rt, f)
+    if "funnel" in sections:
+        out["funnel"] = await funnel(f)
+    if "repurchase" in sections:
+        out["repurchase"] = await repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))
+    return out
 
 
 CSV_COLUMNS = ("period", *MEASURES, "outstanding", "liability_fen", "liability_yuan", "redemption_rate_bp",
