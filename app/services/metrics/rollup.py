@@ -97,18 +97,15 @@ async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int 
     await _ensure_watermark(conn())
     async with in_transaction() as c:
         wm = await _lock_watermark(c)
-        rows = await fetch(c, "SELECT id, created_at FROM point_entries WHERE id > $1 ORDER BY id LIMIT $2",
-                           [wm, batch])
-        upto = wm
-        count = 0
-        for r in rows:
-            created = r["created_at"]
-            if not isinstance(created, datetime):
-                created = datetime.fromisoformat(str(created))
-            if created > cutoff:
-                break  # not settled yet: an older transaction may still commit a lower id
-            upto = int(r["id"])
-            count += 1
+        # the batch ends before its first entry that is not settled yet (an older transaction may still commit
+        # a lower id); computed in the database, not by reading the batch
+        row = await fetchrow(c, "WITH b AS (SELECT id, created_at FROM point_entries WHERE id > $1 ORDER BY id "
+                                "LIMIT $2), u AS (SELECT COALESCE((SELECT MIN(id) FROM b WHERE created_at > $3) - 1, "
+                                "(SELECT MAX(id) FROM b), $1) AS upto) "
+                                "SELECT u.upto, (SELECT COUNT(*) FROM b WHERE b.id <= u.upto) AS n FROM u",
+                             [wm, batch, cutoff])
+        assert row is not None
+        upto, count = int(row["upto"]), int(row["n"])
         if upto == wm:
             return RefreshResult(0, wm)
         await _roll(c, "e.id > $1 AND e.id <= $2", [wm, upto])
