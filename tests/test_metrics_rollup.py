@@ -181,3 +181,11 @@ async def test_verify_finds_a_skipped_entry_and_reconcile_rebuilds_the_day(api: 
 async def test_rollup_job_is_registered() -> None:
     jobs = {j.name: j for j in collect()}
     assert jobs["metrics_rollup"].trigger == {"trigger": "interval", "minutes": 1}
+
+
+def test_cli_has_metrics_verify_and_refresh() -> None:
+    from jifen.cli import build_parser, cmd_metrics
+
+    for sub in ("verify", "refresh"):
+        args = build_parser().parse_args(["metrics", sub])
+        assert (args.fn, args.metrics_command) == (cmd_metrics, sub)

@@ -29,7 +29,7 @@ from app.runtime import Runtime
 from app.services.metrics import catalogue as _catalogue  # noqa: F401  (registers the coupon provider)
 from app.services.metrics import extensions
 from app.services.metrics.classify import release_sql
-from app.services.metrics.points import _percentile, ratio_bp
+from app.services.metrics.points import percentile, ratio_bp
 from app.services.points.admin import budget as budget_admin
 from app.sqlx import fetch, fetchrow
 
@@ -141,8 +141,8 @@ async def threshold_advice(rt: Runtime, *, goal_bp: int, days: int, window_days:
     tiers = []
     for level in sorted(by):
         vals = sorted(by[level])
-        threshold = _percentile(vals, pct) if goal_bp < 10000 else vals[0]
-        median = _percentile(vals, 50)
+        threshold = percentile(vals, pct) if goal_bp < 10000 else vals[0]
+        median = percentile(vals, 50)
         rewards = []
         for i in items:
             can = sum(1 for v in vals if v >= i["points"])

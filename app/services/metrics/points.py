@@ -190,7 +190,7 @@ async def utilisation(f: Filters) -> dict[str, Any]:
     return {"members": n, "members_who_redeemed": u, "rate_bp": ratio_bp(u, n)}
 
 
-def _percentile(sorted_values: list[int], p: int) -> int:
+def percentile(sorted_values: list[int], p: int) -> int:
     """Nearest rank (PostgreSQL's percentile_disc): the first value whose cumulative share reaches p %."""
     if not sorted_values:
         return 0
@@ -215,7 +215,7 @@ async def tiers(f: Filters) -> list[dict[str, Any]]:
         for r in await fetch(c, "SELECT tier_level, balance FROM members ORDER BY tier_level, balance", []):
             by.setdefault(int(r[0]), []).append(int(r[1]))
         for level, vals in by.items():
-            stats[level] = {"members": len(vals), "sum": sum(vals), "pcts": [_percentile(vals, p) for p in PERCENTILES]}
+            stats[level] = {"members": len(vals), "sum": sum(vals), "pcts": [percentile(vals, p) for p in PERCENTILES]}
     used = {int(r[0]): int(r[1]) for r in await fetch(
         c, "SELECT tier_level, COUNT(DISTINCT member_id) FROM metrics_member_days WHERE category = 'redeem' "
            "AND rule_key <> 'reversal' AND day >= $1 AND day <= $2 GROUP BY tier_level", [f.start, f.end])}
