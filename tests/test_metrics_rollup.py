@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app import db
 from app.clock import SHANGHAI, clock
 from app.db import conn
 from app.errors import InsufficientPoints
@@ -149,6 +150,25 @@ async def test_entries_wait_until_settled(api: Api, seeded) -> None:
     clock.shift(timedelta(seconds=6))
     assert (await rollup.refresh(seeded, settle_seconds=5)).entries == 1
     assert (await rollup.refresh(seeded, settle_seconds=5)).entries == 0  # never twice
+
+
+async def test_watermark_never_moves_into_a_gap_before_an_unsettled_entry(api: Api, seeded) -> None:
+    _, m = await api.login("gap")
+    await engine.award(seeded, m["id"], "share", "s-1")
+    clock.shift(timedelta(seconds=10))
+    assert (await rollup.refresh(seeded, settle_seconds=5)).entries == 1
+    first = await rollup.watermark()
+    c = conn()  # ids first+1 .. first+9 taken by transactions that have not committed (as far as we can tell)
+    if db.is_postgres_conn(c):
+        await execute(c, "SELECT setval(pg_get_serial_sequence('point_entries', 'id'), $1)", [first + 9])
+    else:
+        await execute(c, "UPDATE sqlite_sequence SET seq = $1 WHERE name = 'point_entries'", [first + 9])
+    await engine.award(seeded, m["id"], "share", "s-2")  # id first + 10, written just now
+    assert (await rollup.refresh(seeded, settle_seconds=5)).entries == 0
+    assert await rollup.watermark() == first  # not first + 9: an entry in the gap may still commit
+    clock.shift(timedelta(seconds=10))
+    assert (await rollup.refresh(seeded, settle_seconds=5)).entries == 1
+    assert await rollup.watermark() == first + 10
 
 
 async def test_verify_finds_a_skipped_entry_and_reconcile_rebuilds_the_day(api: Api, seeded) -> None:

@@ -98,11 +98,12 @@ async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int 
     async with in_transaction() as c:
         wm = await _lock_watermark(c)
         # the batch ends before its first entry that is not settled yet (an older transaction may still commit
-        # a lower id); computed in the database, not by reading the batch
+        # a lower id); computed in the database, not by reading the batch. The watermark only ever moves to an
+        # id it has seen settled, never into a gap that an uncommitted entry may still fill
         row = await fetchrow(c, "WITH b AS (SELECT id, created_at FROM point_entries WHERE id > $1 ORDER BY id "
-                                "LIMIT $2), u AS (SELECT COALESCE((SELECT MIN(id) FROM b WHERE created_at > $3) - 1, "
-                                "(SELECT MAX(id) FROM b), $1) AS upto) "
-                                "SELECT u.upto, (SELECT COUNT(*) FROM b WHERE b.id <= u.upto) AS n FROM u",
+                                "LIMIT $2), f AS (SELECT MIN(id) AS stop FROM b WHERE created_at > $3), "
+                                "s AS (SELECT b.id FROM b, f WHERE f.stop IS NULL OR b.id < f.stop) "
+                                "SELECT COALESCE((SELECT MAX(id) FROM s), $1) AS upto, (SELECT COUNT(*) FROM s) AS n",
                              [wm, batch, cutoff])
         assert row is not None
         upto, count = int(row["upto"]), int(row["n"])
