@@ -47,7 +47,7 @@ async def _outstanding() -> tuple[int, int]:
     return int(rolled[0]), int(held[0])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(steps=ops)
 async def test_rollup_equals_full_scan_after_any_sequence(api: Api, seeded, steps: list[tuple]) -> None:
     if not await EarningRule.filter(code="share", validity="days").exists():
