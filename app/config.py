@@ -160,6 +160,20 @@ class PointsConfig:
 
 
 @dataclass
+class MetricsConfig:
+    # what a point is worth: `points_per_yuan` points = 1 yuan (liability, savings, budget planner)
+    points_per_yuan: int = 100
+    # ROI inputs the operator may also pass per request: gross profit margin (basis points of sales) and the
+    # monthly labour cost of running the points programme (fen)
+    profit_margin_bp: int = 3000
+    labour_cost_fen_per_month: int = 0
+    # roll-up: entries per scheduled run, and how old (seconds) an entry must be before it is rolled, so a
+    # ledger transaction still in flight with a lower id is never skipped by the watermark
+    rollup_batch: int = 50000
+    rollup_settle_seconds: int = 5
+
+
+@dataclass
 class PaymentsConfig:
     notify_path: str = "/wechatpay/notify"
     # a payer who registers within this many days of paying is credited for the payment
@@ -231,6 +245,7 @@ class Settings:
     ratelimit: RateLimitConfig = field(default_factory=RateLimitConfig)
     guides: GuidesConfig = field(default_factory=GuidesConfig)
     payments: PaymentsConfig = field(default_factory=PaymentsConfig)
+    metrics: MetricsConfig = field(default_factory=MetricsConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
     log: LogConfig = field(default_factory=LogConfig)

@@ -1,5 +1,5 @@
 """`jifen` command line: serve, migrate, sandbox, scheduler, admin token/deactivate/activate/revoke, ledger verify,
-reconcile, makemigrations."""
+metrics refresh/verify, reconcile, makemigrations."""
 
 from __future__ import annotations
 
@@ -123,6 +123,14 @@ def cmd_ledger_verify(settings: Settings, _: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_metrics(settings: Settings, args: argparse.Namespace) -> int:
+    """`metrics refresh`: roll every settled ledger entry; `metrics verify`: roll-ups against a full scan of the
+    ledger up to the watermark, every drifted figure printed, exit 1 on any drift."""
+    from app.services.metrics import metrics_command
+
+    return int(_run(metrics_command(settings, args.metrics_command)))  # type: ignore[call-overload]
+
+
 def cmd_wecom_sync(settings: Settings, _: argparse.Namespace) -> int:
     """Pull WeCom customers, groups and tags for the configured guides into the graph, with progress lines."""
     from app.runtime import Runtime
@@ -204,6 +212,12 @@ def build_parser() -> argparse.ArgumentParser:
     lsub = lg.add_subparsers(dest="ledger_command", required=True)
     lsub.add_parser("verify", help="check balance == entries == buckets for every member").set_defaults(
         fn=cmd_ledger_verify)
+    mt = sub.add_parser("metrics", help="operator metrics: roll-up refresh and verification")
+    msub = mt.add_subparsers(dest="metrics_command", required=True)
+    msub.add_parser("refresh", help="roll every settled ledger entry into the daily roll-ups").set_defaults(
+        fn=cmd_metrics)
+    msub.add_parser("verify", help="compare the roll-ups with a full scan of the ledger; exit 1 on drift").set_defaults(
+        fn=cmd_metrics)
     wc = sub.add_parser("wecom", help="WeCom tools")
     wsub = wc.add_subparsers(dest="wecom_command", required=True)
     wsub.add_parser("sync", help="pull customers, groups and tags from WeCom (backfill)").set_defaults(

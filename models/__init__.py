@@ -22,6 +22,7 @@ from models.content import (
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.guides import GuideCard, MemberGuide, StoreRotation
 from models.member import Member, StaffUser, Store
+from models.metrics import MetricsDaily, MetricsMemberDay, MetricsSimulation, MetricsWatermark
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
@@ -67,6 +68,10 @@ __all__ = [
     "GuideCard",
     "Member",
     "MemberGuide",
+    "MetricsDaily",
+    "MetricsMemberDay",
+    "MetricsSimulation",
+    "MetricsWatermark",
     "OutboxMessage",
     "Payment",
     "PaymentRefund",

@@ -1,0 +1,408 @@
+"""Operator points metrics from the roll-ups (never a ledger scan per request) plus the member tables.
+
+Figures (points are integers; money is integer fen, liability also shown in yuan at `[metrics]
+points_per_yuan`):
+  series/totals    issued, redeemed, reversed, expired, clawed back, adjusted out, net; outstanding at each
+                   period's end (all rules and tiers: outstanding is one balance sheet figure) and its liability;
+                   redemption rate = (redeemed - reversed) / issued, flagged by the seed's bands
+  utilisation      members who redeemed in the period / members registered by its end
+  tiers            per current tier: members, average and percentiles of balance, utilisation; members who
+                   moved up a tier after redeeming (by the tier they redeemed at)
+  mix              issued by category against the seed's recommended shares; consumption against sales
+  funnel           registered -> checked in -> redeemed -> paid -> shared, with step conversion
+  repurchase/roi   payers and repeat payers of redeemers vs the others, before vs after joining, ROI
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from app.clock import SHANGHAI
+from app.db import conn, is_postgres_conn
+from app.errors import ValidationFailed
+from app.runtime import Runtime
+from app.services.metrics import extensions
+from app.services.metrics.classify import (
+    CONSUMPTION_OF_SALES_BP,
+    ISSUE_CATEGORIES,
+    MEASURES,
+    RECOMMENDED_SHARES_BP,
+    day_sql,
+)
+from app.sqlx import fetch, fetchrow
+
+Granularity = Literal["day", "week", "month"]
+MAX_RANGE_DAYS = 1100
+PERCENTILES = (25, 50, 75, 90)
+UNATTRACTIVE_BP, TOO_LOW_BP = 1500, 5000
+
+
+@dataclass
+class Filters:
+    start: date
+    end: date  # inclusive
+    granularity: Granularity = "day"
+    rule: str | None = None
+    category: str | None = None
+    tier: int | None = None
+
+    def check(self) -> None:
+        if self.end < self.start:
+            raise ValidationFailed("`from` must not be after `to`",
+                                   details=[{"field": "from", "message": "after `to`"}])
+        if (self.end - self.start).days >= MAX_RANGE_DAYS:
+            raise ValidationFailed(f"at most {MAX_RANGE_DAYS} days", details=[{"field": "to", "message": "range"}])
+
+    def view(self) -> dict[str, Any]:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat(), "granularity": self.granularity,
+                "rule": self.rule, "category": self.category, "tier": self.tier}
+
+
+def bucket(day: date, granularity: str) -> date:
+    if granularity == "week":
+        return day - timedelta(days=day.weekday())
+    if granularity == "month":
+        return day.replace(day=1)
+    return day
+
+
+def band(rate_bp: int | None) -> str | None:
+    """The seed's bands: below 15 % the rewards do not attract, above 50 % the threshold is set too low."""
+    if rate_bp is None:
+        return None
+    if rate_bp < UNATTRACTIVE_BP:
+        return "unattractive"
+    if rate_bp > TOO_LOW_BP:
+        return "threshold_too_low"
+    return "healthy"
+
+
+def ratio_bp(num: int, den: int) -> int | None:
+    return num * 10000 // den if den else None
+
+
+def yuan(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
+
+
+def liability_fen(points: int, points_per_yuan: int) -> int:
+    return points * 100 // points_per_yuan
+
+
+def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
+    """[start 00:00, end+1 00:00) Shanghai, the period's instants."""
+    return (datetime(start.year, start.month, start.day, tzinfo=SHANGHAI),
+            datetime(end.year, end.month, end.day, tzinfo=SHANGHAI) + timedelta(days=1))
+
+
+def _daily_where(f: Filters, first: int = 1) -> tuple[str, list[Any]]:
+    parts = [f"day >= ${first}", f"day <= ${first + 1}"]
+    args: list[Any] = [f.start, f.end]
+    for col, val in (("rule_key", f.rule), ("category", f.category), ("tier_level", f.tier)):
+        if val is not None:
+            args.append(val)
+            parts.append(f"{col} = ${first + len(args) - 1}")
+    return " AND ".join(parts), args
+
+
+def _empty() -> dict[str, int]:
+    return dict.fromkeys(MEASURES, 0)
+
+
+async def rule_key(rule: str) -> str:
+    """The roll-ups' key for a `rule` filter: an earning rule's code -> `rule:<id>`; anything else is a ledger
+    kind (spend, mall_*, expire, adjust, reversal, clawback) and its own key."""
+    row = await fetchrow(conn(), "SELECT id FROM earning_rules WHERE code = $1", [rule])
+    return f"rule:{row[0]}" if row else rule
+
+
+async def series(rt: Runtime, f: Filters) -> dict[str, Any]:
+    """The period series and totals with outstanding points and liability at each period's end."""
+    c = conn()
+    if f.rule is not None:
+        f = Filters(f.start, f.end, f.granularity, await rule_key(f.rule), f.category, f.tier)
+    ppy = rt.settings.metrics.points_per_yuan
+    where, args = _daily_where(f)
+    sums = ", ".join(f"SUM({m})" for m in MEASURES)
+    rows = await fetch(c, f"SELECT day, {sums} FROM metrics_daily WHERE {where} GROUP BY day ORDER BY day", args)
+    net_rows = await fetch(c, "SELECT day, SUM(net) FROM metrics_daily WHERE day <= $1 AND day >= $2 GROUP BY day",
+                           [f.end, f.start])
+    before = await fetchrow(c, "SELECT COALESCE(SUM(net), 0) FROM metrics_daily WHERE day < $1", [f.start])
+    net_by_day = {_d(r[0]): int(r[1]) for r in net_rows}
+    per: dict[date, dict[str, int]] = {}
+    for r in rows:
+        agg = per.setdefault(bucket(_d(r[0]), f.granularity), _empty())
+        for i, m in enumerate(MEASURES):
+            agg[m] += int(r[1 + i] or 0)
+    outstanding = int(before[0]) if before else 0
+    out = []
+    total = _empty()
+    day = f.start
+    periods: list[date] = []
+    while day <= f.end:
+        b = bucket(day, f.granularity)
+        if not periods or periods[-1] != b:
+            periods.append(b)
+        day += timedelta(days=1)
+    ends: dict[date, int] = {}
+    day = f.start
+    while day <= f.end:
+        outstanding += net_by_day.get(day, 0)
+        ends[bucket(day, f.granularity)] = outstanding
+        day += timedelta(days=1)
+    for p in periods:
+        agg = per.get(p, _empty())
+        for m in MEASURES:
+            total[m] += agg[m]
+        out.append(_figures(p.isoformat(), agg, ends[p], ppy))
+    return {"series": out, "totals": _figures(None, total, outstanding, ppy)}
+
+
+def _figures(period: str | None, agg: dict[str, int], outstanding: int, ppy: int) -> dict[str, Any]:
+    rate = ratio_bp(agg["redeemed"] - agg["reversed"], agg["issued"])
+    head = {"period": period} if period is not None else {}
+    return {**head, **agg, "outstanding": outstanding, "liability_fen": liability_fen(outstanding, ppy),
+            "liability_yuan": yuan(liability_fen(outstanding, ppy)), "redemption_rate_bp": rate,
+            "redemption_band": band(rate)}
+
+
+def _d(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+REDEEMER_SQL = ("SELECT DISTINCT member_id FROM metrics_member_days WHERE category = 'redeem' "
+                "AND rule_key <> 'reversal' AND day >= $1 AND day <= $2")
+
+
+async def utilisation(f: Filters) -> dict[str, Any]:
+    c = conn()
+    _, end = _utc_bounds(f.start, f.end)
+    tier_sql, args = ("", [f.start, f.end]) if f.tier is None else (" AND tier_level = $3", [f.start, f.end, f.tier])
+    used = await fetchrow(c, f"SELECT COUNT(*) FROM ({REDEEMER_SQL}{tier_sql}) x", args)
+    mtier, margs = ("", [end]) if f.tier is None else (" AND tier_level = $2", [end, f.tier])
+    members = await fetchrow(c, f"SELECT COUNT(*) FROM members WHERE created_at < $1{mtier}", margs)
+    n, u = int(members[0]), int(used[0])
+    return {"members": n, "members_who_redeemed": u, "rate_bp": ratio_bp(u, n)}
+
+
+def percentile(sorted_values: list[int], p: int) -> int:
+    """Nearest rank (PostgreSQL's percentile_disc): the first value whose cumulative share reaches p %."""
+    if not sorted_values:
+        return 0
+    k = max(0, -(-len(sorted_values) * p // 100) - 1)
+    return sorted_values[k]
+
+
+async def tiers(f: Filters) -> list[dict[str, Any]]:
+    """Per current tier: members, average and percentiles of balance, utilisation in the period."""
+    c = conn()
+    names = {int(r[0]): r[1] for r in await fetch(c, "SELECT level, name FROM tiers")}
+    stats: dict[int, dict[str, Any]] = {}
+    if is_postgres_conn(c):
+        pct = ", ".join(f"{p / 100}" for p in PERCENTILES)
+        rows = await fetch(c, "SELECT tier_level, COUNT(*), COALESCE(SUM(balance), 0), "
+                              f"percentile_disc(ARRAY[{pct}]) WITHIN GROUP (ORDER BY balance) "
+                              "FROM members GROUP BY tier_level", [])
+        for r in rows:
+            stats[int(r[0])] = {"members": int(r[1]), "sum": int(r[2]), "pcts": [int(x) for x in r[3]]}
+    else:
+        by: dict[int, list[int]] = {}
+        for r in await fetch(c, "SELECT tier_level, balance FROM members ORDER BY tier_level, balance", []):
+            by.setdefault(int(r[0]), []).append(int(r[1]))
+        for level, vals in by.items():
+            stats[level] = {"members": len(vals), "sum": sum(vals), "pcts": [percentile(vals, p) for p in PERCENTILES]}
+    used = {int(r[0]): int(r[1]) for r in await fetch(
+        c, "SELECT tier_level, COUNT(DISTINCT member_id) FROM metrics_member_days WHERE category = 'redeem' "
+           "AND rule_key <> 'reversal' AND day >= $1 AND day <= $2 GROUP BY tier_level", [f.start, f.end])}
+    # members who moved up a tier on or after the day they first redeemed in the period, by the tier they
+    # redeemed at (participation per mall activity joins here through `extensions.tier_metrics`)
+    moved = {int(r[0]): int(r[1]) for r in await fetch(
+        c, "SELECT d.tier_level, COUNT(DISTINCT d.member_id) FROM (SELECT member_id, tier_level, MIN(day) AS first_day "
+           "FROM metrics_member_days WHERE category = 'redeem' AND rule_key <> 'reversal' AND day >= $1 AND day <= $2 "
+           "GROUP BY member_id, tier_level) d JOIN tier_changes t ON t.member_id = d.member_id "
+           f"AND t.to_level > t.from_level AND {day_sql(is_postgres_conn(c), 't.created_at')} >= d.first_day "
+           "GROUP BY d.tier_level", [f.start, f.end])}
+    out = []
+    for level in sorted(set(names) | set(stats)):
+        if f.tier is not None and level != f.tier:
+            continue
+        s = stats.get(level, {"members": 0, "sum": 0, "pcts": [0] * len(PERCENTILES)})
+        n = s["members"]
+        out.append({"tier_level": level, "name": names.get(level), "members": n,
+                    "balance_avg": s["sum"] // n if n else 0,
+                    "balance_percentiles": {f"p{p}": v for p, v in zip(PERCENTILES, s["pcts"], strict=True)},
+                    "members_who_redeemed": used.get(level, 0), "utilisation_bp": ratio_bp(used.get(level, 0), n),
+                    "moved_up_after_redeeming": moved.get(level, 0),
+                    **await extensions.tier_extras(level, f.start, f.end)})
+    return out
+
+
+async def sales(start: date, end: date) -> dict[str, int]:
+    lo, hi = _utc_bounds(start, end)
+    row = await fetchrow(conn(), "SELECT COALESCE(SUM(total_fen), 0), COALESCE(SUM(refunded_fen), 0), COUNT(*) "
+                                 "FROM payments WHERE success_time >= $1 AND success_time < $2", [lo, hi])
+    assert row is not None
+    return {"paid_fen": int(row[0]), "refunded_fen": int(row[1]), "net_fen": int(row[0]) - int(row[1]),
+            "payments": int(row[2])}
+
+
+async def mix(rt: Runtime, f: Filters) -> dict[str, Any]:
+    """Issued points by category (period, tier filter) against the seed's recommended shares."""
+    ppy = rt.settings.metrics.points_per_yuan
+    where, args = _daily_where(Filters(f.start, f.end, tier=f.tier))
+    rows = await fetch(conn(), f"SELECT category, SUM(issued) FROM metrics_daily WHERE {where} GROUP BY category",
+                       args)
+    issued = {r[0]: int(r[1] or 0) for r in rows if int(r[1] or 0)}
+    total = sum(issued.values())
+    s = await sales(f.start, f.end)
+    cats = []
+    for cat in ISSUE_CATEGORIES:
+        pts = issued.get(cat, 0)
+        share = ratio_bp(pts, total)
+        rec = RECOMMENDED_SHARES_BP.get(cat)
+        flag = None
+        if rec and share is not None:
+            flag = "below" if share < rec[0] else "above" if share > rec[1] else "ok"
+        entry: dict[str, Any] = {"category": cat, "issued": pts, "share_bp": share,
+                                 "recommended_bp": list(rec) if rec else None, "flag": flag}
+        if cat == "consumption":
+            of_sales = ratio_bp(liability_fen(pts, ppy), s["net_fen"])
+            entry["of_sales_bp"] = of_sales
+            entry["recommended_of_sales_bp"] = list(CONSUMPTION_OF_SALES_BP)
+            if of_sales is not None:
+                lo, hi = CONSUMPTION_OF_SALES_BP
+                entry["flag"] = "below" if of_sales < lo else "above" if of_sales > hi else "ok"
+        cats.append(entry)
+    return {"issued": total, "sales": s, "categories": cats}
+
+
+async def _distinct(sql: str, args: list[Any]) -> set[int]:
+    return {int(r[0]) for r in await fetch(conn(), sql, args)}
+
+
+async def funnel(f: Filters) -> dict[str, Any]:
+    """Each recorded step's members in the period and the conversion from the step before. Steps not recorded
+    yet (login, browsing the mall) are listed as such; the mall adds its own through `extensions`."""
+    lo, hi = _utc_bounds(f.start, f.end)
+    registered = await fetchrow(conn(), "SELECT COUNT(*) FROM members WHERE created_at < $1", [hi])
+    steps: list[tuple[str, int]] = [("registered", int(registered[0]))]
+    steps.append(("checked_in", len(await _distinct(
+        "SELECT DISTINCT member_id FROM checkins WHERE day >= $1 AND day <= $2", [f.start, f.end]))))
+    steps += await extensions.funnel_steps(f.start, f.end)
+    steps.append(("redeemed", len(await _distinct(REDEEMER_SQL, [f.start, f.end]))))
+    steps.append(("paid", len(await _distinct(
+        "SELECT DISTINCT member_id FROM payments WHERE member_id IS NOT NULL AND success_time >= $1 "
+        "AND success_time < $2", [lo, hi]))))
+    steps.append(("shared", len(await _distinct(
+        "SELECT DISTINCT member_id FROM metrics_member_days WHERE category = 'sharing' AND day >= $1 AND day <= $2",
+        [f.start, f.end]))))
+    out = []
+    prev = None
+    for name, n in steps:
+        out.append({"step": name, "members": n, "conversion_bp": None if prev is None else ratio_bp(n, prev)})
+        prev = n
+    convs = [s for s in out[1:] if s["conversion_bp"] is not None]
+    weakest = min(convs, key=lambda s: s["conversion_bp"])["step"] if convs else None
+    return {"steps": out, "weakest_step": weakest,
+            "not_recorded": [s for s in ("login", "browse_mall") if s not in {x for x, _ in steps}]}
+
+
+async def repurchase(rt: Runtime, f: Filters, profit_margin_bp: int, labour_cost_fen: int) -> dict[str, Any]:
+    """Payers and repeat payers among members who redeemed in the period vs the other members, payments
+    before vs after joining, and the ROI they feed:
+      incremental sales = (sales per redeemer - sales per other member) x redeemers
+      ROI = incremental sales x margin / (redeemed points' value + labour cost)   (basis points)
+    """
+    lo, hi = _utc_bounds(f.start, f.end)
+    ppy = rt.settings.metrics.points_per_yuan
+    redeemers = await _distinct(REDEEMER_SQL, [f.start, f.end])
+    members = await fetchrow(conn(), "SELECT COUNT(*) FROM members WHERE created_at < $1", [hi])
+    pays = await fetch(conn(), "SELECT member_id, COUNT(*), SUM(total_fen - refunded_fen) FROM payments "
+                               "WHERE member_id IS NOT NULL AND success_time >= $1 AND success_time < $2 "
+                               "GROUP BY member_id", [lo, hi])
+    groups = {"redeemed": {"members": len(redeemers)}, "not_redeemed": {"members": int(members[0]) - len(redeemers)}}
+    for g in groups.values():
+        g.update(payers=0, repeat_payers=0, sales_fen=0)
+    for r in pays:
+        g = groups["redeemed" if int(r[0]) in redeemers else "not_redeemed"]
+        g["payers"] += 1
+        g["repeat_payers"] += 1 if int(r[1]) >= 2 else 0
+        g["sales_fen"] += int(r[2] or 0)
+    for g in groups.values():
+        g["conversion_bp"] = ratio_bp(g["payers"], g["members"])
+        g["repurchase_bp"] = ratio_bp(g["repeat_payers"], g["payers"])
+        g["sales_per_member_fen"] = g["sales_fen"] // g["members"] if g["members"] else 0
+    join = await fetchrow(conn(), "SELECT "
+                          "COALESCE(SUM(CASE WHEN p.success_time < m.created_at "
+                          "THEN p.total_fen - p.refunded_fen END), 0), "
+                          "COUNT(CASE WHEN p.success_time < m.created_at THEN 1 END), "
+                          "COALESCE(SUM(CASE WHEN p.success_time >= m.created_at "
+                          "THEN p.total_fen - p.refunded_fen END), 0), "
+                          "COUNT(CASE WHEN p.success_time >= m.created_at THEN 1 END) "
+                          "FROM payments p JOIN members m ON m.id = p.member_id "
+                          "WHERE p.success_time >= $1 AND p.success_time < $2", [lo, hi])
+    a, b = groups["redeemed"], groups["not_redeemed"]
+    incremental = (a["sales_per_member_fen"] - b["sales_per_member_fen"]) * a["members"]
+    totals = (await series(rt, Filters(f.start, f.end)))["totals"]
+    points_cost = liability_fen(totals["redeemed"] - totals["reversed"], ppy)
+    profit = incremental * profit_margin_bp // 10000
+    cost = points_cost + labour_cost_fen
+    return {
+        "groups": groups,
+        "joining": {"before_join_fen": int(join[0]), "before_join_payments": int(join[1]),
+                    "after_join_fen": int(join[2]), "after_join_payments": int(join[3])},
+        "roi": {"incremental_sales_fen": incremental, "profit_margin_bp": profit_margin_bp,
+                "incremental_profit_fen": profit, "points_cost_fen": points_cost, "labour_cost_fen": labour_cost_fen,
+                "cost_fen": cost, "roi_bp": ratio_bp(profit, cost)},
+    }
+
+
+def labour_for(rt: Runtime, f: Filters, labour_cost_fen: int | None) -> int:
+    """The period's labour cost: as given, else the configured monthly cost x days / 30."""
+    if labour_cost_fen is not None:
+        return labour_cost_fen
+    days = (f.end - f.start).days + 1
+    return rt.settings.metrics.labour_cost_fen_per_month * days // 30
+
+
+SECTIONS = ("series", "utilisation", "tiers", "mix", "funnel", "repurchase")
+
+
+async def report(rt: Runtime, f: Filters, *, profit_margin_bp: int | None = None,
+                 labour_cost_fen: int | None = None, sections: tuple[str, ...] = SECTIONS) -> dict[str, Any]:
+    """The dashboard; `sections` limits it to what a page shows (each section is timed in bench/metrics.py)."""
+    f.check()
+    margin = rt.settings.metrics.profit_margin_bp if profit_margin_bp is None else profit_margin_bp
+    out: dict[str, Any] = {"filters": f.view(), "points_per_yuan": rt.settings.metrics.points_per_yuan}
+    if "series" in sections:
+        out.update(outstanding_scope="all rules, categories and tiers", **await series(rt, f),
+                   bands_bp={"unattractive_below": UNATTRACTIVE_BP, "threshold_too_low_above": TOO_LOW_BP})
+    if "utilisation" in sections:
+        out["utilisation"] = await utilisation(f)
+    if "tiers" in sections:
+        out["tiers"] = await tiers(f)
+    if "mix" in sections:
+        out["mix"] = await mix(rt, f)
+    if "funnel" in sections:
+        out["funnel"] = await funnel(f)
+    if "repurchase" in sections:
+        out["repurchase"] = await repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))
+    return out
+
+
+CSV_COLUMNS = ("period", *MEASURES, "outstanding", "liability_fen", "liability_yuan", "redemption_rate_bp",
+               "redemption_band")
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for r in rows:
+        w.writerow(["" if r.get(k) is None else r[k] for k in CSV_COLUMNS])
+    return buf.getvalue()

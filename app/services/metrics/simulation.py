@@ -1,0 +1,292 @@
+"""What-if before publishing: replay the last N days of real events through a draft rule or campaign.
+
+The replay uses the engine's own planning code (`calc.plan_award`, `calc.best_campaign`, the cached tier
+ladder) with in-memory usage counters, and writes nothing but the simulation's own row. Each event is
+planned twice, with the current configuration and with the draft (the draft rule replaces the active rule
+of its event; a draft campaign joins the active ones, the highest multiplier winning as in the engine).
+
+The events replayed: every check-in of the window (`checkins`: also the days that earned nothing; a make-up
+replays without streak bonus, as the engine awards it) and every other award on the ledger (event, amount
+and tier as its trace recorded them). Not replayed: events that earned nothing and left no row (a capped
+share, an event without a rule), which a draft could have rewarded. Life caps (once per member, total cap)
+start from the member's awards of that event before the window. Check-ins are planned at the member's
+current tier (a check-in row does not record it).
+
+Answer: points issued, liability, members awarded, members whose points change, and the first day the
+year's budget warning line would have been crossed, for the current rules, for the draft and as the ledger
+actually recorded it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.clock import SHANGHAI
+from app.db import conn
+from app.errors import NotFound
+from app.runtime import Runtime
+from app.services.metrics.classify import release_sql
+from app.services.metrics.points import liability_fen
+from app.services.points.admin.campaigns import CampaignIn, _campaign_values
+from app.services.points.admin.rules import RuleIn, _rule_values
+from app.services.points.calc import Usage, best_campaign, plan_award
+from app.services.points.config_cache import ConfigSnapshot, config_cache
+from app.sqlx import fetch, fetchrow, to_json
+from models import Campaign, EarningRule, MetricsSimulation
+
+log = logging.getLogger("jifen.metrics.simulation")
+
+SYNC_MAX_DAYS = 7
+BATCH = 5000
+_tasks: set[asyncio.Task[None]] = set()
+
+
+class SimulationIn(BaseModel):
+    """A draft rule (as `POST /admin/v1/rules` takes it) and/or a draft campaign (as `POST /admin/v1/campaigns`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    days: int = Field(default=30, ge=1, le=366, description="replay the last N days")
+    rule: RuleIn | None = None
+    campaign: CampaignIn | None = None
+    background: bool = Field(default=False, description="run in the background even for a short window")
+
+    @model_validator(mode="after")
+    def _something(self) -> SimulationIn:
+        if self.rule is None and self.campaign is None:
+            raise ValueError("give a draft rule, a draft campaign or both")
+        return self
+
+
+@dataclass
+class Tally:
+    by_day: dict[date, int] = field(default_factory=lambda: defaultdict(int))
+    by_member: dict[int, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, day: date, member: int, points: int) -> None:
+        if points:
+            self.by_day[day] += points
+            self.by_member[member] += points
+
+    @property
+    def issued(self) -> int:
+        return sum(self.by_day.values())
+
+
+class _Planner:
+    """Plans one event under one configuration, keeping the caps' usage as the engine's counters would."""
+
+    def __init__(self, cfg: ConfigSnapshot, rule: EarningRule | None, campaign: Campaign | None) -> None:
+        self.cfg = cfg
+        self.rule = rule
+        self.campaigns = [*cfg.campaigns, campaign] if campaign else list(cfg.campaigns)
+        self.day_usage: dict[tuple[int, str, date], Usage] = {}
+        self.life: dict[tuple[int, str], Usage] = {}
+
+    def rule_for(self, event: str, at: datetime) -> EarningRule | None:
+        if self.rule is not None and self.rule.event == event:
+            r = self.rule
+            if not r.active or (r.starts_at and at < r.starts_at) or (r.ends_at and at >= r.ends_at):
+                return None
+            return r
+        return self.cfg.rule_for(event, at)
+
+    def plan(self, member: int, event: str, at: datetime, tier_level: int, context: dict[str, Any]) -> int:
+        rule = self.rule_for(event, at)
+        if rule is None:
+            return 0
+        day = at.astimezone(SHANGHAI).date()
+        d = self.day_usage.setdefault((member, event, day), Usage())
+        life = self.life.setdefault((member, event), Usage())
+        usage = Usage(day_count=d.day_count, day_points=d.day_points, life_count=life.life_count,
+                      life_points=life.life_points)
+        campaign = best_campaign(self.campaigns, event, tier_level, at)
+        plan = plan_award(rule, event=event, day=day, context=context, tier=self.cfg.tier(tier_level),
+                          campaign=campaign, usage=usage)
+        if plan.points > 0 or plan.growth > 0:
+            d.day_count += 1
+            d.day_points += plan.points
+            life.life_count += 1
+            life.life_points += plan.points
+        return plan.points
+
+
+def _draft_rule(data: SimulationIn) -> EarningRule | None:
+    return EarningRule(id=-1, **_rule_values(data.rule)) if data.rule else None
+
+
+def _draft_campaign(data: SimulationIn) -> Campaign | None:
+    return Campaign(id=-1, **_campaign_values(data.campaign)) if data.campaign else None
+
+
+def _life_capped(rule: EarningRule | None) -> bool:
+    return rule is not None and (rule.once_per_member or rule.total_points_cap is not None)
+
+
+async def _prior_life(planners: list[_Planner], members: set[int], event: str, start: datetime) -> None:
+    """Once-per-member and total caps count the member's awards of the event before the window."""
+    if not members or not any(_life_capped(p.rule_for(event, start)) for p in planners):
+        return
+    ids = sorted(members)
+    marks = ", ".join(f"${i + 3}" for i in range(len(ids)))
+    rows = await fetch(conn(), "SELECT e.member_id, COUNT(*), SUM(e.amount) FROM point_entries e WHERE e.kind = 'earn' "
+                               f"AND e.event = $1 AND e.created_at < $2 AND NOT {release_sql()} "
+                               f"AND e.member_id IN ({marks}) GROUP BY e.member_id", [event, start, *ids])
+    for r in rows:
+        for p in planners:
+            u = p.life.setdefault((int(r[0]), event), Usage())
+            if u.life_count == 0:
+                u.life_count, u.life_points = int(r[1]), int(r[2] or 0)
+
+
+async def simulate(rt: Runtime, data: SimulationIn, progress: Any = None) -> dict[str, Any]:
+    cfg = await config_cache.get()
+    end = rt.clock.now()
+    start = end - timedelta(days=data.days)
+    current = _Planner(cfg, None, None)
+    draft = _Planner(cfg, _draft_rule(data), _draft_campaign(data))
+    planners = [current, draft]
+    tallies = {"current": Tally(), "draft": Tally(), "actual": Tally()}
+    c = conn()
+    total_row = await fetchrow(c, "SELECT (SELECT COUNT(*) FROM checkins WHERE day >= $1 AND day <= $2) + "
+                                  "(SELECT COUNT(*) FROM point_entries e WHERE e.kind = 'earn' AND e.created_at >= $3 "
+                                  f"AND e.created_at < $4 AND e.event <> 'check_in' AND NOT {release_sql()})",
+                               [start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date(), start, end])
+    total = int(total_row[0]) if total_row else 0
+    done = 0
+    # 1. check-ins, from the check-in rows (tier: the member's current one)
+    last = 0
+    while True:
+        rows = await fetch(c, "SELECT k.id, k.member_id, k.day, k.streak, k.makeup, k.created_at, m.tier_level "
+                              "FROM checkins k JOIN members m ON m.id = k.member_id WHERE k.id > $1 AND k.day >= $2 "
+                              "AND k.day <= $3 ORDER BY k.id LIMIT $4",
+                           [last, start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date(), BATCH])
+        if not rows:
+            break
+        last = int(rows[-1]["id"])
+        await _prior_life(planners, {int(r["member_id"]) for r in rows}, "check_in", start)
+        for r in rows:
+            day = r["day"] if isinstance(r["day"], date) else date.fromisoformat(str(r["day"]))
+            at = datetime(day.year, day.month, day.day, 12, tzinfo=SHANGHAI)  # the day decides, not the hour
+            ctx = {"streak": 0 if r["makeup"] else int(r["streak"])}
+            for name, p in (("current", current), ("draft", draft)):
+                tallies[name].add(day, int(r["member_id"]), p.plan(int(r["member_id"]), "check_in", at,
+                                                                   int(r["tier_level"]), ctx))
+        done += len(rows)
+        if progress:
+            await progress(done, total)
+    # 2. every other award on the ledger
+    last = 0
+    while True:
+        rows = await fetch(c, "SELECT e.id, e.member_id, e.event, e.amount, e.trace, e.created_at FROM point_entries e "
+                              "WHERE e.id > $1 AND e.kind = 'earn' AND e.created_at >= $2 AND e.created_at < $3 "
+                              f"AND NOT {release_sql()} ORDER BY e.id LIMIT $4", [last, start, end, BATCH])
+        if not rows:
+            break
+        last = int(rows[-1]["id"])
+        events = {r["event"] for r in rows if r["event"]}
+        for ev in events:
+            await _prior_life(planners, {int(r["member_id"]) for r in rows if r["event"] == ev}, ev, start)
+        for r in rows:
+            at = r["created_at"]
+            at = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
+            day = at.astimezone(SHANGHAI).date()
+            tallies["actual"].add(day, int(r["member_id"]), int(r["amount"]))
+            if r["event"] == "check_in" or not r["event"]:
+                continue
+            trace = to_json(r["trace"]) or {}
+            ctx = {"amount_fen": trace.get("amount_fen") or 0}
+            tier = int(trace.get("tier_level") or 0)
+            for name, p in (("current", current), ("draft", draft)):
+                tallies[name].add(day, int(r["member_id"]), p.plan(int(r["member_id"]), r["event"], at, tier, ctx))
+            done += 1
+        if progress:
+            await progress(done, total)
+    budget = cfg.budgets.get(start.astimezone(SHANGHAI).year)
+    before = 0
+    if budget is not None:
+        row = await fetchrow(c, "SELECT COALESCE(SUM(issued), 0) FROM metrics_daily WHERE day >= $1 AND day < $2",
+                             [date(budget.year, 1, 1), start.astimezone(SHANGHAI).date()])
+        before = int(row[0]) if row else 0
+    ppy = rt.settings.metrics.points_per_yuan
+    members = set(tallies["current"].by_member) | set(tallies["draft"].by_member)
+    affected = sum(1 for m in members if tallies["current"].by_member.get(m, 0) != tallies["draft"].by_member.get(m, 0))
+
+    def view(t: Tally) -> dict[str, Any]:
+        return {"issued": t.issued, "liability_fen": liability_fen(t.issued, ppy),
+                "members_awarded": sum(1 for v in t.by_member.values() if v > 0),
+                "budget_warning_day": _warning_day(t, budget, before)}
+
+    cur, drf = view(tallies["current"]), view(tallies["draft"])
+    return {
+        "window": {"from": start.isoformat(), "to": end.isoformat(), "days": data.days},
+        "events": done,
+        "budget": None if budget is None else {"year": budget.year, "budget_points": budget.budget_points,
+                                               "warn_ratio_bp": budget.warn_ratio_bp, "issued_before_window": before},
+        "actual": view(tallies["actual"]), "current": cur, "draft": drf,
+        "delta": {"issued": drf["issued"] - cur["issued"],
+                  "liability_fen": drf["liability_fen"] - cur["liability_fen"]},
+        "members_affected": affected,
+    }
+
+
+def _warning_day(t: Tally, budget: Any, before: int) -> str | None:
+    if budget is None:
+        return None
+    line = budget.budget_points * budget.warn_ratio_bp // 10000
+    total = before
+    for day in sorted(t.by_day):
+        total += t.by_day[day]
+        if total >= line:
+            return day.isoformat()
+    return None
+
+
+# --- runs ---------------------------------------------------------------------------------------------------
+
+
+def sim_view(s: MetricsSimulation) -> dict[str, Any]:
+    return {"id": s.id, "status": s.status, "progress_bp": s.progress_bp, "request": s.request, "result": s.result,
+            "error": s.error, "created_at": s.created_at.isoformat(),
+            "finished_at": s.finished_at.isoformat() if s.finished_at else None}
+
+
+async def _run(rt: Runtime, sim: MetricsSimulation, data: SimulationIn) -> None:
+    async def progress(done: int, total: int) -> None:
+        await MetricsSimulation.filter(id=sim.id).update(progress_bp=min(done * 10000 // total, 9999) if total else 0)
+
+    try:
+        result = await simulate(rt, data, progress)
+        await MetricsSimulation.filter(id=sim.id).update(status="done", progress_bp=10000, result=result,
+                                                         finished_at=rt.clock.now())
+    except Exception as exc:  # the run's failure is its answer, not the worker's
+        log.exception("simulation %s failed", sim.id)
+        await MetricsSimulation.filter(id=sim.id).update(status="failed", error=repr(exc)[:255],
+                                                         finished_at=rt.clock.now())
+
+
+async def start(rt: Runtime, data: SimulationIn, operator: str) -> tuple[dict[str, Any], bool]:
+    """Create the run; short windows are answered at once (True), others run in the background (False)."""
+    sim = await MetricsSimulation.create(status="running", request=data.model_dump(mode="json"),
+                                         created_by=operator, created_at=rt.clock.now())
+    if data.days <= SYNC_MAX_DAYS and not data.background:
+        await _run(rt, sim, data)
+        await sim.refresh_from_db()
+        return sim_view(sim), True
+    task = asyncio.ensure_future(_run(rt, sim, data))
+    _tasks.add(task)
+    task.add_done_callback(_tasks.discard)
+    return sim_view(sim), False
+
+
+async def get(sim_id: int) -> dict[str, Any]:
+    sim = await MetricsSimulation.get_or_none(id=sim_id)
+    if sim is None:
+        raise NotFound("no such simulation", code="simulation_not_found")
+    return sim_view(sim)

@@ -1,0 +1,218 @@
+"""Metrics benchmark (issue 16): a set-based data generator and the timing of every metric query and of the
+roll-up refresh, each reported against a full scan of the ledger measured in the same run.
+
+    python -m bench.metrics --quick                         # 20,000 members x 10 entries (200k), ~1 minute
+    python -m bench.metrics --members 200000 --entries 25   # 5M entries
+    python -m bench.metrics --members 1000000 --entries 50  # the issue's size: 1M members, 50M entries
+
+Standalone: it needs only PostgreSQL at 127.0.0.1:5432 (user postgres, trust; `--pg` to change) and uses its own
+database `jifen_bench_metrics` (dropped and created at the start, dropped at the end unless `--keep-db`); no
+Redis (the runtime uses the in-process one), no HTTP server: the services are called in-process, so a figure
+is the query's own time.
+
+Generator: members, ledger entries (awards by the seeded rules, spends, expiries, reversals, adjustments,
+spread over the last 365 days), check-ins and payments are each ONE `INSERT ... SELECT generate_series`
+with values derived from the row numbers (deterministic, no client round trip per row). It does not keep the
+ledger's invariants (balances are drawn, not summed): it exists to time the metric queries.
+
+Ceiling: the full scan is `rollup.full_scan()`: the one GROUP BY over every ledger entry that a dashboard
+without roll-ups would run per request; a metric query should take a small fraction of it (ratio << 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import time
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+DB = "jifen_bench_metrics"
+EVENTS = ("check_in", "purchase", "share", "community_interaction", "invite_accepted", "phone_bound")
+
+
+async def _admin(pg: str, sql: str) -> None:
+    import asyncpg
+
+    c = await asyncpg.connect(f"{pg}/postgres", timeout=10)
+    try:
+        await c.execute(sql)
+    finally:
+        await c.close()
+
+
+async def generate(members: int, entries: int) -> dict[str, float]:
+    """Fill the database set-based; returns the seconds each table took."""
+    from app.db import conn
+    from app.sqlx import execute
+
+    c = conn()
+    t: dict[str, float] = {}
+    t0 = time.perf_counter()
+    await execute(c, """
+        INSERT INTO members (id, openid, invite_code, balance, pending, growth, tier_level, checkin_streak,
+                             created_at, updated_at)
+        SELECT i, 'bm' || i, 'M' || lpad(to_hex(i), 8, '0'), (i * 37) % 5000, 0, (i * 53) % 30000,
+               CASE WHEN i % 20 = 0 THEN 3 WHEN i % 7 = 0 THEN 2 WHEN i % 3 = 0 THEN 1 ELSE 0 END, 0,
+               now() - make_interval(days => 30 + i % 700), now()
+        FROM generate_series(1, $1::int) AS i""", [members])
+    await execute(c, "SELECT setval(pg_get_serial_sequence('members', 'id'), $1::bigint)", [members])
+    t["members"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    events = "ARRAY[" + ", ".join(f"'{e}'" for e in EVENTS) + "]"
+    # kind by h = a hash of (member, n): 55 % awards, 20 % spends, 10 % expiries, 5 % reversals, 5 % adjustments
+    # +, 5 % spends of the mall's kind; amounts 1..200; created over the last 365 days (at least an hour ago)
+    await execute(c, f"""
+        WITH ev AS (SELECT e, (SELECT id FROM earning_rules r WHERE r.event = e LIMIT 1) AS rule_id, n
+                    FROM unnest({events}) WITH ORDINALITY AS x(e, n))
+        INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
+                                   balance_after, growth, trace, created_at)
+        SELECT m, 'available',
+               CASE WHEN h < 55 OR h >= 85 AND h < 95 THEN 1 + (m * 31 + j * 17) % 200
+                    ELSE -(1 + (m * 31 + j * 17) % 200) END,
+               CASE WHEN h < 55 THEN 'earn' WHEN h < 75 THEN 'spend' WHEN h < 85 THEN 'expire'
+                    WHEN h < 90 THEN 'refund' WHEN h < 95 THEN 'adjust' ELSE 'mall_buy' END,
+               CASE WHEN h < 55 THEN ev.e WHEN h >= 90 AND h < 95 THEN 'adjust' END,
+               'bench', CASE WHEN h < 55 THEN ev.rule_id END, 'g:' || j, 0, 0, NULL,
+               now() - interval '1 hour' - make_interval(mins => ((m * 7919 + j * 104729) % 525600))
+        FROM generate_series(1, $1::int) AS m, generate_series(1, $2::int) AS j,
+             LATERAL (SELECT (m * 13 + j * 29 + (m * j) % 11) % 100 AS h) hh, ev
+        WHERE ev.n = 1 + (m + j) % {len(EVENTS)}""", [members, entries])
+    t["point_entries"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    await execute(c, """
+        INSERT INTO checkins (member_id, day, streak, makeup, created_at)
+        SELECT m, CAST(now() AS date) - d, 1 + d % 7, false, now() - make_interval(days => d)
+        FROM generate_series(1, $1::int, 4) AS m, generate_series(1, 20) AS d""", [members])
+    await execute(c, """
+        INSERT INTO payments (transaction_id, out_trade_no, mchid, appid, openid, member_id, total_fen,
+                              payer_total_fen, success_time, created_at, updated_at)
+        SELECT 'tx' || m || '-' || k, 'o' || m || '-' || k, 'mch', 'app', 'bm' || m, m, 1000 + (m * 7) % 50000,
+               1000 + (m * 7) % 50000, now() - make_interval(days => (m + k * 13) % 60), now(), now()
+        FROM generate_series(1, $1::int, 3) AS m, generate_series(1, 2) AS k""", [members])
+    await execute(c, "ANALYZE")
+    t["checkins_payments"] = time.perf_counter() - t0
+    return t
+
+
+async def timed(fn: Callable[[], Awaitable[Any]], repeat: int) -> float:
+    """Median seconds of `repeat` runs (the first warms the caches and is dropped when repeat > 1)."""
+    runs = []
+    for i in range(repeat + (1 if repeat > 1 else 0)):
+        t0 = time.perf_counter()
+        await fn()
+        if repeat == 1 or i > 0:
+            runs.append(time.perf_counter() - t0)
+    return statistics.median(runs)
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    from app import db
+    from app.config import load_settings
+    from app.runtime import Runtime
+    from app.services.metrics import member_report, planner, rollup, simulation
+    from app.services.metrics import points as svc
+    from app.services.points.seed import seed_first_install
+    from app.sqlx import fetchrow
+
+    settings = load_settings(env={k: v for k, v in os.environ.items() if not k.startswith("JIFEN_")})
+    settings.database.url = f"{args.pg}/{DB}"
+    settings.redis.url = "memory://"
+    settings.sandbox.enabled = False
+    settings.auth.secret = "bench"
+    await _admin(args.pg, f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+    await _admin(args.pg, f'CREATE DATABASE "{DB}"')
+    try:
+        await db.migrate(settings, then=lambda: seed_first_install(demo=False))
+        await db.connect(settings)
+        rt = await Runtime.create(settings)
+        try:
+            print(f"generating {args.members:,} members x {args.entries} entries ...", flush=True)
+            gen = await generate(args.members, args.entries)
+            total = int((await fetchrow(db.conn(), "SELECT COUNT(*) FROM point_entries"))[0])
+            print(f"  {total:,} entries; " + ", ".join(f"{k} {v:.1f}s" for k, v in gen.items()), flush=True)
+            rows: list[tuple[str, float]] = []
+            scan = await timed(lambda: rollup.full_scan(upto=2**62), 1)
+            t0 = time.perf_counter()
+            rolled = await rollup.refresh_all(rt, batch=args.batch, settle_seconds=0)
+            refresh_full = time.perf_counter() - t0
+            rows.append((f"roll-up from zero ({rolled:,} entries, batches of {args.batch:,})", refresh_full))
+            # the steady state: 0.1 % new entries since the last refresh
+            new = max(total // 1000, 1)
+            await db.conn().execute_query(f"""
+                INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
+                                           balance_after, growth, trace, created_at)
+                SELECT 1 + (j * 7) % {args.members}, 'available', 5, 'earn', 'check_in', 'bench', NULL,
+                       'new:' || j, 0, 0, NULL, now() - interval '10 seconds'
+                FROM generate_series(1, {new}) AS j""")
+            rows.append((f"incremental refresh ({new:,} new entries)",
+                         await timed(lambda: rollup.refresh_all(rt, settle_seconds=0), 1)))
+            today = rt.clock.today()
+            f30 = svc.Filters(today - timedelta(days=29), today)
+            f365 = svc.Filters(today - timedelta(days=364), today, granularity="month")
+            queries: list[tuple[str, Callable[[], Awaitable[Any]]]] = [
+                ("series, 30 days by day", lambda: svc.series(rt, f30)),
+                ("series, 365 days by month", lambda: svc.series(rt, f365)),
+                ("series, 30 days, one rule", lambda: svc.series(rt, svc.Filters(f30.start, f30.end, rule="purchase"))),
+                ("utilisation, 30 days", lambda: svc.utilisation(f30)),
+                ("tiers (percentiles of balance)", lambda: svc.tiers(f30)),
+                ("issuance mix, 30 days", lambda: svc.mix(rt, f30)),
+                ("funnel, 30 days", lambda: svc.funnel(f30)),
+                ("repurchase + ROI, 30 days", lambda: svc.repurchase(rt, f30, 3000, 0)),
+                ("GET /metrics/points (everything), 30 days", lambda: svc.report(rt, f30)),
+                ("budget plan", lambda: planner.plan(rt, planner.PlanIn(mode="fixed", budget_fen=10**8))),
+                ("annual report, one member", lambda: member_report.annual_report(rt, 12345 % args.members + 1,
+                                                                                  today.year)),
+            ]
+            for name, fn in queries:
+                rows.append((name, await timed(fn, args.repeat)))
+            rows.append(("jifen metrics verify (full scan + compare)", await timed(rollup.verify, 1)))
+            draft = simulation.SimulationIn(days=30, rule={"code": "check_in_v2", "name": "v2", "event": "check_in",
+                                                          "points_fixed": 10, "streak_bonuses": {"3": 50}})
+            out: dict[str, Any] = {}
+
+            async def what_if() -> None:
+                out.update(await simulation.simulate(rt, draft))
+
+            secs = await timed(what_if, 1)
+            rows.append((f"what-if, 30 days ({out['events']:,} events replayed twice)", secs))
+        finally:
+            await rt.close()
+            await db.close()
+    finally:
+        if not args.keep_db:
+            await _admin(args.pg, f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+    print(f"\nceiling: full scan of the ledger (GROUP BY over {total:,} entries) {scan * 1000:,.0f} ms\n")
+    print("| what | ms | / full scan |\n|---|---|---|")
+    for name, secs in rows:
+        print(f"| {name} | {secs * 1000:,.1f} | {secs / scan:.3f}x |")
+    return {"members": args.members, "entries": total, "generator_s": gen, "full_scan_ms": scan * 1000,
+            "rows": [{"what": n, "ms": s * 1000, "ratio": s / scan} for n, s in rows]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.metrics", description=__doc__.split("\n")[0])
+    p.add_argument("--quick", action="store_true", help="20,000 members x 10 entries (the default size)")
+    p.add_argument("--members", type=int, default=20_000)
+    p.add_argument("--entries", type=int, default=10, help="ledger entries per member")
+    p.add_argument("--batch", type=int, default=500_000, help="roll-up batch (entries per transaction)")
+    p.add_argument("--repeat", type=int, default=3, help="runs per query (median)")
+    p.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
+    p.add_argument("--keep-db", action="store_true")
+    p.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.members, args.entries = 20_000, 10
+    result = asyncio.run(run(args))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
