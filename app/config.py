@@ -172,6 +172,11 @@ class MetricsConfig:
     rollup_batch: int = 50000
     rollup_settle_seconds: int = 5
 
+    def __post_init__(self) -> None:
+        # every yuan figure divides by it: refuse a zero or negative unit value at start-up, not per request
+        if int(self.points_per_yuan) <= 0:
+            raise ValueError(f"[metrics] points_per_yuan must be a positive integer, not {self.points_per_yuan!r}")
+
 
 @dataclass
 class PaymentsConfig:
@@ -287,6 +292,9 @@ def load_settings(path: Path | None = None, env: dict[str, str] | None = None) -
             if env_key in env:
                 value = _coerce(env[env_key], getattr(section_obj, f.name))
             setattr(section_obj, f.name, value)
+        check = getattr(section_obj, "__post_init__", None)
+        if check is not None:
+            check()  # a section's own sanity checks, on the values actually loaded
     return settings
 
 

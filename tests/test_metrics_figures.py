@@ -280,3 +280,13 @@ async def test_annual_report_by_hand_and_only_ones_own(api: Api, seeded, staff_t
     status, r2025 = await api.call("GET", "/api/v1/points/annual-report?year=2025", token=ta)
     assert status == 200 and r2025["earned"]["points"] == 0 and r2025["spent"]["points"] == 0
     assert (await api.call("GET", "/api/v1/points/annual-report?year=1999", token=ta))[0] == 422
+
+
+def test_a_zero_point_value_is_refused_at_start_up() -> None:
+    import pytest as _pytest
+
+    from app.config import load_settings
+
+    with _pytest.raises(ValueError, match="points_per_yuan"):
+        load_settings(env={"JIFEN_METRICS_POINTS_PER_YUAN": "0"})
+    assert load_settings(env={"JIFEN_METRICS_POINTS_PER_YUAN": "50"}).metrics.points_per_yuan == 50
