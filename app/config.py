@@ -169,6 +169,18 @@ class ClockConfig:
 
 
 @dataclass
+class SopConfig:
+    # the guide's task page in the WeCom workbench (the app message links there: <task_url>/<assignment id>)
+    task_url: str = "https://example.com/guide/tasks"
+    poll_seconds: int = 300  # WeCom group-send / moment results are pulled this often per assignment
+    notify_per_minute: int = 30  # app messages per staff (wechat-protocols-2.md §B.4); more are deferred
+    notify_per_hour: int = 1000
+    backoff_seconds: int = 60  # after 45009 (frequency) the kind waits this long; 45033 (concurrency) 5 s
+    monthly_group_sends: int = 0  # per customer per month; 0 = the month's days (wechat-protocols-2.md §B.3)
+    dispatch_batch: int = 20  # tasks fanned out per scheduler run
+
+
+@dataclass
 class LogConfig:
     level: str = "INFO"
 
@@ -190,6 +202,7 @@ class Settings:
     payments: PaymentsConfig = field(default_factory=PaymentsConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
+    sop: SopConfig = field(default_factory=SopConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     @property

@@ -29,6 +29,7 @@ from models.points import (
     Tier,
     TierChange,
 )
+from models.sop import SopAssignment, SopRecipient, SopTask, SopTemplate
 
 __all__ = [
     "AdjustmentRequest",
@@ -56,6 +57,10 @@ __all__ = [
     "PointBucket",
     "PointEntry",
     "PointsBudget",
+    "SopAssignment",
+    "SopRecipient",
+    "SopTask",
+    "SopTemplate",
     "SpendAllocation",
     "StaffUser",
     "Store",
