@@ -25,7 +25,7 @@ from models import SopAssignment, SopRecipient, SopTask, SopTemplate, StaffUser
 
 KINDS = ("learning", "invitation", "mass_message", "community", "tagging")
 Kind = Literal["learning", "invitation", "mass_message", "community", "tagging"]
-HOLDOUT_SQL = "((c.id * 7919 + {task} * 104729) % 10000) < {bp}"
+HOLDOUT_SQL = "((c.id * 7919 + CAST({task} AS BIGINT) * 104729) % 10000) < CAST({bp} AS INTEGER)"
 
 
 def holdout_of(contact_id: int, task_id: int, holdout_bp: int) -> bool:
