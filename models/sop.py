@@ -108,3 +108,4 @@ class SopRecipient(Model):
     class Meta:
         table = "sop_recipients"
         unique_together = (("task_id", "external_userid"),)
+        indexes = (("external_userid",),)

@@ -33,15 +33,13 @@ DAY = 86400
 
 def sop_state(state: SandboxState) -> dict[str, Any]:
     """This module's store inside the shared state (`SandboxState.ext`)."""
-    store = state.ext.get(KEY)
-    if store is None:
-        store = state.ext[KEY] = {}
+    if KEY not in state.ext:
         reset(state)
-    return store
+    return state.ext[KEY]  # type: ignore[no-any-return]
 
 
 def reset(state: SandboxState) -> None:
-    state.ext[KEY] = {"groupmsgs": {}, "moments": {}, "jobs": {}, "received": {}, "in_flight": 0,
+    state.ext[KEY] = {"groupmsgs": {}, "moments": {}, "jobs": {}, "received": {}, "in_flight": 0, "rejected_45033": 0,
                       "config": {"auto_send_after_seconds": None, "max_concurrent": None, "latency_ms": 0,
                                  "check_friends": True}}
 
@@ -103,6 +101,7 @@ async def _enter(request: web.Request) -> tuple[SandboxState, dict[str, Any] | N
     store = sop_state(state)
     limit = store["config"]["max_concurrent"]
     if limit is not None and store["in_flight"] >= limit:
+        store["rejected_45033"] += 1
         return state, None, wecom_error(45033, "api concurrent out of limit")
     store["in_flight"] += 1
     try:

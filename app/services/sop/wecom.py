@@ -111,11 +111,11 @@ async def _over_monthly_cap(rt: Runtime, a: SopAssignment, now: datetime) -> int
     month_start = datetime(local.year, local.month, 1, tzinfo=rt.clock.tz)
     rows = await fetch(conn(), """
         UPDATE sop_recipients SET skip_reason = 'monthly_limit'
-        WHERE assignment_id = $1 AND NOT holdout AND skip_reason IS NULL AND external_userid IN (
-          SELECT r.external_userid FROM sop_recipients r JOIN sop_assignments o ON o.id = r.assignment_id
-          WHERE o.wecom_status IN ('created', 'sent') AND o.created_at >= $2 AND NOT r.holdout
-            AND r.skip_reason IS NULL AND o.wecom_msgid IS NOT NULL
-          GROUP BY r.external_userid HAVING COUNT(*) >= $3)
+        WHERE assignment_id = $1 AND NOT holdout AND skip_reason IS NULL AND (
+          SELECT COUNT(*) FROM sop_recipients r JOIN sop_assignments o ON o.id = r.assignment_id
+          WHERE r.external_userid = sop_recipients.external_userid AND NOT r.holdout AND r.skip_reason IS NULL
+            AND o.wecom_msgid IS NOT NULL AND o.wecom_status IN ('created', 'sent') AND o.created_at >= $2
+        ) >= $3
         RETURNING id""", [a.id, month_start, monthly_cap(rt, now)])
     return len(rows)
 
