@@ -130,6 +130,19 @@ async def wecom_jobs(rt: Any, limit_seconds: float) -> dict[str, Any]:
     from app.services.outbox import service as outbox
     from models import OutboxMessage
 
+    spent: dict[str, list[float]] = {}
+    for kind in ("sop_notify", "sop_wecom_job"):
+        inner = outbox.sender_of(kind)
+        assert inner is not None
+
+        async def timed(rt: Any, msg: Any, inner: Any = inner, kind: str = kind) -> None:
+            t = time.perf_counter()
+            try:
+                await inner(rt, msg)
+            finally:
+                spent.setdefault(kind, []).append(time.perf_counter() - t)
+
+        outbox._SENDERS[kind] = timed
     t0 = time.perf_counter()
     rounds = 0
     while time.perf_counter() - t0 < limit_seconds:
@@ -140,6 +153,9 @@ async def wecom_jobs(rt: Any, limit_seconds: float) -> dict[str, Any]:
             break
         # deferred rows (45033: 5 s of business time) come due sooner by moving the business clock
         rt.clock.shift(timedelta(seconds=5))
+    for kind, xs in spent.items():
+        say(f"  {kind}: {len(xs)} sends, median {statistics.median(xs) * 1000:.1f} ms, "
+            f"p90 {sorted(xs)[int(len(xs) * 0.9)] * 1000:.1f} ms")
     return {"seconds": round(time.perf_counter() - t0, 2), "rounds": rounds,
             "sent": await OutboxMessage.filter(status="sent").count(),
             "left": await OutboxMessage.exclude(status="sent").count()}

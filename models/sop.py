@@ -108,4 +108,17 @@ class SopRecipient(Model):
     class Meta:
         table = "sop_recipients"
         unique_together = (("task_id", "external_userid"),)
-        indexes = (("external_userid",),)
+
+
+class SopSendCount(Model):
+    """Corp group-sends jifen created for a customer in a month (Beijing time, 'YYYY-MM'): WeCom delivers at most
+    <days in month> a month and drops the excess silently (wechat-protocols-2.md §B.3), so jifen counts first."""
+
+    id = fields.BigIntField(primary_key=True)
+    external_userid = fields.CharField(max_length=64)
+    month = fields.CharField(max_length=7)
+    sends = fields.IntField(default=0, db_default=0)
+
+    class Meta:
+        table = "sop_send_counts"
+        unique_together = (("external_userid", "month"),)

@@ -23,7 +23,7 @@ from app.runtime import Runtime
 from app.services.outbox import service as outbox
 from app.services.outbox.service import Claimed, Permanent, QuotaReached
 from app.services.sop.service import finish
-from app.sqlx import fetch
+from app.sqlx import execute, fetch
 from app.wechat import errors as wx
 from app.wechat.wecom import groupmsg
 from app.wechat.wecom.client import WeComClient
@@ -32,6 +32,7 @@ from models import CustomerGroup, SopAssignment, SopRecipient, SopTask
 
 log = logging.getLogger("jifen.sop")
 REMINDS_PER_DAY = 3
+CHUNK = 500
 
 
 def _rate_limited(rt: Runtime, exc: wx.RateLimited) -> QuotaReached:
@@ -105,19 +106,38 @@ def monthly_cap(rt: Runtime, now: datetime) -> int:
     return calendar.monthrange(local.year, local.month)[1]
 
 
-async def _over_monthly_cap(rt: Runtime, a: SopAssignment, now: datetime) -> int:
-    """Mark this assignment's recipients who already got the month's corp group-sends: skipped, reason kept."""
-    local = now.astimezone(rt.clock.tz)
-    month_start = datetime(local.year, local.month, 1, tzinfo=rt.clock.tz)
-    rows = await fetch(conn(), """
-        UPDATE sop_recipients SET skip_reason = 'monthly_limit'
-        WHERE assignment_id = $1 AND NOT holdout AND skip_reason IS NULL AND (
-          SELECT COUNT(*) FROM sop_recipients r JOIN sop_assignments o ON o.id = r.assignment_id
-          WHERE r.external_userid = sop_recipients.external_userid AND NOT r.holdout AND r.skip_reason IS NULL
-            AND o.wecom_msgid IS NOT NULL AND o.wecom_status IN ('created', 'sent') AND o.created_at >= $2
-        ) >= $3
-        RETURNING id""", [a.id, month_start, monthly_cap(rt, now)])
-    return len(rows)
+def _month(rt: Runtime, now: datetime) -> str:
+    return now.astimezone(rt.clock.tz).strftime("%Y-%m")
+
+
+async def _apply_monthly_cap(rt: Runtime, a: SopAssignment, now: datetime) -> list[str]:
+    """The assignment's recipients still to send to; those who already got the month's corp group-sends are
+    marked skipped (`skip_reason = monthly_limit`)."""
+    ids = [r.external_userid for r in await SopRecipient.filter(assignment_id=a.id, holdout=False, skip_reason=None)
+           .order_by("id").only("id", "external_userid")]
+    full: set[str] = set()
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        marks = ", ".join(f"${n + 3}" for n in range(len(chunk)))
+        rows = await fetch(conn(), f"SELECT external_userid FROM sop_send_counts WHERE month = $1 AND sends >= $2 "
+                                   f"AND external_userid IN ({marks})", [_month(rt, now), monthly_cap(rt, now), *chunk])
+        full.update(r["external_userid"] for r in rows)
+    if full:
+        skipped = list(full)
+        for i in range(0, len(skipped), CHUNK):
+            await SopRecipient.filter(assignment_id=a.id, external_userid__in=skipped[i:i + CHUNK]).update(
+                skip_reason="monthly_limit")
+    return [x for x in ids if x not in full]
+
+
+async def _count_sends(rt: Runtime, ids: list[str], now: datetime) -> None:
+    month = _month(rt, now)
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        values = ", ".join(f"(${n + 2}, $1, 1)" for n in range(len(chunk)))
+        await execute(conn(), f"INSERT INTO sop_send_counts (external_userid, month, sends) VALUES {values} "
+                              "ON CONFLICT (external_userid, month) DO UPDATE SET sends = sop_send_counts.sends + 1",
+                      [month, *chunk])
 
 
 @outbox.sender("sop_wecom_job")
@@ -152,17 +172,16 @@ async def send_job(rt: Runtime, msg: Claimed) -> None:
         body = await _call(rt, groupmsg.add_msg_template(client, chat_type="group", sender=a.wecom_userid,
                                                           text=c.get("text", ""), chat_ids=chat_ids, link=link))
     else:
-        await _over_monthly_cap(rt, a, now)
-        ids = [r.external_userid for r in await SopRecipient.filter(assignment_id=a.id, holdout=False,
-                                                                    skip_reason=None).order_by("id")]
+        ids = await _apply_monthly_cap(rt, a, now)
         if not ids:
             await SopAssignment.filter(id=a.id).update(wecom_status="skipped")
             return
         body = await _call(rt, groupmsg.add_msg_template(client, chat_type="single", sender=a.wecom_userid,
                                                           text=c.get("text", ""), external_userids=ids, link=link))
-        if body.get("fail_list"):
-            await SopRecipient.filter(assignment_id=a.id, external_userid__in=list(body["fail_list"])).update(
-                send_status=2)
+        failed = set(body.get("fail_list") or [])
+        if failed:
+            await SopRecipient.filter(assignment_id=a.id, external_userid__in=list(failed)).update(send_status=2)
+        await _count_sends(rt, [x for x in ids if x not in failed], now)
     await SopAssignment.filter(id=a.id).update(wecom_msgid=str(body["msgid"]), wecom_status="created",
                                                poll_at=now + timedelta(seconds=rt.settings.sop.poll_seconds))
 
