@@ -29,7 +29,7 @@ from models.points import (
     Tier,
     TierChange,
 )
-from models.sop import SopAssignment, SopRecipient, SopSendCount, SopTask, SopTemplate
+from models.sop import SopAssignment, SopRecipient, SopRule, SopRun, SopSendCount, SopTask, SopTemplate
 
 __all__ = [
     "AdjustmentRequest",
@@ -59,6 +59,8 @@ __all__ = [
     "PointsBudget",
     "SopAssignment",
     "SopRecipient",
+    "SopRule",
+    "SopRun",
     "SopSendCount",
     "SopTask",
     "SopTemplate",

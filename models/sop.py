@@ -122,3 +122,43 @@ class SopSendCount(Model):
     class Meta:
         table = "sop_send_counts"
         unique_together = (("external_userid", "month"),)
+
+
+class SopRule(Model):
+    """An SOP rule: an audience (customers by segment, or customer groups), steps with triggers, stop conditions.
+    See app/services/sop/rules.py for the shapes of `steps`, `targets`, `segment`, `stop_on`."""
+
+    id = fields.BigIntField(primary_key=True)
+    name = fields.CharField(max_length=64)
+    audience = fields.CharField(max_length=8)  # customer | group
+    targets = fields.JSONField()
+    segment = fields.JSONField()
+    chat_ids = fields.JSONField(null=True)
+    steps = fields.JSONField()
+    stop_on = fields.JSONField()
+    active = fields.BooleanField(default=True, db_default=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "sop_rules"
+
+
+class SopRun(Model):
+    """One due step for one target (customer external_userid, or group chat_id), claimed once by the unique key
+    (rule, step, target, occurrence). status: due -> sending -> sent | skipped (reason) | todo -> notified."""
+
+    id = fields.BigIntField(primary_key=True)
+    rule_id = fields.BigIntField()
+    step_key = fields.CharField(max_length=32)
+    occurrence = fields.CharField(max_length=16)
+    target = fields.CharField(max_length=64)
+    staff_id = fields.BigIntField()
+    status = fields.CharField(max_length=10)
+    reason = fields.CharField(max_length=32, null=True)
+    wecom_msgid = fields.CharField(max_length=128, null=True)
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "sop_runs"
+        unique_together = (("rule_id", "step_key", "target", "occurrence"),)
+        indexes = (("rule_id", "step_key", "staff_id", "status"),)

@@ -9,10 +9,10 @@ from sanic.response import HTTPResponse, json, text
 
 from app.auth import require
 from app.errors import NotFound
-from app.services.sop import report
+from app.services.sop import report, rules
 from app.services.sop import service as svc
 from app.validation import body, query
-from models import SopTask, SopTemplate
+from models import SopRule, SopTask, SopTemplate
 
 bp = Blueprint("admin_sop")
 
@@ -97,3 +97,37 @@ async def effect(request: Request, task_id: int) -> HTTPResponse:
     q: EffectQuery = request.ctx.query
     r = await report.effect(task_id, q.days)
     return _csv(report.to_csv(report.effect_rows(r)), f"sop-effect-{task_id}") if q.format == "csv" else json(r)
+
+
+@bp.get("/sop/rule-templates")
+@require(*STAFF)
+async def rule_templates(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. The SOP rules jifen ships (new customer day 0/1/3, before a member day, points
+    expiring); POST /sop/rules with `template`, `params` and `targets` to use one."""
+    return json({"items": [{"template": name, **rules.shipped(name, {"campaign_id": "<campaign id>"})}
+                           for name in rules.TEMPLATES]})
+
+
+@bp.post("/sop/rules")
+@require(*STAFF)
+@body(rules.RuleCreate)
+async def create_rule(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. A customer or group SOP rule (whole, or from a shipped template)."""
+    r = await rules.create_rule(request.ctx.body, request.app.ctx.rt.clock.now())
+    return json(rules.rule_view(r), status=201)
+
+
+@bp.get("/sop/rules")
+@require(*STAFF)
+async def list_rules(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Every rule, newest first."""
+    return json({"items": [rules.rule_view(r) for r in await SopRule.all().order_by("-id").limit(500)]})
+
+
+@bp.post("/sop/rules/<rule_id:int>/deactivate")
+@require(*STAFF)
+async def deactivate_rule(request: Request, rule_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Stop the rule: no further steps are started (what is sent stays sent)."""
+    if not await SopRule.filter(id=rule_id).update(active=False):
+        raise NotFound("no such rule", code="rule_not_found")
+    return json(rules.rule_view(await SopRule.get(id=rule_id)))

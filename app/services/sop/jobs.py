@@ -24,3 +24,12 @@ async def wecom_results(rt: Runtime) -> dict[str, Any] | None:
     """Pull WeCom's group-send and moment results of assignments whose poll is due."""
     out = await wecom.poll_due(rt)
     return out if out["polled"] else None
+
+
+@scheduled("sop_rules", trigger="interval", seconds=60)
+async def sop_rules(rt: Runtime) -> dict[str, Any] | None:
+    """Due steps of active SOP rules -> rows claimed once -> group-sends / guide to-dos through the outbox."""
+    from app.services.sop import rules
+
+    out = await rules.run_due(rt)
+    return out if out["runs"] else None

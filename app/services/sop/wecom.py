@@ -110,18 +110,24 @@ def _month(rt: Runtime, now: datetime) -> str:
     return now.astimezone(rt.clock.tz).strftime("%Y-%m")
 
 
+async def over_monthly_cap(rt: Runtime, targets: list[str], now: datetime) -> set[str]:
+    """Which of `targets` (customers or group chats) already got this month's corp group-sends from jifen."""
+    full: set[str] = set()
+    for i in range(0, len(targets), CHUNK):
+        chunk = targets[i:i + CHUNK]
+        marks = ", ".join(f"${n + 3}" for n in range(len(chunk)))
+        rows = await fetch(conn(), f"SELECT external_userid FROM sop_send_counts WHERE month = $1 AND sends >= $2 "
+                                   f"AND external_userid IN ({marks})", [_month(rt, now), monthly_cap(rt, now), *chunk])
+        full.update(r["external_userid"] for r in rows)
+    return full
+
+
 async def _apply_monthly_cap(rt: Runtime, a: SopAssignment, now: datetime) -> list[str]:
     """The assignment's recipients still to send to; those who already got the month's corp group-sends are
     marked skipped (`skip_reason = monthly_limit`)."""
     ids = [r.external_userid for r in await SopRecipient.filter(assignment_id=a.id, holdout=False, skip_reason=None)
            .order_by("id").only("id", "external_userid")]
-    full: set[str] = set()
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
-        marks = ", ".join(f"${n + 3}" for n in range(len(chunk)))
-        rows = await fetch(conn(), f"SELECT external_userid FROM sop_send_counts WHERE month = $1 AND sends >= $2 "
-                                   f"AND external_userid IN ({marks})", [_month(rt, now), monthly_cap(rt, now), *chunk])
-        full.update(r["external_userid"] for r in rows)
+    full = await over_monthly_cap(rt, ids, now)
     if full:
         skipped = list(full)
         for i in range(0, len(skipped), CHUNK):
@@ -130,7 +136,7 @@ async def _apply_monthly_cap(rt: Runtime, a: SopAssignment, now: datetime) -> li
     return [x for x in ids if x not in full]
 
 
-async def _count_sends(rt: Runtime, ids: list[str], now: datetime) -> None:
+async def count_sends(rt: Runtime, ids: list[str], now: datetime) -> None:
     month = _month(rt, now)
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
@@ -181,7 +187,7 @@ async def send_job(rt: Runtime, msg: Claimed) -> None:
         failed = set(body.get("fail_list") or [])
         if failed:
             await SopRecipient.filter(assignment_id=a.id, external_userid__in=list(failed)).update(send_status=2)
-        await _count_sends(rt, [x for x in ids if x not in failed], now)
+        await count_sends(rt, [x for x in ids if x not in failed], now)
     await SopAssignment.filter(id=a.id).update(wecom_msgid=str(body["msgid"]), wecom_status="created",
                                                poll_at=now + timedelta(seconds=rt.settings.sop.poll_seconds))
 
