@@ -8,15 +8,17 @@ sender (also listed in `fail_list` at creation), 3 over the month's limit (a cus
 month> corp group-sends a month). Moments (`add_moment_task`) finish their job at once; each sender publishes
 by `POST /__sandbox__/wecom_sop/moments/{moment_id}/publish` (or by time). `remind_groupmsg_send` allows 3 per
 24 h per msgid (the fourth answers 45009 [U: WeCom's exact code is not documented]); `cancel_groupmsg_send`
-stops a task not yet sent. `max_concurrent` (control) answers 45033 to calls beyond that many in flight, and
-`latency_ms` holds each call that long, which is what a bounded client pool is tested against. Tokens are the
-shared WeCom tokens of `sandbox.wecom` (same checks, same errors).
+stops a task not yet sent. `message/send` beyond 30 a minute / 1000 an hour to one member is accepted and
+silently dropped (§B.4; a middleware over `sandbox.wecom`'s handler). `max_concurrent` (control) answers
+45033 to calls beyond that many in flight, and `latency_ms` holds each call that long, which is what a bounded
+client pool is tested against. Tokens are the shared WeCom tokens of `sandbox.wecom` (same checks, same errors).
 """
 
 from __future__ import annotations
 
 import asyncio
 import calendar
+import json
 import secrets
 import time
 from typing import Any
@@ -40,6 +42,7 @@ def sop_state(state: SandboxState) -> dict[str, Any]:
 
 def reset(state: SandboxState) -> None:
     state.ext[KEY] = {"groupmsgs": {}, "moments": {}, "jobs": {}, "received": {}, "in_flight": 0, "rejected_45033": 0,
+                      "app_counts": {}, "dropped": [],
                       "config": {"auto_send_after_seconds": None, "max_concurrent": None, "latency_ms": 0,
                                  "check_friends": True}}
 
@@ -270,6 +273,37 @@ async def get_moment_task(request: web.Request) -> web.Response:
     return wecom_ok(next_cursor=cursor, task_list=page)
 
 
+# -- app message limits (wechat-protocols-2.md §B.4) ---------------------------------------------------------
+APP_LIMITS = ((60, 30), (3600, 1000))  # per member per app: 30 a minute, 1000 an hour
+
+
+@web.middleware
+async def app_message_limits(request: web.Request, handler: Any) -> web.StreamResponse:
+    """`message/send` beyond 30 a minute or 1000 an hour to one member is answered errcode 0 and silently not
+    delivered, as WeCom does: the message leaves `wecom_messages` for this module's `dropped` list."""
+    response = await handler(request)
+    if request.path != "/cgi-bin/message/send" or not isinstance(response, web.Response) or response.status != 200:
+        return response
+    try:
+        body = json.loads(response.body or b"{}")  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return response
+    state = state_of(request.app)
+    if body.get("errcode") != 0 or not state.wecom_messages or state.wecom_messages[-1]["msgid"] != body.get("msgid"):
+        return response
+    store, now = sop_state(state), state.now()
+    msg = state.wecom_messages[-1]
+    over = False
+    for user in str(msg["touser"]).split("|"):
+        for window, cap in APP_LIMITS:
+            key = f"{user}|{window}|{int(now // window)}"
+            store["app_counts"][key] = store["app_counts"].get(key, 0) + 1
+            over = over or store["app_counts"][key] > cap
+    if over:
+        store["dropped"].append(state.wecom_messages.pop())
+    return response
+
+
 # -- control ------------------------------------------------------------------------------------------------
 async def ctl_send(request: web.Request) -> web.Response:
     """POST /__sandbox__/wecom_sop/groupmsgs/{msgid}/send: the sender confirms the task in the client."""
@@ -321,12 +355,18 @@ async def ctl_config(request: web.Request) -> web.Response:
     return web.json_response(cfg)
 
 
+async def ctl_dropped(request: web.Request) -> web.Response:
+    """GET /__sandbox__/wecom_sop/dropped -> app messages accepted but not delivered (over the member's limits)."""
+    return web.json_response({"items": sop_state(state_of(request.app))["dropped"]})
+
+
 async def ctl_reset(request: web.Request) -> web.Response:
     reset(state_of(request.app))
     return web.json_response({"ok": True})
 
 
 def setup(app: web.Application) -> None:
+    app.middlewares.append(app_message_limits)
     base = "/cgi-bin/externalcontact"
     app.router.add_post(f"{base}/add_msg_template", add_msg_template)
     app.router.add_post(f"{base}/get_groupmsg_task", get_groupmsg_task)
@@ -342,3 +382,4 @@ def setup(app: web.Application) -> None:
     app.router.add_get("/__sandbox__/wecom_sop/moments", ctl_moments)
     app.router.add_post("/__sandbox__/wecom_sop/config", ctl_config)
     app.router.add_post("/__sandbox__/wecom_sop/reset", ctl_reset)
+    app.router.add_get("/__sandbox__/wecom_sop/dropped", ctl_dropped)

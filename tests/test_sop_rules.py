@@ -162,3 +162,30 @@ async def test_bad_rules_are_refused(rt: Any, api: Any, staff_token: Any) -> Non
     assert status == 404
     status, body = await api.call("GET", "/admin/v1/sop/rule-templates", token=mkt)
     assert [x["template"] for x in body["items"]] == ["new_customer", "member_day", "points_expiring"]
+
+
+async def test_tag_based_group_invite_skips_customers_already_in_the_group(rt: Any, api: Any, sandbox: Any,
+                                                                          staff_token: Any) -> None:
+    from models import GroupMember
+
+    s = await h.store("A", "华东")
+    g = await h.guide("ga", s.id)
+    for ext in ("wmIN", "wmOUT", "wmLEFT"):
+        await h.customer(sandbox, "ga", ext, tags=("etVIP",))
+    await h.customer(sandbox, "ga", "wmNOTAG")
+    now = clock.now()
+    await GroupMember.create(chat_id="wrVIP", userid="wmIN", kind="external", status="active", joined_at=now)
+    await GroupMember.create(chat_id="wrVIP", userid="wmLEFT", kind="external", status="left", joined_at=now)
+    mkt = staff_token("marketer", 7)
+    status, body = await api.call("POST", "/admin/v1/sop/rules", token=mkt, json={
+        "name": "VIP群邀请", "targets": {"staff_ids": [g.id]},
+        "segment": {"tag_ids": ["etVIP"], "not_in_chat_ids": ["wrVIP"]},
+        "steps": [{"key": "invite", "trigger": {"type": "weekly", "days": [1], "time": "10:00"},
+                   "text": "扫码加入VIP群", "link_url": "https://example.com/wrVIP-qr.png"}]})
+    assert status == 201, body
+    clock.set(at(30, 10, 0))
+    assert (await rules.run_due(rt))["runs"] == 2
+    await outbox.deliver_due(rt, limit=100)
+    msg = next(iter(sop_state(sandbox.state)["groupmsgs"].values()))
+    assert set(msg["results"]) == {"wmOUT", "wmLEFT"}
+    assert msg["attachments"][0]["link"]["url"] == "https://example.com/wrVIP-qr.png"

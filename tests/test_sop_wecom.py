@@ -278,3 +278,46 @@ async def test_cancelling_a_task_cancels_unsent_group_sends(rt: Any, api: Any, s
     assert (a.state, a.wecom_status) == ("cancelled", "cancelled")
     status, _ = await api.call("GET", f"/guide/v1/tasks/{a.id}", token=h.token(rt, g))
     assert status == 404
+
+
+async def test_sandbox_drops_app_messages_over_the_members_minute_limit(rt: Any, sandbox: Any) -> None:
+    client = WeComClient(rt)
+    sandbox.state.clock_offset += 61 - sandbox.state.now() % 60  # the 31 sends fall in one sandbox minute
+    for i in range(31):
+        await client.send_text("gz", f"m{i}")
+    await client.send_text("gy", "other member")
+    assert len([m for m in sandbox.state.wecom_messages if m["touser"] == "gz"]) == 30
+    dropped = sop_state(sandbox.state)["dropped"]
+    assert [m["text"]["content"] for m in dropped] == ["m30"]
+    assert [m["text"]["content"] for m in sandbox.state.wecom_messages if m["touser"] == "gy"] == ["other member"]
+
+
+async def test_sandbox_group_send_protocol(rt: Any, sandbox: Any) -> None:
+    """remind <= 3 per 24 h, results after the staff confirms (over the month's limit: 3), auto-send by time."""
+    from app.wechat import errors as wx
+    from app.wechat.wecom import groupmsg
+
+    await h.customer(sandbox, "ga", "wmA")
+    await h.customer(sandbox, "ga", "wmB")
+    client = WeComClient(rt)
+    body = await groupmsg.add_msg_template(client, chat_type="single", sender="ga", text="hi",
+                                           external_userids=["wmA", "wmB", "wmNOBODY"])
+    assert body["fail_list"] == ["wmNOBODY"]
+    for _ in range(3):
+        await groupmsg.remind_groupmsg_send(client, body["msgid"])
+    with pytest.raises(wx.RateLimited):
+        await groupmsg.remind_groupmsg_send(client, body["msgid"])
+    assert await groupmsg.groupmsg_task(client, body["msgid"]) == [{"userid": "ga", "status": 0, "send_time": 0}]
+    store = sop_state(sandbox.state)
+    from sandbox.wecom_sop import _days_in_month, _month
+
+    now = sandbox.state.now()
+    store["received"][f"wmB|{_month(now)}"] = _days_in_month(now)  # wmB already got the month's group-sends
+    store["config"]["auto_send_after_seconds"] = 0
+    results = {r["external_userid"]: r["status"] for r in await groupmsg.groupmsg_send_result(client, body["msgid"],
+                                                                                           "ga")}
+    assert results == {"wmA": 1, "wmB": 3, "wmNOBODY": 2}
+    assert (await groupmsg.groupmsg_task(client, body["msgid"]))[0]["status"] == 2
+    with pytest.raises(wx.WeChatError) as err:
+        await groupmsg.add_msg_template(client, chat_type="group", sender="", text="x", chat_ids=["wr1"])
+    assert err.value.errcode == 40035

@@ -20,6 +20,9 @@ class Segment(BaseModel):
 
     tag_ids: list[str] = Field(default_factory=list, max_length=50)  # any of these corp tags
     exclude_tag_ids: list[str] = Field(default_factory=list, max_length=50)  # none of these
+    # not (or no longer) a member of any of these groups: the tag-based group invite (the group's QR by
+    # group-send to tagged customers not yet in the group)
+    not_in_chat_ids: list[str] = Field(default_factory=list, max_length=50)
     members_only: bool = False
     tier_min: int | None = Field(default=None, ge=0, le=100)
     tier_max: int | None = Field(default=None, ge=0, le=100)
@@ -61,6 +64,9 @@ def conditions(seg: Segment, now: datetime, args: list[Any]) -> str:
     if seg.exclude_tag_ids:
         out.append("NOT EXISTS (SELECT 1 FROM wecom_contact_tags t WHERE t.external_userid = f.external_userid "
                    f"AND t.userid = f.userid AND t.tag_id IN ({_in_list(seg.exclude_tag_ids, args)}))")
+    if seg.not_in_chat_ids:
+        out.append("NOT EXISTS (SELECT 1 FROM wecom_group_members gm WHERE gm.userid = f.external_userid "
+                   f"AND gm.status = 'active' AND gm.chat_id IN ({_in_list(seg.not_in_chat_ids, args)}))")
     if seg.needs_member:
         out.append("m.id IS NOT NULL")
     if seg.tier_min is not None:

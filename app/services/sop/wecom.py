@@ -32,6 +32,8 @@ from models import CustomerGroup, SopAssignment, SopRecipient, SopTask
 
 log = logging.getLogger("jifen.sop")
 REMINDS_PER_DAY = 3
+# invalid parameter / userid / external userid, all recipients invalid, API forbidden: a retry cannot help
+PERMANENT_ERRCODES = frozenset({40003, 40035, 40096, 81013, 48002})
 CHUNK = 500
 
 
@@ -50,6 +52,10 @@ async def _call(rt: Runtime, coro: Any) -> Any:
         raise _rate_limited(rt, exc) from exc
     except (wx.InvalidArgument, wx.ConfigError, wx.NotExternalContact) as exc:
         raise Permanent(str(exc)) from exc
+    except wx.WeChatError as exc:
+        if exc.errcode in PERMANENT_ERRCODES:
+            raise Permanent(str(exc)) from exc
+        raise
 
 
 async def _load(assignment_id: int) -> tuple[SopAssignment, SopTask]:
