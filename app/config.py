@@ -173,10 +173,10 @@ class SopConfig:
     # the guide's task page in the WeCom workbench (the app message links there: <task_url>/<assignment id>)
     task_url: str = "https://example.com/guide/tasks"
     poll_seconds: int = 300  # WeCom group-send / moment results are pulled this often per assignment
-    notify_per_minute: int = 30  # app messages per staff (wechat-protocols-2.md §B.4); more are deferred
+    notify_per_minute: int = 30  # app messages per staff (docs/wechat-protocols.md §5.2); more are deferred
     notify_per_hour: int = 1000
     backoff_seconds: int = 60  # after 45009 (frequency) the kind waits this long; 45033 (concurrency) 5 s
-    monthly_group_sends: int = 0  # per customer per month; 0 = the month's days (wechat-protocols-2.md §B.3)
+    monthly_group_sends: int = 0  # per customer a month; 0 = the month's days (docs/wechat-protocols.md §5.10)
     dispatch_batch: int = 20  # tasks fanned out per scheduler run
 
 

@@ -112,7 +112,7 @@ class SopRecipient(Model):
 
 class SopSendCount(Model):
     """Corp group-sends jifen created for a customer in a month (Beijing time, 'YYYY-MM'): WeCom delivers at most
-    <days in month> a month and drops the excess silently (wechat-protocols-2.md §B.3), so jifen counts first."""
+    <days in month> a month and drops the excess silently (docs/wechat-protocols.md §5.10): jifen counts first."""
 
     id = fields.BigIntField(primary_key=True)
     external_userid = fields.CharField(max_length=64)

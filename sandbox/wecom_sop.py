@@ -1,5 +1,6 @@
-"""WeCom group-send (企业群发) and moments (客户朋友圈) of the sandbox, with state (docs/wechat-protocols.md
-§5.3/§5.4, wechat-protocols-2.md §B.3).
+"""WeCom group-send (企业群发) and moments (客户朋友圈) of the sandbox, with state.
+
+Protocol: docs/wechat-protocols.md §5.10, §5.11 (and §5.2 for the app-message limits).
 
 A group-send (`add_msg_template`) is a task for its sender: nothing reaches a customer until the staff
 confirms it in the WeCom client, played here by `POST /__sandbox__/wecom_sop/groupmsgs/{msgid}/send` or, with
@@ -9,7 +10,7 @@ month> corp group-sends a month). Moments (`add_moment_task`) finish their job a
 by `POST /__sandbox__/wecom_sop/moments/{moment_id}/publish` (or by time). `remind_groupmsg_send` allows 3 per
 24 h per msgid (the fourth answers 45009 [U: WeCom's exact code is not documented]); `cancel_groupmsg_send`
 stops a task not yet sent. `message/send` beyond 30 a minute / 1000 an hour to one member is accepted and
-silently dropped (§B.4; a middleware over `sandbox.wecom`'s handler). `max_concurrent` (control) answers
+silently dropped (a middleware over `sandbox.wecom`'s handler). `max_concurrent` (control) answers
 45033 to calls beyond that many in flight, and `latency_ms` holds each call that long, which is what a bounded
 client pool is tested against. Tokens are the shared WeCom tokens of `sandbox.wecom` (same checks, same errors).
 """
@@ -273,7 +274,7 @@ async def get_moment_task(request: web.Request) -> web.Response:
     return wecom_ok(next_cursor=cursor, task_list=page)
 
 
-# -- app message limits (wechat-protocols-2.md §B.4) ---------------------------------------------------------
+# -- app message limits (docs/wechat-protocols.md §5.2) ---------------------------------------------------
 APP_LIMITS = ((60, 30), (3600, 1000))  # per member per app: 30 a minute, 1000 an hour
 
 

@@ -2,7 +2,7 @@
 cancel), the result poller, tag verification, and the reminder / overdue sweep.
 
 Everything outbound goes through the outbox (nothing lost; bounded by its concurrency). WeCom's limits are
-counted before calling, not discovered after (wechat-protocols-2.md §B.3/§B.4):
+counted before calling, not discovered after (docs/wechat-protocols.md §5.2, §5.10):
 - app messages: at most `notify_per_minute` / `notify_per_hour` per staff (Redis counters per window); the
   excess is deferred to the next window with the reason recorded on the outbox row;
 - corp group-sends: a customer gets at most <days in month> a month (`monthly_group_sends` overrides); the
@@ -155,7 +155,7 @@ async def count_sends(rt: Runtime, ids: list[str], now: datetime) -> None:
 @outbox.sender("sop_wecom_job")
 async def send_job(rt: Runtime, msg: Claimed) -> None:
     """add_msg_template (single: the guide's matching customers; group: the guide's groups) or add_moment_task,
-    with the guide as sender (docs/wechat-protocols.md §5.3/§5.4). Once per assignment: a stored msgid/jobid
+    with the guide as sender (docs/wechat-protocols.md §5.10, §5.11). Once per assignment: a stored msgid/jobid
     means done."""
     a, t = await _load(int(msg.payload["assignment_id"]))
     if a.wecom_msgid or a.wecom_jobid or a.state == "cancelled":
@@ -200,7 +200,8 @@ async def send_job(rt: Runtime, msg: Claimed) -> None:
 
 @outbox.sender("sop_wecom_remind")
 async def send_remind(rt: Runtime, msg: Claimed) -> None:
-    """remind_groupmsg_send for a group-send the guide has not sent (<= 3 per 24 h per msgid, §B.3)."""
+    """remind_groupmsg_send for a group-send the guide has not sent: at most 3 per 24 h per msgid
+    (docs/wechat-protocols.md §5.10)."""
     a, _ = await _load(int(msg.payload["assignment_id"]))
     if a.wecom_status != "created" or not a.wecom_msgid:
         return

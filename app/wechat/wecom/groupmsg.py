@@ -1,10 +1,8 @@
 """WeCom customer group-send (企业群发) and moments (客户朋友圈), over the one client base (`WeComClient`).
 
-docs/wechat-protocols.md §5.3 (add_msg_template and its follow-ups), §5.4 (add_moment_task,
-get_moment_task_result) and wechat-protocols-2.md §B.3 (the last-interacting staff gets the task; a customer
-receives at most <days in month> corp group-sends a month; remind <= 3 times per 24 h). `get_moment_task`
-(moment_id -> task_list[{userid, publish_status}]) is named in §5.4 "Others" without a body [U]; its shape
-follows WeCom's page for it (doc 96351 family).
+docs/wechat-protocols.md §5.10 (add_msg_template and its follow-ups; the last-interacting staff gets the task;
+a customer receives at most <days in month> corp group-sends a month; remind <= 3 times per 24 h) and
+docs/wechat-protocols.md §5.11 (add_moment_task, get_moment_task_result, get_moment_task).
 """
 
 from __future__ import annotations
@@ -51,7 +49,7 @@ async def groupmsg_send_result(client: WeComClient, msgid: str, userid: str) -> 
 
 
 async def remind_groupmsg_send(client: WeComClient, msgid: str) -> None:
-    """POST remind_groupmsg_send: at most 3 per 24 h per msgid (§B.3)."""
+    """POST remind_groupmsg_send: at most 3 per 24 h per msgid (docs/wechat-protocols.md §5.10)."""
     await client._contact("POST", "/remind_groupmsg_send", body={"msgid": msgid}, replay_safe=False)
 
 

@@ -1,8 +1,8 @@
 """WeCom app messages to staff (`message/send`), over the one client base (`WeComClient`).
 
-docs/wechat-protocols.md §5.2 (textcard: title <= 128 B, description <= 512 B, url with scheme, btntxt <= 4
-chars) and wechat-protocols-2.md §B.4 (per member per app <= 30 a minute and <= 1000 an hour, the excess
-silently dropped: callers count before sending).
+docs/wechat-protocols.md §5.2: textcard (title <= 128 B, description <= 512 B, url with scheme, btntxt <= 4
+chars); per member per app <= 30 a minute and <= 1000 an hour, the excess silently dropped, so callers count
+before sending.
 """
 
 from __future__ import annotations
