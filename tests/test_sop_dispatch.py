@@ -74,6 +74,11 @@ async def test_task_for_three_stores_fans_out_once_with_two_schedulers(rt: Any, 
     assert await SopRecipient.filter(task_id=body["id"]).count() == 18
     t = await SopTask.get(id=body["id"])
     assert (t.status, t.assignments, t.recipients) == ("dispatched", 6, 18)
+    status, listed = await api.call("GET", "/admin/v1/sop/tasks?status=dispatched", token=mkt)
+    assert status == 200 and [(x["id"], x["assignments"], x["recipients"]) for x in listed["items"]] == [
+        (t.id, 6, 18)]
+    status, one = await api.call("GET", f"/admin/v1/sop/tasks/{t.id}", token=mkt)
+    assert one["status"] == "dispatched" and one["dispatched_at"]
     # one app message and one WeCom job per assignment, no more
     assert await OutboxMessage.filter(kind="sop_notify").count() == 6
     assert await OutboxMessage.filter(kind="sop_wecom_job").count() == 6

@@ -61,6 +61,28 @@ async def create_task(request: Request) -> HTTPResponse:
     return json(svc.task_view(t), status=201)
 
 
+class TaskListQuery(BaseModel):
+    status: Literal["scheduled", "dispatched", "cancelled"] | None = None
+    cursor: int | None = Field(default=None, ge=1, le=2**62)
+    limit: int = Field(default=50, ge=1, le=100)
+
+
+@bp.get("/sop/tasks")
+@require(*STAFF)
+@query(TaskListQuery)
+async def list_tasks(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Tasks, newest first, optionally by status."""
+    q: TaskListQuery = request.ctx.query
+    qs = SopTask.all()
+    if q.status:
+        qs = qs.filter(status=q.status)
+    if q.cursor:
+        qs = qs.filter(id__lt=q.cursor)
+    rows = await qs.order_by("-id").limit(q.limit)
+    return json({"items": [svc.task_view(t) for t in rows],
+                 "next_cursor": rows[-1].id if len(rows) == q.limit else None})
+
+
 @bp.get("/sop/tasks/<task_id:int>")
 @require(*STAFF)
 async def get_task(request: Request, task_id: int) -> HTTPResponse:
