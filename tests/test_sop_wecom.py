@@ -137,9 +137,13 @@ async def test_tagging_completes_only_when_wecom_shows_the_tags(rt: Any, api: An
     status, body = await api.call("POST", f"/guide/v1/tasks/{a.id}/complete", token=tok, json={})
     assert status == 409 and body["error"]["message"].startswith("1 ")
     assert [r.tagged for r in await SopRecipient.filter(assignment_id=a.id).order_by("id")] == [True, False]
-    await client.mark_tag("ga", "wmga1", ["etBUYER"], [])
+    # the guide's one click: jifen tags the rest as the guide, WeCom shows them, the task is done
+    status, body = await api.call("POST", f"/guide/v1/tasks/{a.id}/tag", token=tok, json={})
+    assert status == 200 and body["missing"] == 0 and body["state"] == "done" and body["completed_via"] == "wecom"
+    follow = sandbox.state.wecom_contacts["wmga1"]["follow_user"][0]
+    assert [t["tag_id"] for t in follow["tags"]] == ["etBUYER"]
     status, body = await api.call("POST", f"/guide/v1/tasks/{a.id}/complete", token=tok, json={})
-    assert status == 200 and body["state"] == "done" and body["completed_via"] == "wecom"
+    assert status == 200 and body["state"] == "done"
 
 
 async def test_reminder_and_overdue_fire_once_at_shanghai_time(rt: Any, api: Any, sandbox: Any,

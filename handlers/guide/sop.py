@@ -45,6 +45,16 @@ async def complete(request: Request, assignment_id: int) -> HTTPResponse:
                                    request.ctx.body))
 
 
+@bp.post("/tasks/<assignment_id:int>/tag")
+@require("guide")
+@body(svc.TagIn)
+async def tag(request: Request, assignment_id: int) -> HTTPResponse:
+    """Role: guide. Tagging tasks: jifen tags my targeted customers in WeCom as me (mark_tag), then checks
+    WeCom; done when every one carries the tags (`missing` says how many do not yet)."""
+    return json(await svc.tag_for_guide(request.app.ctx.rt, request.ctx.principal.subject_id, assignment_id,
+                                        request.ctx.body))
+
+
 @bp.get("/stats")
 @require("guide")
 async def my_stats(request: Request) -> HTTPResponse:

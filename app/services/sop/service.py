@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field, model_validator
 from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
-from app.errors import Conflict, NotFound, ValidationFailed
+from app.errors import Conflict, NotFound, ServiceUnavailable, ValidationFailed
 from app.services.sop.segment import Segment, conditions
 from app.sqlx import execute, fetch, fetchrow
 from models import SopAssignment, SopRecipient, SopTask, SopTemplate, StaffUser
@@ -353,6 +353,41 @@ async def complete(rt: Any, staff_id: int, assignment_id: int, data: CompleteIn)
         await finish(a, "guide", now, evidence or None)
     a = await SopAssignment.get(id=a.id)
     return assignment_view(a, t)
+
+
+class TagIn(BaseModel):
+    external_userids: list[str] | None = Field(default=None, max_length=2000)  # default: all my customers of it
+
+
+async def tag_for_guide(rt: Any, staff_id: int, assignment_id: int, data: TagIn) -> dict[str, Any]:
+    """The guide's one click: jifen puts the task's tags on the guide's targeted customers (mark_tag as the
+    guide), then asks WeCom whether they are there; the assignment completes only when WeCom shows them all."""
+    from app.services.sop import wecom as sop_wecom
+    from app.wechat import errors as wx
+    from app.wechat.wecom.client import WeComClient
+
+    a, t = await mine(staff_id, assignment_id)
+    if t.kind != "tagging" or not a.wecom_userid:
+        raise Conflict("not a tagging task of a WeCom guide", code="not_tagging")
+    rows = await SopRecipient.filter(assignment_id=a.id, holdout=False, tagged=False)
+    wanted = set(data.external_userids) if data.external_userids is not None else None
+    client = WeComClient(rt)
+    refused = 0
+    for r in rows:
+        if wanted is not None and r.external_userid not in wanted:
+            continue
+        try:
+            await client.mark_tag(a.wecom_userid, r.external_userid, list(t.content.get("tag_ids") or []), [])
+        except (wx.WeChatUnavailable, wx.RateLimited, wx.TokenInvalid) as exc:
+            raise ServiceUnavailable("WeCom is busy; try again shortly", retry_after=30) from exc
+        except wx.WeChatError as exc:  # not a friend any more, tag deleted, ...: recorded, the rest go on
+            refused += 1
+            await SopRecipient.filter(id=r.id).update(skip_reason=f"mark_tag {exc.errcode}"[:32])
+    missing = await sop_wecom.verify_tags(rt, a, t)
+    if not missing:
+        await finish(a, "wecom", rt.clock.now(), None)
+    a = await SopAssignment.get(id=a.id)
+    return {**assignment_view(a, t), "missing": missing, "refused": refused}
 
 
 async def stats(staff_id: int, now: datetime) -> dict[str, Any]:
