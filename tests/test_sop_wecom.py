@@ -65,6 +65,9 @@ async def test_group_send_results_complete_the_assignment(rt: Any, api: Any, san
     tok = h.token(rt, g)
     status, body = await api.call("POST", f"/guide/v1/tasks/{a.id}/complete", token=tok, json={})
     assert status == 409 and body["error"]["code"] == "not_sent_yet"
+    sandbox.state.faults.append(Fault(path="/cgi-bin/externalcontact/get_groupmsg_task", count=1, errcode=48002))
+    status, body = await api.call("POST", f"/guide/v1/tasks/{a.id}/complete", token=tok, json={})
+    assert status == 503 and body["error"]["code"]
     assert await sop_wecom.poll_due(rt) == {"polled": 0, "sent": 0, "errors": 0}  # not due yet
     clock.shift(timedelta(seconds=rt.settings.sop.poll_seconds + 1))
     assert (await sop_wecom.poll_due(rt))["sent"] == 0

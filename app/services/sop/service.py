@@ -340,15 +340,21 @@ async def complete(rt: Any, staff_id: int, assignment_id: int, data: CompleteIn)
                 raise Conflict(f"{right} of {len(quiz['questions'])} right; {quiz['pass_mark']} needed",
                                code="quiz_failed")
         await finish(a, "guide", now, evidence or None)
-    elif t.kind == "tagging":
-        missing = await sop_wecom.verify_tags(rt, a, t)
-        if missing:
-            raise Conflict(f"{missing} customers do not carry the tags in WeCom yet", code="tags_missing")
-        await finish(a, "wecom", now, evidence or None)
-    elif needs_wecom_job(t.kind, t.content):
-        # completion is WeCom's word: look now rather than wait for the poller
-        if not await sop_wecom.poll_one(rt, a.id):
-            raise Conflict("WeCom does not report the message sent yet", code="not_sent_yet")
+    elif t.kind == "tagging" or needs_wecom_job(t.kind, t.content):
+        from app.wechat import errors as wx
+
+        try:
+            if t.kind == "tagging":
+                missing = await sop_wecom.verify_tags(rt, a, t)
+                if missing:
+                    raise Conflict(f"{missing} customers do not carry the tags in WeCom yet", code="tags_missing")
+                await finish(a, "wecom", now, evidence or None)
+            # completion is WeCom's word: look now rather than wait for the poller
+            elif not await sop_wecom.poll_one(rt, a.id):
+                raise Conflict("WeCom does not report the message sent yet", code="not_sent_yet")
+        except wx.WeChatError as exc:
+            raise ServiceUnavailable(f"WeCom could not be asked ({exc.errcode}); try again shortly",
+                                     retry_after=30) from exc
     else:  # community by hand, or a message sent by hand: the guide's confirmation
         await finish(a, "guide", now, evidence or None)
     a = await SopAssignment.get(id=a.id)
