@@ -78,7 +78,7 @@ async def test_group_send_results_complete_the_assignment(rt: Any, api: Any, san
     assert (await sop_wecom.poll_due(rt))["polled"] == 0  # the lease holds until the next poll time
     clock.shift(timedelta(seconds=rt.settings.sop.poll_seconds + 1))
     out = await jobs.wecom_results(rt)
-    assert out == {"polled": 1, "sent": 1, "errors": 0}
+    assert out == {"polled": 1, "sent": 1, "errors": 0, "checked": 0, "done": 0}
     a = await SopAssignment.get(id=a.id)
     assert (a.state, a.completed_via, a.wecom_status) == ("done", "wecom", "sent")
     assert {r.external_userid: r.send_status for r in await SopRecipient.filter(assignment_id=a.id)} == {
@@ -328,3 +328,20 @@ async def test_sandbox_group_send_protocol(rt: Any, sandbox: Any) -> None:
     with pytest.raises(wx.WeChatError) as err:
         await groupmsg.add_msg_template(client, chat_type="group", sender="", text="x", chat_ids=["wr1"])
     assert err.value.errcode == 40035
+
+
+async def test_tagging_completes_by_the_scheduler_when_wecom_shows_the_tags(rt: Any, api: Any, sandbox: Any,
+                                                                           staff_token: Any) -> None:
+    g = await setup_guide(sandbox, n=1)
+    sandbox.state.wecom_tag_groups.append({"group_id": "etg1", "group_name": "购买", "create_time": 0, "order": 0,
+                                           "tag": [{"id": "etBUYER", "name": "面霜", "create_time": 0, "order": 0}]})
+    mkt = staff_token("marketer", 7)
+    tpl = await template(api, mkt, kind="tagging", tag_ids=["etBUYER"], text="打标签")
+    task_id = await run(api, mkt, tpl, [g.id])
+    assert await sop_wecom.verify_tagging_due(rt) == {"checked": 1, "done": 0}
+    assert await sop_wecom.verify_tagging_due(rt) == {"checked": 0, "done": 0}  # leased until the next poll
+    await WeComClient(rt).mark_tag("ga", "wmga0", ["etBUYER"], [])  # the guide tags in the WeCom client
+    clock.shift(timedelta(seconds=rt.settings.sop.poll_seconds + 1))
+    assert await sop_wecom.verify_tagging_due(rt) == {"checked": 1, "done": 1}
+    a = await SopAssignment.get(task_id=task_id)
+    assert (a.state, a.completed_via) == ("done", "wecom")

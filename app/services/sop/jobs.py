@@ -21,9 +21,11 @@ async def dispatch(rt: Runtime) -> dict[str, Any] | None:
 
 @scheduled("sop_wecom_results", trigger="interval", seconds=60)
 async def wecom_results(rt: Runtime) -> dict[str, Any] | None:
-    """Pull WeCom's group-send and moment results of assignments whose poll is due."""
-    out = await wecom.poll_due(rt)
-    return out if out["polled"] else None
+    """Pull WeCom's group-send and moment results, and check the tags of open tagging assignments, of the
+    assignments whose poll is due."""
+    out: dict[str, Any] = await wecom.poll_due(rt)
+    out.update(await wecom.verify_tagging_due(rt))
+    return out if out["polled"] or out["checked"] else None
 
 
 @scheduled("sop_rules", trigger="interval", seconds=60)

@@ -285,6 +285,33 @@ async def poll_due(rt: Runtime, limit: int = 200) -> dict[str, int]:
     return out
 
 
+_CLAIM_TAGGING = """
+UPDATE sop_assignments SET poll_at = $2
+WHERE id IN (SELECT a.id FROM sop_assignments a JOIN sop_tasks t ON t.id = a.task_id
+             WHERE t.kind = 'tagging' AND a.state IN ('open', 'overdue') AND (a.poll_at IS NULL OR a.poll_at <= $1)
+             ORDER BY a.id LIMIT $3{lock})
+RETURNING id"""
+
+
+async def verify_tagging_due(rt: Runtime, limit: int = 50) -> dict[str, int]:
+    """Open tagging assignments complete without the guide's click once WeCom shows the tags (checked every
+    `poll_seconds`, each claimed by its lease)."""
+    now = rt.clock.now()
+    c = conn()
+    rows = await fetch(c, _CLAIM_TAGGING.format(lock=" FOR UPDATE OF a SKIP LOCKED" if is_postgres_conn(c) else ""),
+                       [now, now + timedelta(seconds=rt.settings.sop.poll_seconds), limit])
+    out = {"checked": 0, "done": 0}
+    for r in rows:
+        a = await SopAssignment.get(id=int(r["id"]))
+        out["checked"] += 1
+        try:
+            if not await verify_tags(rt, a, await SopTask.get(id=a.task_id)):
+                out["done"] += int(await finish(a, "wecom", now, None))
+        except wx.WeChatError as exc:
+            log.warning("sop tag check of assignment %s: %s %s", a.id, exc.errcode, exc.errmsg)
+    return out
+
+
 async def verify_tags(rt: Runtime, a: SopAssignment, t: SopTask) -> int:
     """Ask WeCom (externalcontact/get) whether every targeted customer carries the task's tags from this guide;
     mark those who do; return how many do not yet."""
