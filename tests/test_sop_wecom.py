@@ -345,3 +345,28 @@ async def test_tagging_completes_by_the_scheduler_when_wecom_shows_the_tags(rt: 
     assert await sop_wecom.verify_tagging_due(rt) == {"checked": 1, "done": 1}
     a = await SopAssignment.get(task_id=task_id)
     assert (a.state, a.completed_via) == ("done", "wecom")
+
+
+async def test_reconcile_finds_jobs_that_ended_without_a_wecom_task(rt: Any, api: Any, sandbox: Any,
+                                                                    staff_token: Any) -> None:
+    g1, g2 = await setup_guide(sandbox, n=1, userid="g1"), await setup_guide(sandbox, n=1, userid="g2")
+    sandbox.state.faults.append(Fault(path="/cgi-bin/externalcontact/add_msg_template", count=2, errcode=40035))
+    mkt = staff_token("marketer", 7)
+    tpl = await template(api, mkt, kind="invitation")
+    task_id = await run(api, mkt, tpl, [g1.id, g2.id])
+    a1 = await SopAssignment.get(task_id=task_id, staff_id=g1.id)
+    a2 = await SopAssignment.get(task_id=task_id, staff_id=g2.id)
+    assert await OutboxMessage.filter(kind="sop_wecom_job", status="failed").count() == 2  # 40035: permanent
+    await OutboxMessage.filter(dedupe_key=f"sop-job-{a2.id}").delete()  # as if lost
+    found = await sop_wecom.stranded_jobs(rt, False)
+    assert sorted(f.subject for f in found) == [f"sop_assignment:{a1.id}", f"sop_assignment:{a2.id}"]
+    assert not any(f.repaired for f in found)
+    found = await sop_wecom.stranded_jobs(rt, True)
+    assert all(f.repaired for f in found)
+    assert (await SopAssignment.get(id=a1.id)).wecom_status == "failed"
+    await outbox.deliver_due(rt, limit=100)
+    assert (await SopAssignment.get(id=a2.id)).wecom_status == "created"
+    assert await sop_wecom.stranded_jobs(rt, True) == []
+    # the guide sent it by hand: their confirmation completes it
+    status, body = await api.call("POST", f"/guide/v1/tasks/{a1.id}/complete", token=h.token(rt, g1), json={})
+    assert status == 200 and body["completed_via"] == "guide"

@@ -340,7 +340,7 @@ async def complete(rt: Any, staff_id: int, assignment_id: int, data: CompleteIn)
                 raise Conflict(f"{right} of {len(quiz['questions'])} right; {quiz['pass_mark']} needed",
                                code="quiz_failed")
         await finish(a, "guide", now, evidence or None)
-    elif t.kind == "tagging" or needs_wecom_job(t.kind, t.content):
+    elif t.kind == "tagging" or (needs_wecom_job(t.kind, t.content) and a.wecom_status not in ("failed", "skipped")):
         from app.wechat import errors as wx
 
         try:
@@ -355,7 +355,7 @@ async def complete(rt: Any, staff_id: int, assignment_id: int, data: CompleteIn)
         except wx.WeChatError as exc:
             raise ServiceUnavailable(f"WeCom could not be asked ({exc.errcode}); try again shortly",
                                      retry_after=30) from exc
-    else:  # community by hand, or a message sent by hand: the guide's confirmation
+    else:  # community by hand, a message sent by hand, or one WeCom could not take: the guide's confirmation
         await finish(a, "guide", now, evidence or None)
     a = await SopAssignment.get(id=a.id)
     return assignment_view(a, t)

@@ -20,6 +20,7 @@ from typing import Any
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
+from app.services import reconcile
 from app.services.outbox import service as outbox
 from app.services.outbox.service import Claimed, Permanent, QuotaReached
 from app.services.sop.service import finish
@@ -365,3 +366,33 @@ async def remind_now(rt: Runtime, assignment_id: int) -> bool:
     now = rt.clock.now()
     return await outbox.enqueue("sop_wecom_remind", f"sop-wremind-{a.id}-{int(now.timestamp()) // 3600}",
                                 {"assignment_id": a.id}, now=now, member_id=None)
+
+
+# -- reconcile ----------------------------------------------------------------------------------------------
+_STRANDED = """
+SELECT a.id, o.status AS job_status, o.last_error FROM sop_assignments a JOIN sop_tasks t ON t.id = a.task_id
+LEFT JOIN outbox_messages o ON o.dedupe_key = 'sop-job-' || CAST(a.id AS VARCHAR(20))
+WHERE a.wecom_status = 'pending' AND t.status = 'dispatched' AND a.state IN ('open', 'overdue')
+  AND (o.id IS NULL OR o.status NOT IN ('pending', 'sending'))
+ORDER BY a.id"""
+
+
+@reconcile.check("sop_wecom_jobs")
+async def stranded_jobs(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """An assignment whose WeCom job ended without a WeCom id: the outbox row gave up (permanent error, or
+    attempts spent) -> the assignment is marked `wecom_status = failed` (the guide's confirmation then
+    completes it); the row is missing -> enqueued again."""
+    findings = []
+    for r in await fetch(conn(), _STRANDED):
+        aid = int(r["id"])
+        f = reconcile.Finding(check="sop_wecom_jobs", subject=f"sop_assignment:{aid}",
+                              detail=f"WeCom job {r['job_status'] or 'missing'}: {r['last_error'] or ''}"[:200])
+        if repair:
+            if r["job_status"] is None:
+                await outbox.enqueue("sop_wecom_job", f"sop-job-{aid}", {"assignment_id": aid},
+                                     now=rt.clock.now(), member_id=None)
+            else:
+                await SopAssignment.filter(id=aid, wecom_status="pending").update(wecom_status="failed")
+            f.repaired = True
+        findings.append(f)
+    return findings
