@@ -177,6 +177,13 @@ async def test_reminder_and_overdue_fire_once_at_shanghai_time(rt: Any, api: Any
     assert cards == ["新任务：invitation模板", "任务即将截止：invitation模板"]
     msg = next(iter(sop_state(sandbox.state)["groupmsgs"].values()))
     assert len(msg["reminds"]) == 1  # remind_groupmsg_send for the unsent group-send
+    # a marketer reminds twice more; a fourth is refused (3 per assignment)
+    for expected in (202, 202, 409):
+        await outbox.deliver_due(rt, limit=100)
+        status, _ = await api.call("POST", f"/admin/v1/sop/assignments/{a.id}/remind", token=staff_token("admin", 8))
+        assert status == expected
+    await outbox.deliver_due(rt, limit=100)
+    assert len(msg["reminds"]) == 3 and (await SopAssignment.get(id=a.id)).wecom_reminds == 3
     clock.set(datetime(2026, 12, 1, 17, 59, 59, tzinfo=SHANGHAI))
     assert await sweep_twice() == [{"reminded": 0, "overdue": 0}] * 2
     clock.set(datetime(2026, 12, 1, 18, 0, tzinfo=SHANGHAI))

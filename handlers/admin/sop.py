@@ -8,7 +8,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json, text
 
 from app.auth import require
-from app.errors import NotFound
+from app.errors import Conflict, NotFound
 from app.services.sop import report, rules
 from app.services.sop import service as svc
 from app.validation import body, query
@@ -98,6 +98,18 @@ async def get_task(request: Request, task_id: int) -> HTTPResponse:
 async def cancel_task(request: Request, task_id: int) -> HTTPResponse:
     """Role: marketer, admin. Stop the task; WeCom group-sends not yet sent are cancelled."""
     return json(svc.task_view(await svc.cancel_task(task_id, request.app.ctx.rt.clock.now())))
+
+
+@bp.post("/sop/assignments/<assignment_id:int>/remind")
+@require(*STAFF)
+async def remind(request: Request, assignment_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Remind the guide in WeCom of a group-send they have not sent
+    (remind_groupmsg_send; at most 3 per assignment, the automatic one before the deadline included)."""
+    from app.services.sop import wecom as sop_wecom
+
+    if not await sop_wecom.remind_now(request.app.ctx.rt, assignment_id):
+        raise Conflict("nothing to remind: no unsent group-send, or 3 reminders sent", code="not_remindable")
+    return json({"assignment_id": assignment_id, "queued": True}, status=202)
 
 
 @bp.get("/sop/completion")

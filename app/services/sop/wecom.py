@@ -18,6 +18,8 @@ import logging
 from datetime import datetime, timedelta
 from typing import Any
 
+from tortoise.expressions import F
+
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import reconcile
@@ -206,7 +208,8 @@ async def send_remind(rt: Runtime, msg: Claimed) -> None:
     a, _ = await _load(int(msg.payload["assignment_id"]))
     if a.wecom_status != "created" or not a.wecom_msgid:
         return
-    n = await SopAssignment.filter(id=a.id, wecom_reminds__lt=REMINDS_PER_DAY).update(wecom_reminds=a.wecom_reminds + 1)
+    n = await SopAssignment.filter(id=a.id, wecom_reminds__lt=REMINDS_PER_DAY).update(
+        wecom_reminds=F("wecom_reminds") + 1)
     if not n:
         raise Permanent("3 reminders in 24 h already")
     await _call(rt, groupmsg.remind_groupmsg_send(WeComClient(rt), a.wecom_msgid))
@@ -348,8 +351,7 @@ async def sweep_deadlines(rt: Runtime) -> dict[str, int]:
         await outbox.enqueue("sop_notify", f"sop-remind-{r['id']}", {"what": "remind", "assignment_id": r["id"]},
                              now=now, member_id=None)
         if r["wecom_status"] == "created":
-            await outbox.enqueue("sop_wecom_remind", f"sop-wremind-{r['id']}", {"assignment_id": r["id"]},
-                                 now=now, member_id=None)
+            await remind_now(rt, int(r["id"]))
     overdue = await fetch(conn(), "UPDATE sop_assignments SET state = 'overdue', overdue_at = $1 "
                                   "WHERE state = 'open' AND deadline_at <= $1 RETURNING id", [now])
     for r in overdue:
@@ -359,12 +361,13 @@ async def sweep_deadlines(rt: Runtime) -> dict[str, int]:
 
 
 async def remind_now(rt: Runtime, assignment_id: int) -> bool:
-    """Admin's extra reminder of an unsent group-send (counted against the 3 per 24 h)."""
+    """A marketer's reminder of an unsent group-send (remind_groupmsg_send through the outbox; at most 3 per
+    assignment, docs/wechat-protocols.md §5.10). False when there is nothing to remind or 3 were sent."""
     a = await SopAssignment.get_or_none(id=assignment_id)
-    if a is None or a.wecom_status != "created":
+    if a is None or a.wecom_status != "created" or a.wecom_reminds >= REMINDS_PER_DAY:
         return False
     now = rt.clock.now()
-    return await outbox.enqueue("sop_wecom_remind", f"sop-wremind-{a.id}-{int(now.timestamp()) // 3600}",
+    return await outbox.enqueue("sop_wecom_remind", f"sop-wremind-{a.id}-{a.wecom_reminds + 1}",
                                 {"assignment_id": a.id}, now=now, member_id=None)
 
 
