@@ -23,7 +23,6 @@ from app.services.sop.segment import Segment, conditions
 from app.sqlx import execute, fetch, fetchrow
 from models import SopAssignment, SopRecipient, SopTask, SopTemplate, StaffUser
 
-KINDS = ("learning", "invitation", "mass_message", "community", "tagging")
 Kind = Literal["learning", "invitation", "mass_message", "community", "tagging"]
 HOLDOUT_SQL = "((c.id * 7919 + CAST({task} AS BIGINT) * 104729) % 10000) < CAST({bp} AS INTEGER)"
 
@@ -417,11 +416,3 @@ async def stats(staff_id: int, now: datetime) -> dict[str, Any]:
             "completion_rate": round(by_state.get("done", 0) / total, 4) if total else None,
             "customers": {"total": int(act["customers"] or 0), "members": int(act["members"] or 0),
                           "checked_in_30d": int(act["checked_in"] or 0), "paid_30d": int(act["paid"] or 0)}}
-
-
-async def recipients_of(assignment_id: int, *, holdout: bool = False) -> list[SopRecipient]:
-    return await SopRecipient.filter(assignment_id=assignment_id, holdout=holdout).order_by("id")
-
-
-TASK_STATES = ("open", "done", "overdue")
-__all__ = ["KINDS", "TASK_STATES", "dispatch", "dispatch_due"]
