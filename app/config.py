@@ -205,7 +205,7 @@ class GuidesConfig:
     assignment: str = "round_robin"
     # the store of a payment whose attach names none (empty: such payments assign no guide)
     default_store: str = ""
-    # the workbench H5 page WeCom OAuth returns to (docs/wechat-protocols.md §5.11) and the browser host
+    # the workbench H5 page WeCom OAuth returns to (docs/wechat-protocols.md §5.12) and the browser host
     oauth_redirect_uri: str = ""
     oauth_authorize_base: str = "https://open.weixin.qq.com"
     # the mini-program page the payment push opens (with ?guide=<staff id>) and the subscribe template's
@@ -226,6 +226,18 @@ class RateLimitConfig:
 class ClockConfig:
     settable: bool = False
     timezone: str = "Asia/Shanghai"
+
+
+@dataclass
+class SopConfig:
+    # the guide's task page in the WeCom workbench (the app message links there: <task_url>/<assignment id>)
+    task_url: str = "https://example.com/guide/tasks"
+    poll_seconds: int = 300  # WeCom group-send / moment results are pulled this often per assignment
+    notify_per_minute: int = 30  # app messages per staff (docs/wechat-protocols.md §5.2); more are deferred
+    notify_per_hour: int = 1000
+    backoff_seconds: int = 60  # after 45009 (frequency) the kind waits this long; 45033 (concurrency) 5 s
+    monthly_group_sends: int = 0  # per customer a month; 0 = the month's days (docs/wechat-protocols.md §5.10)
+    dispatch_batch: int = 20  # tasks fanned out per scheduler run
 
 
 @dataclass
@@ -253,6 +265,7 @@ class Settings:
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
+    sop: SopConfig = field(default_factory=SopConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     @property

@@ -16,8 +16,8 @@ from app.config import Settings
 AUDIENCES: dict[str, tuple[str, list[str]]] = {
     # audience: (url prefix, domain modules under handlers/<audience>/)
     "consumer": ("/api/v1", ["auth", "points", "coupons", "metrics"]),
-    "guide": ("/guide/v1", ["staff", "coupons"]),
-    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content", "metrics"]),
+    "guide": ("/guide/v1", ["staff", "coupons", "sop"]),
+    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content", "metrics", "sop"]),
     "community": ("/community/v1", ["interactions"]),
     "callbacks": ("", ["wechatpay", "wecom", "official_account"]),
 }

@@ -39,6 +39,7 @@ from models.points import (
     Tier,
     TierChange,
 )
+from models.sop import SopAssignment, SopRecipient, SopRule, SopRun, SopSendCount, SopTask, SopTemplate
 
 __all__ = [
     "AdjustmentRequest",
@@ -78,6 +79,13 @@ __all__ = [
     "PointBucket",
     "PointEntry",
     "PointsBudget",
+    "SopAssignment",
+    "SopRecipient",
+    "SopRule",
+    "SopRun",
+    "SopSendCount",
+    "SopTask",
+    "SopTemplate",
     "SpendAllocation",
     "StaffUser",
     "Store",

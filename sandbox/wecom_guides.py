@@ -1,10 +1,10 @@
 """WeCom APIs of the guide side in the sandbox: workbench OAuth and contact-me configurations.
 
-- `GET /cgi-bin/auth/getuserinfo?access_token=&code=` (docs/wechat-protocols.md §5.11): codes minted by the
+- `GET /cgi-bin/auth/getuserinfo?access_token=&code=` (docs/wechat-protocols.md §5.12): codes minted by the
   control call below, single use, valid 300 s of sandbox time; a bad, used or expired code answers 40029. A
   code minted for a corp member answers `userid`; one minted for an outsider answers `openid` (and
   `external_userid` when given).
-- `POST /cgi-bin/externalcontact/add_contact_way` and `get_contact_way` (docs/wechat-protocols.md §5.12): type
+- `POST /cgi-bin/externalcontact/add_contact_way` and `get_contact_way` (docs/wechat-protocols.md §5.13): type
   1 (exactly one user) or 2, scene 1 or 2, state ≤ 30 chars; every add makes a new configuration (as WeCom does);
   scene 2 answers a `qr_code` URL.
 

@@ -1,5 +1,5 @@
 """Guides sign in from the WeCom workbench: an OAuth code (single use, 5 minutes, docs/wechat-protocols.md
-§5.11) becomes a guide token for the active guide with that WeCom userid; everyone else is refused clearly."""
+§5.12) becomes a guide token for the active guide with that WeCom userid; everyone else is refused clearly."""
 
 from __future__ import annotations
 
@@ -112,7 +112,7 @@ async def test_bad_authorize_url_input_is_422(api: Api, rt, query: str) -> None:
 
 async def test_sandbox_speaks_the_documented_errors(rt, sandbox) -> None:
     """The sandbox's OAuth and contact-way endpoints answer WeCom's envelopes, so the client is tested
-    against the protocol (docs/wechat-protocols.md §5.11 and §5.12), not against a stub."""
+    against the protocol (docs/wechat-protocols.md §5.12 and §5.13), not against a stub."""
     import aiohttp
 
     token = await rt.wecom_token(rt.settings.wecom.corpid, rt.settings.wecom.contact_secret).get(None)

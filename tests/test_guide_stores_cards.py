@@ -1,5 +1,5 @@
 """Stores, guides in stores, and the guide's contact card: the WeCom contact-me QR (add_contact_way, type 1
-single, scene 2 QR, state = the guide's channel code; docs/wechat-protocols.md §5.12) is created once per
+single, scene 2 QR, state = the guide's channel code; docs/wechat-protocols.md §5.13) is created once per
 guide even when several requests ask at the same moment, and a guide sees only their own card."""
 
 from __future__ import annotations

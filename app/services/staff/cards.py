@@ -1,4 +1,4 @@
-"""A guide's contact card: name, avatar and the WeCom contact-me QR (docs/wechat-protocols.md §5.12).
+"""A guide's contact card: name, avatar and the WeCom contact-me QR (docs/wechat-protocols.md §5.13).
 
 The QR is made once per guide by `externalcontact/add_contact_way` (type 1 single, scene 2 QR) with
 `state = guide-<staff id>`, the channel code WeCom reports back on every contact added through it, so the
@@ -34,7 +34,7 @@ CARD_KIND = "guide_card"
 
 
 def state_for(staff_id: int) -> str:
-    """The channel code of a guide's QR (WeCom's `state`, ≤ 30 chars: docs/wechat-protocols.md §5.12)."""
+    """The channel code of a guide's QR (WeCom's `state`, ≤ 30 chars: docs/wechat-protocols.md §5.13)."""
     return f"guide-{staff_id}"
 
 

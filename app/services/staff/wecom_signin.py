@@ -1,4 +1,4 @@
-"""Guides sign in from the WeCom workbench (docs/wechat-protocols.md §5.11).
+"""Guides sign in from the WeCom workbench (docs/wechat-protocols.md §5.12).
 
 The workbench opens jifen's H5 page through WeCom's OAuth link; WeCom hands the page a code, the page posts it
 to `POST /guide/v1/auth/wecom`, and `auth/getuserinfo` names the corp member. jifen answers a guide token for

@@ -1,4 +1,4 @@
-"""WeCom contact-me configurations (docs/wechat-protocols.md §5.12): a guide's personal QR code.
+"""WeCom contact-me configurations (docs/wechat-protocols.md §5.13): a guide's personal QR code.
 
 Called with the customer-contact secret's token. `add_contact_way` is not idempotent on WeCom's side (every
 call makes a new configuration and there is no lookup by state), so it is never replayed after a timeout and

@@ -1,4 +1,4 @@
-"""WeCom OAuth for the workbench H5 (docs/wechat-protocols.md §5.11): how a guide signs in from WeCom.
+"""WeCom OAuth for the workbench H5 (docs/wechat-protocols.md §5.12): how a guide signs in from WeCom.
 
 The authorize URL is a browser redirect (no API call); `auth/getuserinfo` turns the code into the member's
 userid with the self-built app's token. Codes are single use, so the exchange is never replayed after a timeout
@@ -33,14 +33,14 @@ class WeComOAuth:
         self.authorize_base = rt.settings.guides.oauth_authorize_base.rstrip("/")
 
     def authorize_url(self, redirect_uri: str, state: str) -> str:
-        """The silent `snsapi_base` link (docs/wechat-protocols.md §5.11): WeCom returns to
+        """The silent `snsapi_base` link (docs/wechat-protocols.md §5.12): WeCom returns to
         `redirect_uri?code=&state=`."""
         query = urlencode({"appid": self.corpid, "redirect_uri": redirect_uri, "response_type": "code",
                            "scope": "snsapi_base", "state": state, "agentid": self.agent_id}, quote_via=quote)
         return f"{self.authorize_base}/connect/oauth2/authorize?{query}#wechat_redirect"
 
     async def visitor(self, code: str) -> WeComVisitor:
-        """GET auth/getuserinfo (docs/wechat-protocols.md §5.11); 40029 arrives as `InvalidCode`. The legacy
+        """GET auth/getuserinfo (docs/wechat-protocols.md §5.12); 40029 arrives as `InvalidCode`. The legacy
         capitalised keys (`UserId`, `OpenId`) are accepted too."""
         body: dict[str, Any] = await self.http.call("GET", "/cgi-bin/auth/getuserinfo", params={"code": code},
                                                     token=self.token.get, replay_safe=False)

@@ -1,0 +1,1 @@
+"""Shopping-guide SOP tasks (issue #13): templates, dispatch, WeCom jobs, measurement."""
