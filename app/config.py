@@ -163,6 +163,13 @@ class RateLimitConfig:
 
 
 @dataclass
+class LotteryConfig:
+    """The mall's lottery: what a point is worth when the marketer is shown a draw's expected cost in yuan."""
+
+    points_per_yuan: int = 100
+
+
+@dataclass
 class ClockConfig:
     settable: bool = False
     timezone: str = "Asia/Shanghai"
@@ -189,6 +196,7 @@ class Settings:
     ratelimit: RateLimitConfig = field(default_factory=RateLimitConfig)
     payments: PaymentsConfig = field(default_factory=PaymentsConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    lottery: LotteryConfig = field(default_factory=LotteryConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
     log: LogConfig = field(default_factory=LogConfig)
 

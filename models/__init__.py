@@ -12,6 +12,15 @@ from models.community import (
     WecomEvent,
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
+from models.lottery import (
+    Lottery,
+    LotteryDraw,
+    LotteryGift,
+    LotteryPoolVersion,
+    LotteryPrize,
+    LotteryPrizeDay,
+    LotteryStockAdjustment,
+)
 from models.member import Member, StaffUser, Store
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
@@ -49,6 +58,13 @@ __all__ = [
     "ExpiryReminder",
     "ExternalContact",
     "GroupMember",
+    "Lottery",
+    "LotteryDraw",
+    "LotteryGift",
+    "LotteryPoolVersion",
+    "LotteryPrize",
+    "LotteryPrizeDay",
+    "LotteryStockAdjustment",
     "Member",
     "OutboxMessage",
     "Payment",
