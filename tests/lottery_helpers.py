@@ -11,8 +11,8 @@ BASE = "/admin/v1/mall/lotteries"
 
 
 async def give_points(api: Api, admin: str, member_id: int, amount: int) -> None:
-    status, body = await api.call("POST", f"/admin/v1/members/{member_id}/adjustments", token=admin,
-                                  json={"amount": amount, "reason": "lottery test", "idempotency_key": uuid.uuid4().hex})
+    body = {"amount": amount, "reason": "lottery test", "idempotency_key": uuid.uuid4().hex}
+    status, body = await api.call("POST", f"/admin/v1/members/{member_id}/adjustments", token=admin, json=body)
     assert status == 201, body
 
 
