@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -208,14 +209,42 @@ async def pity_count(c: Any, lottery_id: int, member_id: int, before_id: int | N
     return int(row["n"]) if row else 0
 
 
-async def _excluded(c: Any, lottery_id: int, member_id: int, prizes: list[dict[str, Any]]) -> dict[int, str]:
+_MEMBER_STATE = """
+WITH d AS (SELECT id, prize_id, real_prize, day, request_key FROM lottery_draws WHERE lottery_id = $1
+           AND member_id = $2),
+     lr AS (SELECT COALESCE(MAX(id), 0) AS id FROM d WHERE real_prize = $5)
+SELECT d.prize_id, COUNT(*) AS n, SUM(CASE WHEN d.day = $3 THEN 1 ELSE 0 END) AS today,
+       SUM(CASE WHEN d.id > lr.id THEN 1 ELSE 0 END) AS since, MAX(CASE WHEN d.request_key = $4 THEN d.id END) AS dup
+FROM d, lr GROUP BY d.prize_id
+"""
+
+
+@dataclass
+class _MemberState:
+    """The member's draws in this lottery, read in one statement under the member's lock."""
+
+    total: int = 0
+    today: int = 0
+    pity: int = 0  # draws in a row without a real prize
+    won: dict[int, int] = field(default_factory=dict)
+    duplicate_id: int | None = None
+
+
+async def _member_state(c: Any, lottery_id: int, member_id: int, day: Any, key: str) -> _MemberState:
+    st = _MemberState()
+    for r in await fetch(c, _MEMBER_STATE, [lottery_id, member_id, day, key, True]):
+        st.total += int(r["n"])
+        st.today += int(r["today"] or 0)
+        st.pity += int(r["since"] or 0)
+        st.won[int(r["prize_id"])] = int(r["n"])
+        if r["dup"] is not None:
+            st.duplicate_id = int(r["dup"])
+    return st
+
+
+def _excluded(prizes: list[dict[str, Any]], live: dict[int, Any], won: dict[int, int]) -> dict[int, str]:
     """Real prizes that cannot be won now: out of stock (as read; the claim re-checks) or the member's cap."""
     out: dict[int, str] = {}
-    live = {int(r["id"]): r for r in await fetch(
-        c, "SELECT id, stock_left, active FROM lottery_prizes WHERE lottery_id = $1", [lottery_id])}
-    won = {int(r["prize_id"]): int(r["n"]) for r in await fetch(
-        c, "SELECT prize_id, COUNT(*) AS n FROM lottery_draws WHERE lottery_id = $1 AND member_id = $2 "
-           "GROUP BY prize_id", [lottery_id, member_id])}
     for p in prizes:
         if p["consolation"]:
             continue
@@ -230,18 +259,22 @@ async def _excluded(c: Any, lottery_id: int, member_id: int, prizes: list[dict[s
     return out
 
 
+async def _existing(lottery_id: int, member_id: int, key: str) -> LotteryDraw | None:
+    return await LotteryDraw.get_or_none(lottery_id=lottery_id, member_id=member_id, request_key=key)
+
+
 async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[dict[str, Any], bool]:
-    """Draw once for `key`; returns (the draw, created). The same key again returns the first draw."""
-    existing = await LotteryDraw.get_or_none(lottery_id=lottery_id, member_id=member_id, request_key=key)
-    if existing is not None:
-        return await _draw_out(existing), False
+    """Draw once for `key`; returns (the draw, created). The same key again returns the first draw (also when
+    the lottery has closed since)."""
     lot = await Lottery.get_or_none(id=lottery_id)
     now = rt.clock.now()
-    if lot is None or not _displayed(lot, now):
-        raise NotFound(f"no lottery #{lottery_id}", code="lottery_not_found")
-    problem = open_problem(lot, now)
-    if problem:
-        raise Conflict(problem, code="lottery_not_open")
+    if lot is None or not _displayed(lot, now) or open_problem(lot, now):
+        existing = await _existing(lottery_id, member_id, key)
+        if existing is not None:
+            return await _draw_out(existing), False
+        if lot is None or not _displayed(lot, now):
+            raise NotFound(f"no lottery #{lottery_id}", code="lottery_not_found")
+        raise Conflict(open_problem(lot, now) or "", code="lottery_not_open")
     version = await _version(lot)
     prizes: list[dict[str, Any]] = version.prizes
     cfg = await config_cache.get()
@@ -249,6 +282,9 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
                 if p["kind"] == "points" and (int(p["weight"]) > 0 or p["consolation"])), default=0)
     refusal = await budget.check(rt, cfg, now, most) if most else None
     if refusal and refusal["mode"] == "refuse":
+        existing = await _existing(lottery_id, member_id, key)
+        if existing is not None:
+            return await _draw_out(existing, lot.view), False
         raise Conflict("the points budget cannot cover this draw's points prizes: drawing is paused",
                        code="budget_exhausted", details=refusal)
     r = secrets.randbits(pool.RANDOM_BITS)
@@ -256,31 +292,31 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
     try:
         async with in_transaction() as c:
             await ledger.lock_member(c, member_id)
-            again = await LotteryDraw.get_or_none(lottery_id=lottery_id, member_id=member_id, request_key=key)
-            if again is not None:  # the same key committed while this request waited for the member
-                return await _draw_out(again, lot.view), False
-            today, ever = await _draw_counts(c, lot.id, member_id, day)
-            if lot.daily_draws is not None and today >= lot.daily_draws:
+            st = await _member_state(c, lot.id, member_id, day, key)
+            if st.duplicate_id is not None:  # this key was drawn already (a retry, or a copy that won the lock)
+                return await _draw_out(await LotteryDraw.get(id=st.duplicate_id).using_db(c), lot.view), False
+            if lot.daily_draws is not None and st.today >= lot.daily_draws:
                 raise Conflict(f"no draws left today ({lot.daily_draws} a day)", code="draw_limit_reached",
-                               details={"limit": "per_day", "draws": today, "max": lot.daily_draws})
-            if lot.lifetime_draws is not None and ever >= lot.lifetime_draws:
+                               details={"limit": "per_day", "draws": st.today, "max": lot.daily_draws})
+            if lot.lifetime_draws is not None and st.total >= lot.lifetime_draws:
                 raise Conflict(f"no draws left ({lot.lifetime_draws} in all)", code="draw_limit_reached",
-                               details={"limit": "lifetime", "draws": ever, "max": lot.lifetime_draws})
-            pity = await pity_count(c, lot.id, member_id)
+                               details={"limit": "lifetime", "draws": st.total, "max": lot.lifetime_draws})
             spent = await ledger.spend(member_id, lot.cost_points, f"lottery:{lot.id}:{key}", now=now,
                                        source=f"lottery:{lot.id}", event="lottery_draw",
                                        trace={"lottery_id": lot.id, "request_key": key})
             if spent.duplicate:  # pragma: no cover - the key's draw row commits with its spend
                 raise Conflict("this Idempotency-Key was already spent", code="idempotency_key_reused")
-            excluded = await _excluded(c, lot.id, member_id, prizes)
-            member = await Member.get(id=member_id).using_db(c)
+            live = {int(x["id"]): x for x in await fetch(
+                c, "SELECT id, stock_left, active FROM lottery_prizes WHERE lottery_id = $1", [lot.id])}
+            excluded = _excluded(prizes, live, st.won)
             by_id = {int(p["id"]): p for p in prizes}
             while True:
-                decision = pool.decide(r, prizes, set(excluded), pity, version.pity_after)
+                decision = pool.decide(r, prizes, set(excluded), st.pity, version.pity_after)
                 prize = by_id[decision.prize_id]
+                limited = live.get(decision.prize_id) is not None and live[decision.prize_id]["stock_left"] is not None
                 try:
                     async with in_transaction():  # a savepoint: a failed claim leaves nothing behind
-                        grant = await _claim(rt, c, lot, prize, member, key, now, day)
+                        grant = await _claim(rt, c, lot, prize, limited, member_id, key, now, day)
                     break
                 except _Unavailable as exc:
                     if prize["consolation"]:
@@ -291,7 +327,7 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
             d = await LotteryDraw.create(
                 lottery_id=lot.id, member_id=member_id, request_key=key, pool_version=version.version, random=r,
                 weights=[[int(p["id"]), int(p["weight"])] for p in prizes],
-                unavailable={str(k): v for k, v in sorted(excluded.items())}, pity_count=pity,
+                unavailable={str(k): v for k, v in sorted(excluded.items())}, pity_count=st.pity,
                 pity_after=version.pity_after, decided_by=decision.decided_by, prize_id=int(prize["id"]),
                 prize_kind=prize["kind"], prize_name=prize["name"], real_prize=not prize["consolation"],
                 slot=prize["slot"], points=prize["points"] if prize["kind"] == "points" else None,
@@ -303,7 +339,7 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
                                                 prize_id=int(prize["id"]), name=prize["name"], state="won",
                                                 created_at=now, using_db=c)
     except INTEGRITY_ERRORS:
-        dup = await LotteryDraw.get_or_none(lottery_id=lottery_id, member_id=member_id, request_key=key)
+        dup = await _existing(lottery_id, member_id, key)
         if dup is None:
             raise
         return await _draw_out(dup, lot.view), False
@@ -312,16 +348,14 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
     return draw_view(d, gift, grant.get("coupon_code"), lot.view), True
 
 
-async def _claim(rt: Runtime, c: Any, lot: Lottery, prize: dict[str, Any], member: Member, key: str,
+async def _claim(rt: Runtime, c: Any, lot: Lottery, prize: dict[str, Any], limited: bool, member_id: int, key: str,
                  now: datetime, day: Any) -> dict[str, Any]:
     """Take one of the prize (stock, daily cap) and give it. Raises _Unavailable when it cannot be had."""
     pid = int(prize["id"])
     if not prize["consolation"]:
-        row = await fetchrow(c, "SELECT stock_left FROM lottery_prizes WHERE id = $1", [pid])
-        if row is not None and row["stock_left"] is not None:
-            if not await fetch(c, "UPDATE lottery_prizes SET stock_left = stock_left - 1 WHERE id = $1 "
-                                  "AND stock_left > 0 RETURNING stock_left", [pid]):
-                raise _Unavailable("stock_out")
+        if limited and not await fetch(c, "UPDATE lottery_prizes SET stock_left = stock_left - 1 WHERE id = $1 "
+                                          "AND stock_left > 0 RETURNING stock_left", [pid]):
+            raise _Unavailable("stock_out")
         if prize.get("daily_limit") is not None:
             if not await fetch(c, "INSERT INTO lottery_prize_days (prize_id, day, won) VALUES ($1, $2, 1) "
                                   "ON CONFLICT (prize_id, day) DO UPDATE SET won = lottery_prize_days.won + 1 "
@@ -331,7 +365,7 @@ async def _claim(rt: Runtime, c: Any, lot: Lottery, prize: dict[str, Any], membe
     if prize["kind"] == "points":
         points = int(prize["points"] or 0)
         posted = await ledger.post_earn(ledger.EarnPosting(
-            member_id=member.id, amount=points, growth=0, account="available", event="lottery_prize",
+            member_id=member_id, amount=points, growth=0, account="available", event="lottery_prize",
             source=f"lottery:{lot.id}", rule_id=None, idem_key=f"lottery-prize:{lot.id}:{key}",
             trace={"lottery_id": lot.id, "prize_id": pid, "request_key": key},
             expires_at=default_adjust_expiry(now), release_at=None, now=now, counters=[]), c)
@@ -340,8 +374,9 @@ async def _claim(rt: Runtime, c: Any, lot: Lottery, prize: dict[str, Any], membe
         template = await CouponTemplate.get_or_none(id=int(prize["coupon_template_id"]), active=True)
         if template is None:
             raise _Unavailable("coupon_inactive")
+        member = await Member.get(id=member_id)
         digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-        issued = await coupons.issue(rt, template, member, f"lottery:{lot.id}:{member.id}:{digest}", now=now)
+        issued = await coupons.issue(rt, template, member, f"lottery:{lot.id}:{member_id}:{digest}", now=now)
         if issued.coupon is None:
             raise _Unavailable(f"coupon_{issued.reason or 'unavailable'}")
         return {"coupon_id": issued.coupon.id, "coupon_code": issued.coupon.code}
