@@ -26,6 +26,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from app import caches
 from app.errors import BadRequest, Conflict, NotFound
 from app.runtime import Runtime
 from app.services.coupons import service as coupons
@@ -120,10 +121,22 @@ def _displayed(lottery: Lottery, now: datetime) -> bool:
     return not (lottery.display_until and now >= lottery.display_until)
 
 
+_versions: dict[tuple[int, int], LotteryPoolVersion] = {}
+caches.register(_versions.clear)
+
+
 async def _version(lottery: Lottery) -> LotteryPoolVersion:
-    v = await LotteryPoolVersion.get_or_none(lottery_id=lottery.id, version=lottery.pool_version)
+    """The lottery's current pool version. Versions are immutable once written, so each process keeps the ones
+    it has read (a new version has a new number: an edit is seen by the next draw that reads the lottery)."""
+    key = (lottery.id, int(lottery.pool_version or 0))
+    v = _versions.get(key)
     if v is None:
-        raise NotFound("this lottery has no published pool", code="lottery_not_found")
+        v = await LotteryPoolVersion.get_or_none(lottery_id=lottery.id, version=lottery.pool_version)
+        if v is None:
+            raise NotFound("this lottery has no published pool", code="lottery_not_found")
+        if len(_versions) > 1000:
+            _versions.clear()
+        _versions[key] = v
     return v
 
 
@@ -315,7 +328,10 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
                 prize = by_id[decision.prize_id]
                 limited = live.get(decision.prize_id) is not None and live[decision.prize_id]["stock_left"] is not None
                 try:
-                    async with in_transaction():  # a savepoint: a failed claim leaves nothing behind
+                    if _claim_steps(prize, limited) > 1:  # a savepoint: a failed claim leaves nothing behind
+                        async with in_transaction():
+                            grant = await _claim(rt, c, lot, prize, limited, member_id, key, now, day)
+                    else:  # at most one step can fail, before anything is written: no savepoint needed
                         grant = await _claim(rt, c, lot, prize, limited, member_id, key, now, day)
                     break
                 except _Unavailable as exc:
@@ -346,6 +362,13 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
     if grant.get("points"):
         await budget.record_issued(rt, cfg, now, int(grant["points"]))
     return draw_view(d, gift, grant.get("coupon_code"), lot.view), True
+
+
+def _claim_steps(prize: dict[str, Any], limited: bool) -> int:
+    """How many steps of the claim can find the prize unavailable (stock, daily cap, the coupon's own stock)."""
+    if prize["consolation"]:
+        return int(prize["kind"] == "coupon")
+    return int(limited) + int(prize.get("daily_limit") is not None) + int(prize["kind"] == "coupon")
 
 
 async def _claim(rt: Runtime, c: Any, lot: Lottery, prize: dict[str, Any], limited: bool, member_id: int, key: str,
