@@ -244,6 +244,9 @@ async def update_lottery(rt: Runtime, lottery_id: int, patch: LotteryPatch, oper
     if lot.status == "closed":
         raise Conflict("the lottery is closed", code="lottery_closed")
     given = patch.model_dump(exclude_unset=True)
+    if lot.status == "published" and given.get("view", lot.view) != lot.view:
+        raise Conflict("the view of a published lottery is fixed (its pool's slots were laid out for it)",
+                       code="lottery_published")
     merged = {k: getattr(lot, k) for k in LotteryIn.model_fields} | given
     checked = _validated(LotteryIn, merged)
     async with in_transaction():
