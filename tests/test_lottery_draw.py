@@ -303,3 +303,31 @@ async def test_concurrent_draws_never_take_stock_below_zero(api: Api, staff_toke
     day = await fetchrow(conn(), "SELECT won FROM lottery_prize_days WHERE prize_id = $1",
                          [prize_id(lot, "每日1份")])
     assert int(day["won"]) == 3
+
+
+@pytest.mark.skipif(BACKEND != "postgres", reason="concurrency is proven on PostgreSQL")
+async def test_concurrent_draws_of_one_member_respect_the_limits_and_the_balance(api: Api, staff_token) -> None:
+    admin = staff_token("admin")
+    lot = await make_lottery(api, admin, [{**CONSOLATION, "weight": 1}, {**REAL_50, "weight": 1_000_000_000,
+                                                                         "per_member_limit": 1}],
+                             daily_draws=3, pity_after=2)
+    token, _ = await _member(api, admin, "lot-one-member", 100)
+    answers = await asyncio.gather(*[draw(api, token, lot["id"]) for _ in range(12)])
+    created = [b for s, b in answers if s == 201]
+    refused = [b for s, b in answers if s != 201]
+    assert len(created) == 3 and all(b["error"]["code"] == "draw_limit_reached" for b in refused)
+    assert [b["prize"]["name"] for b in created].count("50积分") == 1  # the member's cap, under concurrency
+    won = sum(b["prize"]["points"] for b in created)
+    assert await balance(api, token) == 100 - 3 * 10 + won
+
+
+async def test_a_pool_without_points_prizes_is_not_held_by_the_points_budget(api: Api, staff_token) -> None:
+    admin = staff_token("admin")
+    status, tpl = await api.call("POST", "/admin/v1/coupon-templates", token=admin, json={
+        "name": "5元券", "kind": "amount_off", "amount_off_fen": 500, "validity": "days", "valid_days": 7})
+    lot = await make_lottery(api, admin, [{"name": "券", "kind": "coupon", "coupon_template_id": tpl["id"],
+                                           "weight": 1, "consolation": True}])
+    token, _ = await _member(api, admin, "lot-no-points", 100)
+    assert (await api.call("PUT", "/admin/v1/budget/2026", token=admin, json={"budget_points": 100}))[0] == 200
+    status, body = await draw(api, token, lot["id"])
+    assert status == 201 and body["coupon_code"], body
