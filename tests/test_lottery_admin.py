@@ -129,6 +129,11 @@ async def test_pool_validation(api: Api, staff_token) -> None:
     assert status == 409 and body["error"]["code"] == "lottery_not_draft"
     status, body = await api.call("PATCH", f"{BASE}/{lot['id']}", token=admin, json={"view": "wheel"})
     assert status == 409 and body["error"]["code"] == "lottery_published"
+    status, body = await api.call("DELETE", f"{BASE}/{lot['id']}", token=admin)
+    assert status == 409 and body["error"]["code"] == "lottery_not_draft"
+    draft = await make_lottery(api, admin, [CONSOLATION], publish=False)
+    assert (await api.call("DELETE", f"{BASE}/{draft['id']}", token=admin))[0] == 200
+    assert (await api.call("GET", f"{BASE}/{draft['id']}", token=admin))[0] == 404
     status, body = await api.call("POST", BASE, token=admin, json={"name": "x", "cost_points": 1,
                                                                    "draw_from": "2026-12-01T00:00:00+08:00",
                                                                    "draw_until": "2026-11-01T00:00:00+08:00"})

@@ -69,6 +69,13 @@ async def patch_lottery(request: Request, lottery_id: int) -> HTTPResponse:
                                          operator_of(request.ctx.principal)))
 
 
+@bp.delete("/mall/lotteries/<lottery_id:int>")
+@require(*ROLES)
+async def delete_lottery(request: Request, lottery_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Delete a draft (a published lottery is closed instead)."""
+    return json(await svc.delete_draft(lottery_id))
+
+
 @bp.post("/mall/lotteries/<lottery_id:int>/publish")
 @require(*ROLES)
 async def publish(request: Request, lottery_id: int) -> HTTPResponse:

@@ -256,6 +256,17 @@ async def update_lottery(rt: Runtime, lottery_id: int, patch: LotteryPatch, oper
     return await lottery_detail(lot.id)
 
 
+async def delete_draft(lottery_id: int) -> dict[str, Any]:
+    """A draft was never drawn: it goes with its prizes. A published lottery is closed instead (draws keep it)."""
+    lot = await get_lottery(lottery_id)
+    async with in_transaction():
+        if not await Lottery.filter(id=lot.id, status="draft").delete():
+            raise Conflict(f"only a draft can be deleted (this one is {lot.status}: close it)",
+                           code="lottery_not_draft")
+        await LotteryPrize.filter(lottery_id=lot.id).delete()
+    return {"id": lot.id, "deleted": True}
+
+
 async def _new_version(rt: Runtime, lottery_id: int, reason: str, operator: str | None) -> int:
     """Snapshot the pool as the lottery's next version (caller's transaction; the lottery row is locked so two
     edits cannot take the same number)."""
