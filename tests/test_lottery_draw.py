@@ -331,3 +331,16 @@ async def test_a_pool_without_points_prizes_is_not_held_by_the_points_budget(api
     assert (await api.call("PUT", "/admin/v1/budget/2026", token=admin, json={"budget_points": 100}))[0] == 200
     status, body = await draw(api, token, lot["id"])
     assert status == 201 and body["coupon_code"], body
+
+
+async def test_budget_in_flag_mode_draws_and_flags_the_points(api: Api, staff_token) -> None:
+    admin = staff_token("admin")
+    lot = await make_lottery(api, admin, [CONSOLATION, REAL_50])
+    token, _ = await _member(api, admin, "lot-flag", 100)
+    assert (await api.call("PUT", "/admin/v1/budget/2026", token=admin,
+                           json={"budget_points": 100, "mode": "flag"}))[0] == 200
+    status, body = await draw(api, token, lot["id"])
+    assert status == 201, body
+    _, ledger = await api.call("GET", "/api/v1/points/ledger", token=token)
+    prize = next(e for e in ledger["items"] if e["event"] == "lottery_prize")
+    assert prize["trace"]["budget"]["mode"] == "flag"

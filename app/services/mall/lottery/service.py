@@ -330,9 +330,9 @@ async def draw(rt: Runtime, lottery_id: int, member_id: int, key: str) -> tuple[
                 try:
                     if _claim_steps(prize, limited) > 1:  # a savepoint: a failed claim leaves nothing behind
                         async with in_transaction():
-                            grant = await _claim(rt, c, lot, prize, limited, member_id, key, now, day)
+                            grant = await _claim(rt, c, lot, prize, limited, member_id, key, now, day, refusal)
                     else:  # at most one step can fail, before anything is written: no savepoint needed
-                        grant = await _claim(rt, c, lot, prize, limited, member_id, key, now, day)
+                        grant = await _claim(rt, c, lot, prize, limited, member_id, key, now, day, refusal)
                     break
                 except _Unavailable as exc:
                     if prize["consolation"]:
@@ -372,8 +372,9 @@ def _claim_steps(prize: dict[str, Any], limited: bool) -> int:
 
 
 async def _claim(rt: Runtime, c: Any, lot: Lottery, prize: dict[str, Any], limited: bool, member_id: int, key: str,
-                 now: datetime, day: Any) -> dict[str, Any]:
-    """Take one of the prize (stock, daily cap) and give it. Raises _Unavailable when it cannot be had."""
+                 now: datetime, day: Any, budget_flag: dict[str, Any] | None) -> dict[str, Any]:
+    """Take one of the prize (stock, daily cap) and give it. Raises _Unavailable when it cannot be had.
+    `budget_flag`: the budget's breach in mode flag, kept in the points entry's trace like an award's."""
     pid = int(prize["id"])
     if not prize["consolation"]:
         if limited and not await fetch(c, "UPDATE lottery_prizes SET stock_left = stock_left - 1 WHERE id = $1 "
@@ -390,7 +391,8 @@ async def _claim(rt: Runtime, c: Any, lot: Lottery, prize: dict[str, Any], limit
         posted = await ledger.post_earn(ledger.EarnPosting(
             member_id=member_id, amount=points, growth=0, account="available", event="lottery_prize",
             source=f"lottery:{lot.id}", rule_id=None, idem_key=f"lottery-prize:{lot.id}:{key}",
-            trace={"lottery_id": lot.id, "prize_id": pid, "request_key": key},
+            trace={"lottery_id": lot.id, "prize_id": pid, "request_key": key,
+                   **({"budget": budget_flag} if budget_flag else {})},
             expires_at=default_adjust_expiry(now), release_at=None, now=now, counters=[]), c)
         return {"points": points, "entry_id": posted.entry_id}
     if prize["kind"] == "coupon":
