@@ -161,7 +161,8 @@ class PointsConfig:
 
 @dataclass
 class MetricsConfig:
-    # what a point is worth: `points_per_yuan` points = 1 yuan (liability, savings, budget planner)
+    # what a point is worth: `points_per_yuan` points = 1 yuan (liability, savings, budget planner, the
+    # expected cost of a lottery draw): one value for every yuan figure
     points_per_yuan: int = 100
     # ROI inputs the operator may also pass per request: gross profit margin (basis points of sales) and the
     # monthly labour cost of running the points programme (fen)

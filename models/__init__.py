@@ -21,6 +21,15 @@ from models.content import (
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.guides import GuideCard, MemberGuide, StoreRotation
+from models.lottery import (
+    Lottery,
+    LotteryDraw,
+    LotteryGift,
+    LotteryPoolVersion,
+    LotteryPrize,
+    LotteryPrizeDay,
+    LotteryStockAdjustment,
+)
 from models.member import Member, StaffUser, Store
 from models.metrics import MetricsDaily, MetricsMemberDay, MetricsSimulation, MetricsWatermark
 from models.outbox import OutboxMessage
@@ -67,6 +76,13 @@ __all__ = [
     "ExternalContact",
     "GroupMember",
     "GuideCard",
+    "Lottery",
+    "LotteryDraw",
+    "LotteryGift",
+    "LotteryPoolVersion",
+    "LotteryPrize",
+    "LotteryPrizeDay",
+    "LotteryStockAdjustment",
     "Member",
     "MemberGuide",
     "MetricsDaily",

@@ -77,7 +77,8 @@ async def test_member_sees_only_own_data(api: Api, seeded) -> None:
     assert page["items"] == []
 
 
-async def test_no_member_route_reveals_or_changes_another_members_data(api: Api, app, rt, seeded) -> None:
+async def test_no_member_route_reveals_or_changes_another_members_data(api: Api, app, rt, seeded,
+                                                                      staff_token) -> None:
     """Member A has a ledger, a check-in, a coupon and a profile; member B calls every /api/v1 route. B's
     answers never carry A's identifiers, and B's writes leave A's rows as they were."""
     import json
@@ -97,16 +98,24 @@ async def test_no_member_route_reveals_or_changes_another_members_data(api: Api,
     _, a_ledger = await api.call("GET", "/api/v1/points/ledger", token=ta)
     assert a_ledger["items"]
     secrets_of_a = {a["openid"], a["invite_code"], "A-nick", issued.coupon.code}
+    lot_id, draw_id = await _a_lottery_draw(api, staff_token("admin"), a["id"], ta)
+    assert (lot_id, draw_id) == (1, 1)  # the ids the route walk below fills in
+    catalogue = {"/api/v1/mall/lotteries"}  # the same for every member: items that are nobody's history
+    absent_for_b = {f"/api/v1/mall/lotteries/draws/{draw_id}"}  # A's draw: 404 to B, as if it did not exist
     before = await Member.get(id=a["id"]).values("balance", "growth", "nickname", "checkin_streak", "phone")
     checked = 0
     for method, path in routes(app, "/api/v1"):
         if method == "GET":
             status, body = await api.call(method, path, token=tb)
+            if path in absent_for_b:
+                assert status == 404, (path, status, body)
+                continue
             assert status == 200, (path, status, body)
             text = json.dumps(body, ensure_ascii=False, separators=(", ", ": "))
             leaked = [s for s in secrets_of_a if s in text]
             assert not leaked, (path, leaked)
-            assert not body.get("items") and not body.get("days"), (path, body)  # B has no history yet
+            if path not in catalogue:
+                assert not body.get("items") and not body.get("days"), (path, body)  # B has no history yet
         else:  # B's writes: with A's identifiers wherever a body takes one
             payload = {"nickname": "B-nick", "code": issued.coupon.code, "day": rt.clock.today().isoformat(),
                        "member_id": a["id"], "openid": a["openid"]}
@@ -117,6 +126,21 @@ async def test_no_member_route_reveals_or_changes_another_members_data(api: Api,
     assert await Member.get(id=a["id"]).values("balance", "growth", "nickname", "checkin_streak", "phone") == before
     coupon = await coupon_service.get_by_code(issued.coupon.code)
     assert coupon.member_id == a["id"] and coupon.state == "issued" and coupon.used_at is None
+
+
+async def _a_lottery_draw(api: Api, admin: str, member_id: int, token: str) -> tuple[int, int]:
+    """A published lottery (a points consolation) and one draw of member A in it."""
+    from app import db
+    from tests.lottery_helpers import CONSOLATION, draw, give_points, make_lottery
+
+    c = db.conn()
+    if not db.is_postgres_conn(c):  # SQLite keeps counting ids across tests: start the (empty) tables at 1
+        await c.execute_script("DELETE FROM sqlite_sequence WHERE name IN ('lotteries', 'lottery_draws')")
+    await give_points(api, admin, member_id, 100)
+    lot = await make_lottery(api, admin, [CONSOLATION])
+    status, body = await draw(api, token, lot["id"])
+    assert status == 201, body
+    return lot["id"], body["id"]
 
 
 async def test_checkin_rate_limited_per_ip(api: Api, seeded, tight_limits) -> None:

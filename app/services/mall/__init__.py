@@ -1,0 +1,1 @@
+"""The points mall: rewards, redemptions and the lottery (`lottery/`)."""
