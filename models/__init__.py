@@ -10,6 +10,7 @@ from models.community import (
     ExternalContact,
     GroupMember,
     WecomEvent,
+    WecomEventRetry,
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
 from models.member import Member, StaffUser, Store
@@ -63,4 +64,5 @@ __all__ = [
     "TierChange",
     "WeChatPayNotification",
     "WecomEvent",
+    "WecomEventRetry",
 ]
