@@ -1,10 +1,11 @@
 """Recording WeCom callbacks and claiming them for processing (the inbox half of the callback).
 
 Why record first: WeCom waits 5 s and retries; processing calls WeCom's own APIs and the ledger. So the
-callback only verifies, decrypts and records the event (unique on a key derived from its content), and a
-worker claims recorded events with a conditional UPDATE (a lease in `next_attempt_at`, SKIP LOCKED on
-PostgreSQL): right after the answer in the same process, and every few seconds from the scheduler, which
-also picks up what a crashed worker left half done.
+callback only verifies, decrypts and records the event (one INSERT, unique on a key derived from its
+content), and a worker claims recorded events in batches with a conditional UPDATE (a lease in
+`next_attempt_at`, SKIP LOCKED on PostgreSQL): the event task of the process that recorded them (signalled
+by the record, see `service.signal`), and every few seconds the scheduler, which also picks up what a
+crashed worker left half done.
 """
 
 from __future__ import annotations

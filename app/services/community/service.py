@@ -7,6 +7,13 @@ through the keyed `award()`: `wecom_guide_added` once per member ever (key `weco
 `wecom_group_joined` once per group (key `wecom_group:<chat_id>`). A customer who is not a member yet earns
 nothing now; `member_registered` credits what happened within `[wecom] pending_window_days`. Deleting a
 guide or leaving a group takes nothing back.
+
+Processing is batched and off the callback's answer path: each process runs one event task, signalled when
+a callback records an event, that claims due events `worker_batch` at a time (a run of add_member events is
+applied set-based: a join burst costs little more than its awards), yields to callbacks being answered for
+at most `worker_max_defer_ms`, and finishes a batch's events in one statement. WeCom's limits have their own
+backoff (45009 a jittered minute doubling, 45033 a few seconds and single-flight processing across workers);
+its refusals (60011, 84061, ...) are permanent and noted on the event.
 """
 
 from __future__ import annotations
