@@ -15,12 +15,14 @@ import hashlib
 import hmac
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field, model_validator
 
+from app import caches
 from app.db import conn
 from app.errors import NotFound, Unauthorized
 from app.runtime import Runtime
@@ -28,6 +30,12 @@ from app.sqlx import fetch, fetchrow, to_json
 from models import CommunityInteraction, CommunitySource
 
 MAX_SKEW_SECONDS = 300
+# an active source's secret is kept in the process this long: sources change rarely (created by an admin),
+# and the hot path saves a statement; a source deactivated in the database is refused within this time
+SOURCE_TTL_SECONDS = 10.0
+_SOURCES: dict[int, tuple[str, float]] = {}
+caches.register(_SOURCES.clear)
+_monotonic = time.monotonic  # (tests move it)
 BUILTIN_KINDS = ("sign_in", "post", "reply", "like", "share", "buyer_show", "morning_read", "q_and_a")
 _KIND = re.compile(r"^[a-z][a-z0-9_]{1,31}$")
 _CAP_REASONS = frozenset({"daily_count_cap", "daily_points_cap", "total_points_cap", "once_per_member"})
@@ -73,14 +81,32 @@ async def authenticate(headers: Any, body: bytes, now: float) -> Source:
         raise Unauthorized("X-Jifen-Timestamp must be a unix time", code="bad_timestamp")
     if abs(int(ts) - int(now)) > MAX_SKEW_SECONDS:
         raise Unauthorized("X-Jifen-Timestamp more than 5 minutes off", code="stale_timestamp")
-    row = None
-    if source_id.isdigit() and len(source_id) < 19:
-        row = await fetchrow(conn(), "SELECT id, secret FROM community_sources WHERE id = $1 AND active = $2",
-                             [int(source_id), True])
-    expected = sign(str(row["secret"]) if row else "-", ts, body)
-    if row is None or not hmac.compare_digest(expected, sig.lower()):
+    secret = await _secret(int(source_id)) if source_id.isdigit() and len(source_id) < 19 else None
+    expected = sign(secret or "-", ts, body)
+    if secret is None or not hmac.compare_digest(expected, sig.lower()):
         raise Unauthorized("bad source or signature", code="bad_signature")
-    return Source(int(row["id"]))
+    return Source(int(source_id))
+
+
+async def _secret(source_id: int) -> str | None:
+    """The secret of an active source (cached SOURCE_TTL_SECONDS per process), None for any other id."""
+    hit = _SOURCES.get(source_id)
+    if hit is not None and _monotonic() < hit[1]:
+        return hit[0]
+    row = await fetchrow(conn(), "SELECT secret FROM community_sources WHERE id = $1 AND active = $2",
+                         [source_id, True])
+    if row is None:
+        _SOURCES.pop(source_id, None)
+        return None
+    if len(_SOURCES) >= 1024:  # bounded: a brand has a handful of sources
+        _SOURCES.clear()
+    _SOURCES[source_id] = (str(row["secret"]), _monotonic() + SOURCE_TTL_SECONDS)
+    return str(row["secret"])
+
+
+def forget_source(source_id: int) -> None:
+    """Drop a source's cached secret in this process (call after deactivating or rotating it)."""
+    _SOURCES.pop(source_id, None)
 
 
 async def create_source(name: str, now: datetime) -> tuple[CommunitySource, str]:
