@@ -17,9 +17,10 @@ does the same database work, and nothing else:
 - `/wecom_raw`: a WeCom callback verified and decrypted with wechatpy's `WeChatCrypto.decrypt_message`
   (signature and corp id), parsed, and one INSERT of the event into `wecom_events`; answers `success`;
 - `/interaction_raw`: a community interaction: the source's secret read, the HMAC-SHA256 over timestamp and
-  body checked, the JSON parsed, then the raw award transaction: insert the interaction (a conflict on
-  (source, ref) = duplicate), `UPDATE members … RETURNING balance`, insert the ledger row, mark the
-  interaction awarded, COMMIT.
+  body checked, the JSON parsed, then the raw award transaction of a rule capped per day (the seed
+  `community_interaction`: 10 points, 5 a day, 50 points a day): insert the interaction (a conflict on
+  (source, ref) = duplicate), the member's day counter upserted only while under both caps (no row back =
+  capped), `UPDATE members … RETURNING balance`, insert the ledger row, mark the interaction, COMMIT.
 
 Tokens are verified with PyJWT exactly as jifen does, so the ceiling pays for authentication too.
 Run: `python -m bench.ceiling_app --port P --workers N` (configuration from BENCH_* environment variables).
@@ -267,6 +268,16 @@ async def interaction_raw(request: Request) -> HTTPResponse:
                 int(source_id), ref, str(data["kind"]), member_id, data.get("group_id"), now)
             if row_id is None:
                 return json({"status": "duplicate", "ref": ref})
+            day = f"d:{_today(now).isoformat()}"
+            counted = await c.fetchval(
+                "INSERT INTO award_counters (member_id, rule_id, period, count, points) VALUES ($1, $2, $3, 1, $4) "
+                "ON CONFLICT (member_id, rule_id, period) DO UPDATE SET count = award_counters.count + 1, "
+                "points = award_counters.points + excluded.points WHERE award_counters.count + 1 <= 5 "
+                "AND award_counters.points + excluded.points <= 50 RETURNING count",
+                member_id, request.app.ctx.interaction_rule, day, points)
+            if counted is None:
+                await c.execute("UPDATE community_interactions SET status = 'capped' WHERE id = $1", row_id)
+                return json({"status": "capped", "interaction_id": row_id, "ref": ref})
             balance = await c.fetchval("UPDATE members SET balance = balance + $2, updated_at = $3 WHERE id = $1 "
                                        "RETURNING balance", member_id, points, now)
             await c.execute(
@@ -304,6 +315,8 @@ def create_app(name: str = "ceiling") -> Sanic:
         ctx.appid, ctx.app_secret = env.get("BENCH_APPID", ""), env.get("BENCH_APP_SECRET", "")
         async with ctx.pool.acquire() as c:
             ctx.first_rule = await c.fetchval("SELECT id FROM earning_rules WHERE code = 'first_purchase'") or 0
+            ctx.interaction_rule = await c.fetchval(
+                "SELECT id FROM earning_rules WHERE code = 'community_interaction'") or 0
         from wechatpy.enterprise.crypto import WeChatCrypto
 
         ctx.wecom = WeChatCrypto(env.get("BENCH_WECOM_TOKEN", ""), env.get("BENCH_WECOM_AES_KEY", "A" * 43),

@@ -223,8 +223,8 @@ def interactions_pair(ctx: Any, workers: int, jifen: Any, ceiling: Any) -> None:
     say(f"  effects of the first part: jifen {jifen_fx} / raw {raw_fx}")
     note = (f"{jifen_fx['interactions']:,} interactions, {jifen_fx['entries']:,} ledger entries in jifen's first "
             f"part (raw: {raw_fx['entries']:,})")
-    row: Row = pair_row("community interaction", workers, j, c, "raw award txn (HMAC + 3 statements)", target=0.7,
-                        note=note)
+    row: Row = pair_row("community interaction", workers, j, c, "raw award txn (HMAC, day cap, 4 statements)",
+                        target=0.7, note=note)
     # an error: more ledger entries than interactions (an interaction awarded twice); fewer entries than rows
     # are requests wrk cut off when it stopped (recorded, not yet awarded: the source's retry awards them)
     if jifen_fx["entries"] > jifen_fx["interactions"]:
