@@ -1,6 +1,6 @@
 """The WeCom event worker off the answer path: callbacks only record, the worker claims in batches and defers
 to answers in flight; join bursts applied set-based award exactly like one by one (also with two workers at
-once); who in MemChangeList is a customer (docs/wechat-protocols-2.md §A.3); WeCom's limits (45009, 45033)
+once); who in MemChangeList is a customer (docs/wechat-protocols.md §4.2); WeCom's limits (45009, 45033)
 and refusals (60011, 84061) with the sandbox's fault injection; an admin's retry of ignored/failed events."""
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ GROUP_EVENT = "wecom_group_joined"
 INTERACTION_EVENT = "community_interaction"
 WELCOME_VALID = timedelta(seconds=20)
 # WeCom external_userid prefixes (customers): only the last resort when neither jifen's graph nor
-# groupchat/get can say whether an id in MemChangeList is a customer (docs/wechat-protocols-2.md §A.3)
+# groupchat/get can say whether an id in MemChangeList is a customer (docs/wechat-protocols.md §4.2)
 _EXTERNAL_PREFIXES = ("wm", "wo")
 FREQUENCY_LIMITED = 45009  # API frequency/quota limit: back off longer, jittered
 CONCURRENCY_LIMITED = 45033  # too many concurrent calls: back off and process one at a time across workers
@@ -325,7 +325,7 @@ def _group_awards(chat_id: str, joined: list[str]) -> list[Owed]:
 
 async def member_kinds(client: WeComClient, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
     """(chat_id, id) -> "external" | "staff" for the ids of MemChangeList, which mixes staff userids and
-    customers' external_userids without saying which (docs/wechat-protocols-2.md §A.3). What jifen already
+    customers' external_userids without saying which (docs/wechat-protocols.md §4.2). What jifen already
     knows decides first (the id's member row in that group, a customer contact, a staff user); a group with
     an id still unknown is asked once with groupchat/get, whose `member_list[].type` is authoritative (1 staff,
     2 external); only if WeCom cannot answer does the id's `wm`/`wo` prefix decide."""
@@ -449,7 +449,7 @@ async def on_chat(rt: Runtime, client: WeComClient, msg: dict[str, Any]) -> list
     changed = listed_members(msg)
     if detail in ("add_member", "del_member") and changed is None:
         # the event does not say who (no list, or a capped one): diff against groupchat/get
-        # (docs/wechat-protocols-2.md §A.3)
+        # (docs/wechat-protocols.md §4.2)
         return _group_awards(chat_id, await _pull_group(client, group, now, ctime))
     if detail == "add_member" and changed is not None:
         kinds = await member_kinds(client, {chat_id: set(changed)})
