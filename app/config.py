@@ -93,6 +93,11 @@ class WecomConfig:
     pending_window_days: int = 30
     # a recorded event that failed is retried this many times before it is left for an admin (status failed)
     event_max_attempts: int = 8
+    # the in-process event worker: events claimed per batch; per batch while callbacks are being answered
+    # in the same process; and how long it defers to those answers at most before processing anyway
+    worker_batch: int = 200
+    worker_busy_batch: int = 20
+    worker_max_defer_ms: int = 1000
 
 
 @dataclass

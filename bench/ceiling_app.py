@@ -15,7 +15,12 @@ does the same database work, and nothing else:
   `cryptography` directly, then the payment's own SQL in one transaction: notification log, payment row,
   purchase points and the first-purchase bonus (counter, balance, ledger rows, buckets), the push row;
 - `/wecom_raw`: a WeCom callback verified and decrypted with wechatpy's `WeChatCrypto.decrypt_message`
-  (signature and corp id), parsed, and one INSERT of the event into `wecom_events`; answers `success`.
+  (signature and corp id), parsed, and one INSERT of the event into `wecom_events`; answers `success`;
+- `/interaction_raw`: a community interaction: the source's secret read, the HMAC-SHA256 over timestamp and
+  body checked, the JSON parsed, then the raw award transaction of a rule capped per day (the seed
+  `community_interaction`: 10 points, 5 a day, 50 points a day): insert the interaction (a conflict on
+  (source, ref) = duplicate), the member's day counter upserted only while under both caps (no row back =
+  capped), `UPDATE members … RETURNING balance`, insert the ledger row, mark the interaction, COMMIT.
 
 Tokens are verified with PyJWT exactly as jifen does, so the ceiling pays for authentication too.
 Run: `python -m bench.ceiling_app --port P --workers N` (configuration from BENCH_* environment variables).
@@ -241,6 +246,50 @@ async def wecom_raw(request: Request) -> HTTPResponse:
     return text("success")
 
 
+async def interaction_raw(request: Request) -> HTTPResponse:
+    import hmac
+
+    h = request.headers
+    source_id, ts, sig = h.get("x-jifen-source", ""), h.get("x-jifen-timestamp", ""), h.get("x-jifen-signature", "")
+    if not source_id.isdigit() or not ts.isdigit() or abs(int(ts) - time.time()) > 300:
+        return json({"error": {"code": "bad_signature", "message": "bad source or timestamp"}}, status=401)
+    body = request.body or b""
+    async with request.app.ctx.pool.acquire() as c:
+        secret = await c.fetchval("SELECT secret FROM community_sources WHERE id = $1 AND active", int(source_id))
+        expected = hmac.new((secret or "-").encode(), ts.encode() + b"\n" + body, hashlib.sha256).hexdigest()
+        if secret is None or not hmac.compare_digest(expected, sig.lower()):
+            return json({"error": {"code": "bad_signature", "message": "bad source or signature"}}, status=401)
+        data = jsonlib.loads(body)
+        member_id, ref, points, now = int(data["member_id"]), str(data["ref"]), 10, datetime.now(UTC)
+        async with c.transaction():
+            row_id = await c.fetchval(
+                "INSERT INTO community_interactions (source_id, ref, kind, member_id, group_id, status, occurred_at) "
+                "VALUES ($1, $2, $3, $4, $5, 'new', $6) ON CONFLICT (source_id, ref) DO NOTHING RETURNING id",
+                int(source_id), ref, str(data["kind"]), member_id, data.get("group_id"), now)
+            if row_id is None:
+                return json({"status": "duplicate", "ref": ref})
+            day = f"d:{_today(now).isoformat()}"
+            counted = await c.fetchval(
+                "INSERT INTO award_counters (member_id, rule_id, period, count, points) VALUES ($1, $2, $3, 1, $4) "
+                "ON CONFLICT (member_id, rule_id, period) DO UPDATE SET count = award_counters.count + 1, "
+                "points = award_counters.points + excluded.points WHERE award_counters.count + 1 <= 5 "
+                "AND award_counters.points + excluded.points <= 50 RETURNING count",
+                member_id, request.app.ctx.interaction_rule, day, points)
+            if counted is None:
+                await c.execute("UPDATE community_interactions SET status = 'capped' WHERE id = $1", row_id)
+                return json({"status": "capped", "interaction_id": row_id, "ref": ref})
+            balance = await c.fetchval("UPDATE members SET balance = balance + $2, updated_at = $3 WHERE id = $1 "
+                                       "RETURNING balance", member_id, points, now)
+            await c.execute(
+                f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, 'available', $2, 'earn', "
+                "'community_interaction', $3, NULL, $3, $4, 1, NULL, $5)", member_id, points,
+                f"community:{source_id}:{ref}", balance, now)
+            await c.execute("UPDATE community_interactions SET status = 'awarded', result = $2 WHERE id = $1",
+                            row_id, jsonlib.dumps({"points": points}))
+    return json({"status": "awarded", "interaction_id": row_id, "ref": ref, "member_id": member_id,
+                 "points": points, "balance": balance}, status=201)
+
+
 def create_app(name: str = "ceiling") -> Sanic:
     app = Sanic(name)
     app.config.ACCESS_LOG = False
@@ -251,6 +300,7 @@ def create_app(name: str = "ceiling") -> Sanic:
     app.add_route(login_raw, "/login_raw", methods=["POST"])
     app.add_route(notify_raw, "/notify_raw", methods=["POST"])
     app.add_route(wecom_raw, "/wecom_raw", methods=["POST"])
+    app.add_route(interaction_raw, "/interaction_raw", methods=["POST"])
 
     @app.before_server_start
     async def open_resources(app: Sanic) -> None:
@@ -265,6 +315,8 @@ def create_app(name: str = "ceiling") -> Sanic:
         ctx.appid, ctx.app_secret = env.get("BENCH_APPID", ""), env.get("BENCH_APP_SECRET", "")
         async with ctx.pool.acquire() as c:
             ctx.first_rule = await c.fetchval("SELECT id FROM earning_rules WHERE code = 'first_purchase'") or 0
+            ctx.interaction_rule = await c.fetchval(
+                "SELECT id FROM earning_rules WHERE code = 'community_interaction'") or 0
         from wechatpy.enterprise.crypto import WeChatCrypto
 
         ctx.wecom = WeChatCrypto(env.get("BENCH_WECOM_TOKEN", ""), env.get("BENCH_WECOM_AES_KEY", "A" * 43),

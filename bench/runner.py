@@ -415,6 +415,7 @@ def http_round(ctx: Ctx, workers: int) -> None:
             from bench import wecom
 
             wecom.http_pair(ctx, workers, jifen, ceiling)
+            wecom.interactions_pair(ctx, workers, jifen, ceiling)
         if "profile" in plan.only or (plan.mode == "full" and workers == plan.workers[0]):
             profile_round(ctx, jifen, workers, ceiling)
         res.memory[f"{workers} worker(s)"] = [procs.memory_kib(pid).get("VmHWM", 0) for pid in jifen.workers]
@@ -551,6 +552,11 @@ def main(argv: list[str] | None = None) -> int:
                 for workers in plan.workers:
                     with phase(ctx, f"round_w{workers}"):
                         http_round(ctx, workers)
+            if plan.wants("wecom") and ctx.wecom_ok:
+                from bench import wecom
+
+                with phase(ctx, "wecom_burst"):
+                    wecom.burst(ctx)
             if plan.wants("sweep"):
                 from bench import sweep
 
@@ -571,7 +577,8 @@ def main(argv: list[str] | None = None) -> int:
         clean_redis()
         if not args.keep_db:
             run_async(dataset.drop_database())
-        for bulky in ("tokens_read.txt", "tokens_write.txt", "notifications.tsv", "wecom_callbacks.tsv"):
+        for bulky in ("tokens_read.txt", "tokens_write.txt", "notifications.tsv", "wecom_callbacks.tsv",
+                      "interactions.tsv"):
             (work / bulky).unlink(missing_ok=True)
         say(f"process logs in {work}")
     json_path, md_path = write(res)

@@ -10,6 +10,7 @@ from models.community import (
     ExternalContact,
     GroupMember,
     WecomEvent,
+    WecomEventRetry,
 )
 from models.content import (
     ContentArticle,
@@ -110,4 +111,5 @@ __all__ = [
     "TierChange",
     "WeChatPayNotification",
     "WecomEvent",
+    "WecomEventRetry",
 ]

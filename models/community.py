@@ -33,6 +33,21 @@ class WecomEvent(Model):
         indexes = (("status", "next_attempt_at"),)
 
 
+class WecomEventRetry(Model):
+    """Audit of an admin's re-processing of an `ignored`/`failed` event: who, when, from which status (one
+    row per retry that requeued the event; a repeated request that changed nothing adds none)."""
+
+    id = fields.BigIntField(primary_key=True)
+    event_id = fields.BigIntField(db_index=True)
+    operator = fields.CharField(max_length=64)
+    status_before = fields.CharField(max_length=12)
+    last_error = fields.CharField(max_length=255, null=True)
+    requested_at = fields.DatetimeField()
+
+    class Meta:
+        table = "wecom_event_retries"
+
+
 class ExternalContact(Model):
     """A customer in WeCom; `member_id` once linked through the unionid."""
 

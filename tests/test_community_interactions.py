@@ -89,3 +89,24 @@ async def test_customer_not_yet_a_member_is_credited_on_registration(api, seeded
     [entry] = await PointEntry.filter(member_id=m["id"], event="community_interaction")
     assert entry.amount == 10
     assert (await CommunityInteraction.get(ref="x1")).status == "awarded"
+
+
+async def test_a_deactivated_source_is_refused_once_its_cached_secret_lapses(api, seeded, source,  # type: ignore[no-untyped-def]
+                                                                              monkeypatch) -> None:
+    from app.services.community import interactions
+    from models import CommunitySource
+
+    _, m = await api.login("ia-5")
+    assert (await post(api, source, {"member_id": m["id"], "kind": "post", "ref": "s1"}))[0] == 201
+    await CommunitySource.filter(id=source[0]).update(active=False)
+    interactions.forget_source(source[0])  # what a deactivation does in its process
+    status, body = await post(api, source, {"member_id": m["id"], "kind": "post", "ref": "s2"})
+    assert status == 401 and body["error"]["code"] == "bad_signature"
+    await CommunitySource.filter(id=source[0]).update(active=True)
+    assert (await post(api, source, {"member_id": m["id"], "kind": "post", "ref": "s3"}))[0] == 201
+    await CommunitySource.filter(id=source[0]).update(active=False)
+    # in other processes the cached secret still serves until it lapses, then the source is refused
+    real = interactions._monotonic
+    monkeypatch.setattr(interactions, "_monotonic", lambda: real() + interactions.SOURCE_TTL_SECONDS + 1)
+    assert (await post(api, source, {"member_id": m["id"], "kind": "post", "ref": "s4"}))[0] == 401
+    assert await PointEntry.filter(member_id=m["id"], event="community_interaction").count() == 2

@@ -8,7 +8,8 @@ from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.community import admin as svc
-from app.services.community import interactions
+from app.services.community import interactions, service
+from app.services.points.admin.common import operator_of
 from app.validation import body, query
 
 bp = Blueprint("admin_community")
@@ -57,3 +58,15 @@ async def list_events(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Recorded WeCom callbacks, newest first (unknown events: status ignored)."""
     q: EventQuery = request.ctx.query
     return json(await svc.list_events(q.status, q.cursor, q.limit))
+
+
+@bp.post("/community/events/<event_id:int>/retry")
+@require("admin")
+async def retry_event(request: Request, event_id: int) -> HTTPResponse:
+    """Role: admin. Re-process an `ignored` or `failed` event (audited; a repeat while it is pending changes
+    nothing). 200 with `requeued`; 404 unknown; 409 already done. The worker is woken at once."""
+    rt = request.app.ctx.rt
+    view, requeued = await svc.retry_event(event_id, operator_of(request.ctx.principal), rt.clock.now())
+    if requeued:
+        service.signal(rt)
+    return json({"event": view, "requeued": requeued})

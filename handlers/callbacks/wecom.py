@@ -2,9 +2,10 @@
 
 WeCom's protocol, not ours: URL verification answers the decrypted echostr as plain text; an event is
 verified (signature, corp, a timestamp within 5 minutes, a (timestamp, nonce, signature) never seen before),
-decrypted, recorded, and answered `success` once the record has committed; processing happens after the
-answer (`service.kick`), so a slow WeCom API or ledger never makes WeCom retry. Refusals are 4xx JSON errors
-and record nothing.
+decrypted, recorded (one INSERT, ON CONFLICT DO NOTHING on the content key), and answered `success` once the
+record has committed. Nothing else is on the answer path: recording signals this process's event worker
+(`service.signal`), which claims recorded events in batches and defers to callbacks being answered, so a slow
+WeCom API or ledger, or a burst, never makes WeCom retry. Refusals are 4xx JSON errors and record nothing.
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ async def verify_url(request: Request) -> HTTPResponse:
 @openapi.summary("WeCom customer-contact events")
 async def receive(request: Request) -> HTTPResponse:
     """change_external_contact / change_external_chat / change_external_tag (others stored for admins)."""
+    with service.answering():  # the event worker of this process defers to answers
+        return await _receive(request)
+
+
+async def _receive(request: Request) -> HTTPResponse:
     rt = request.app.ctx.rt
     sig, ts, nonce = _args(request, "msg_signature", "timestamp", "nonce")
     try:
@@ -78,6 +84,7 @@ async def receive(request: Request) -> HTTPResponse:
         await rt.redis.delete(replay_key)
         raise
     if new and event_id is not None:
-        service.kick(rt, event_id)
-    log.info("WeCom %s/%s recorded%s", msg.get("Event"), msg.get("ChangeType"), "" if new else " (duplicate)")
+        service.signal(rt)
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("WeCom %s/%s recorded%s", msg.get("Event"), msg.get("ChangeType"), "" if new else " (duplicate)")
     return text("success")

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from app.errors import NotFound
-from models import ContactFollow, ContactTag, CorpTag, CustomerGroup, ExternalContact, GroupMember, Member, WecomEvent
+from app.errors import Conflict, NotFound
+from app.services.community import events
+from models import (
+    ContactFollow,
+    ContactTag,
+    CorpTag,
+    CustomerGroup,
+    ExternalContact,
+    GroupMember,
+    Member,
+    WecomEvent,
+    WecomEventRetry,
+)
 
 
 def _follow_view(f: ContactFollow) -> dict[str, Any]:
@@ -60,7 +72,29 @@ async def list_events(status: str | None, cursor: int | None, limit: int) -> dic
         q = q.filter(id__lt=cursor)
     rows = await q.limit(limit + 1)
     page = rows[:limit]
-    return {"items": [{"id": e.id, "event": e.event, "change_type": e.change_type, "status": e.status,
-                       "attempts": e.attempts, "last_error": e.last_error, "payload": e.payload,
-                       "received_at": e.received_at.isoformat()} for e in page],
-            "next_cursor": page[-1].id if len(rows) > limit else None}
+    return {"items": [event_view(e) for e in page], "next_cursor": page[-1].id if len(rows) > limit else None}
+
+
+def event_view(e: WecomEvent) -> dict[str, Any]:
+    return {"id": e.id, "event": e.event, "change_type": e.change_type, "status": e.status,
+            "attempts": e.attempts, "last_error": e.last_error, "payload": e.payload,
+            "received_at": e.received_at.isoformat(),
+            "processed_at": e.processed_at.isoformat() if e.processed_at else None}
+
+
+async def retry_event(event_id: int, operator: str, now: datetime) -> tuple[dict[str, Any], bool]:
+    """Re-process an `ignored` or `failed` event (after the brand fixed what made it fail, or once jifen
+    knows an event it ignored): pending again, due now, attempts from zero. Audited (`WecomEventRetry`).
+    Idempotent: an event already requeued (pending or processing) is answered as it is, nothing added;
+    a `done` event is a 409 (its effects happened; processing is keyed anyway). -> (event, requeued)."""
+    before = await WecomEvent.get_or_none(id=event_id)
+    if before is None:
+        raise NotFound("no such event", code="event_not_found")
+    if before.status == "done":
+        raise Conflict("this event was processed; there is nothing to retry", code="event_done")
+    outcome = await events.requeue(event_id, now)
+    requeued = bool(outcome and outcome[1])
+    if requeued and outcome is not None:
+        await WecomEventRetry.create(event_id=event_id, operator=operator[:64], status_before=outcome[0],
+                                     last_error=before.last_error, requested_at=now)
+    return event_view(await WecomEvent.get(id=event_id)), requeued

@@ -1,10 +1,11 @@
 """Recording WeCom callbacks and claiming them for processing (the inbox half of the callback).
 
 Why record first: WeCom waits 5 s and retries; processing calls WeCom's own APIs and the ledger. So the
-callback only verifies, decrypts and records the event (unique on a key derived from its content), and a
-worker claims recorded events with a conditional UPDATE (a lease in `next_attempt_at`, SKIP LOCKED on
-PostgreSQL): right after the answer in the same process, and every few seconds from the scheduler, which
-also picks up what a crashed worker left half done.
+callback only verifies, decrypts and records the event (one INSERT, unique on a key derived from its
+content), and a worker claims recorded events in batches with a conditional UPDATE (a lease in
+`next_attempt_at`, SKIP LOCKED on PostgreSQL): the event task of the process that recorded them (signalled
+by the record, see `service.signal`), and every few seconds the scheduler, which also picks up what a
+crashed worker left half done.
 """
 
 from __future__ import annotations
@@ -103,6 +104,37 @@ async def finish(event_id: int, status: str, now: datetime, error: str | None = 
                 [event_id, status, now, error[:255] if error else None])
 
 
-async def retry_later(event_id: int, at: datetime, error: str) -> None:
-    await fetch(conn(), "UPDATE wecom_events SET status = 'pending', next_attempt_at = $2, last_error = $3 "
+async def finish_many(event_ids: list[int], status: str, now: datetime) -> None:
+    """A batch's events that finished with the same status and nothing to note: one statement."""
+    c = conn()
+    if is_postgres_conn(c):
+        await fetch(c, "UPDATE wecom_events SET status = $2, processed_at = $3, last_error = NULL "
+                       "WHERE id = ANY($1::bigint[])", [event_ids, status, now])
+        return
+    for start in range(0, len(event_ids), 500):
+        chunk = event_ids[start:start + 500]
+        marks = ", ".join(f"${n}" for n in range(3, 3 + len(chunk)))
+        await fetch(c, f"UPDATE wecom_events SET status = $1, processed_at = $2, last_error = NULL "
+                       f"WHERE id IN ({marks})", [status, now, *chunk])
+
+
+async def retry_later(event_id: int, at: datetime, error: str, *, count_attempt: bool = True) -> None:
+    """Back to pending, due at `at`; `count_attempt=False` gives back the attempt its claim counted (an event
+    put back untried)."""
+    back = "" if count_attempt else ", attempts = attempts - 1"
+    await fetch(conn(), f"UPDATE wecom_events SET status = 'pending', next_attempt_at = $2, last_error = $3{back} "
                         "WHERE id = $1", [event_id, at, error[:255]])
+
+
+async def requeue(event_id: int, now: datetime) -> tuple[str, bool] | None:
+    """An admin's retry of an `ignored` or `failed` event: pending again with a fresh attempt count, due now.
+    -> (status before, requeued); None if there is no such event. Idempotent: an event that is already
+    pending or processing (requeued by an earlier call) is left as it is."""
+    rows = await fetch(conn(), "SELECT status FROM wecom_events WHERE id = $1", [event_id])
+    if not rows:
+        return None
+    before = str(rows[0]["status"])
+    changed = await fetch(conn(), """
+        UPDATE wecom_events SET status = 'pending', attempts = 0, next_attempt_at = $2, processed_at = NULL
+        WHERE id = $1 AND status IN ('ignored', 'failed') RETURNING id""", [event_id, now])
+    return before, bool(changed)

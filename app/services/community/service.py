@@ -7,13 +7,24 @@ through the keyed `award()`: `wecom_guide_added` once per member ever (key `weco
 `wecom_group_joined` once per group (key `wecom_group:<chat_id>`). A customer who is not a member yet earns
 nothing now; `member_registered` credits what happened within `[wecom] pending_window_days`. Deleting a
 guide or leaving a group takes nothing back.
+
+Processing is batched and off the callback's answer path: each process runs one event task, signalled when
+a callback records an event, that claims due events `worker_batch` at a time (a run of add_member events is
+applied set-based: a join burst costs little more than its awards), yields to callbacks being answered for
+at most `worker_max_defer_ms`, and finishes a batch's events in one statement. WeCom's limits have their own
+backoff (45009 a jittered minute doubling, 45033 a few seconds and single-flight processing across workers);
+its refusals (60011, 84061, ...) are permanent and noted on the event.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import random
 import time
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,7 +34,14 @@ from tortoise.transactions import in_transaction
 
 from app.runtime import Runtime
 from app.services.community import events
-from app.wechat.errors import RateLimited, WeChatError, WeChatUnavailable, WelcomeNotSendable
+from app.wechat.errors import (
+    NoPrivilege,
+    NotExternalContact,
+    RateLimited,
+    WeChatError,
+    WeChatUnavailable,
+    WelcomeNotSendable,
+)
 from app.wechat.wecom.client import WeComClient
 from models import (
     CommunityInteraction,
@@ -43,8 +61,12 @@ GUIDE_EVENT = "wecom_guide_added"
 GROUP_EVENT = "wecom_group_joined"
 INTERACTION_EVENT = "community_interaction"
 WELCOME_VALID = timedelta(seconds=20)
-# WeCom external_userid prefixes (customers); any other id in a group is a staff userid
+# WeCom external_userid prefixes (customers): only the last resort when neither jifen's graph nor
+# groupchat/get can say whether an id in MemChangeList is a customer (docs/wechat-protocols.md §4.2)
 _EXTERNAL_PREFIXES = ("wm", "wo")
+FREQUENCY_LIMITED = 45009  # API frequency/quota limit: back off longer, jittered
+CONCURRENCY_LIMITED = 45033  # too many concurrent calls: back off and process one at a time across workers
+SERIAL_SECONDS = 60  # how long processing stays single-flight after a 45033
 
 
 @dataclass(frozen=True)
@@ -58,7 +80,18 @@ class Owed:
 
 
 class Transient(Exception):
-    """WeCom was busy or rate limited: the event is retried later with backoff."""
+    """WeCom was busy or rate limited: the event is retried later with backoff. `errcode` picks the backoff:
+    45009 (frequency) and 45033 (concurrency) have their own, longer and jittered; anything else the general
+    exponential one."""
+
+    def __init__(self, message: str, errcode: int | None = None) -> None:
+        super().__init__(message)
+        self.errcode = errcode
+
+
+# decisions WeCom made about an event (60011 no privilege, 84061 not an external contact, ...): permanent,
+# never retried; noted on the event for admins
+_NOTES: ContextVar[list[str] | None] = ContextVar("wecom_event_notes", default=None)
 
 
 def _at(msg: dict[str, Any], fallback: datetime) -> datetime:
@@ -77,13 +110,20 @@ def is_external(userid: str) -> bool:
 
 
 async def _wecom(coro: Any) -> Any:
-    """A WeCom call whose failure is either transient (retry the event) or a decision (None, go on)."""
+    """A WeCom call whose failure is either transient (retry the event later: busy, 45009, 45033) or a
+    permanent decision (None, go on with what the event itself says: 60011 no privilege, 84061 not an
+    external contact, any other refusal), noted on the event."""
     try:
         return await coro
     except (WeChatUnavailable, RateLimited) as exc:
-        raise Transient(f"{exc.errcode} {exc.errmsg}") from exc
+        raise Transient(f"{exc.errcode} {exc.errmsg}", exc.errcode) from exc
     except WeChatError as exc:
-        log.warning("WeCom refused %s: %s %s", exc.path, exc.errcode, exc.errmsg)
+        kind = ("no_privilege" if isinstance(exc, NoPrivilege) else
+                "not_external_contact" if isinstance(exc, NotExternalContact) else "refused")
+        log.warning("WeCom %s %s: %s %s", kind, exc.path, exc.errcode, exc.errmsg)
+        notes = _NOTES.get()
+        if notes is not None:
+            notes.append(f"{exc.errcode} {kind} {exc.path}")
         return None
 
 
@@ -283,6 +323,113 @@ def _group_awards(chat_id: str, joined: list[str]) -> list[Owed]:
             for u in joined]
 
 
+async def member_kinds(client: WeComClient, wanted: dict[str, set[str]]) -> dict[tuple[str, str], str]:
+    """(chat_id, id) -> "external" | "staff" for the ids of MemChangeList, which mixes staff userids and
+    customers' external_userids without saying which (docs/wechat-protocols.md §4.2). What jifen already
+    knows decides first (the id's member row in that group, a customer contact, a staff user); a group with
+    an id still unknown is asked once with groupchat/get, whose `member_list[].type` is authoritative (1 staff,
+    2 external); only if WeCom cannot answer does the id's `wm`/`wo` prefix decide."""
+    ids = sorted(set().union(*wanted.values())) if wanted else []
+    out: dict[tuple[str, str], str] = {}
+    if not ids:
+        return out
+    for row in await GroupMember.filter(chat_id__in=list(wanted), userid__in=ids).values("chat_id", "userid", "kind"):
+        out[(row["chat_id"], row["userid"])] = row["kind"]
+    customers = set(await ExternalContact.filter(external_userid__in=ids).values_list("external_userid", flat=True))
+    staff = set(await StaffUser.filter(wecom_userid__in=ids).values_list("wecom_userid", flat=True))
+    for chat_id, uids in wanted.items():
+        unknown = []
+        for uid in uids:
+            if (chat_id, uid) in out:
+                continue
+            if uid in customers:
+                out[(chat_id, uid)] = "external"
+            elif uid in staff:
+                out[(chat_id, uid)] = "staff"
+            else:
+                unknown.append(uid)
+        if not unknown:
+            continue
+        body = await _wecom(client.group(chat_id))
+        types = {str(m.get("userid", "")): "external" if int(m.get("type", 1) or 1) == 2 else "staff"
+                 for m in (body or {}).get("member_list") or []}
+        for uid in unknown:
+            out[(chat_id, uid)] = types.get(uid) or ("external" if is_external(uid) else "staff")
+    return out
+
+
+def _scene(msg: dict[str, Any]) -> int | None:
+    scene = str(msg.get("JoinScene", ""))
+    return int(scene) if scene.isdigit() else None
+
+
+def listed_members(msg: dict[str, Any]) -> list[str] | None:
+    """The ids of an add_member/del_member event, or None when the event does not say them all (no list, or
+    fewer ids than MemChangeCnt: a capped list) and the group must be diffed against groupchat/get."""
+    changed = events.member_changes(msg.get("MemChangeList"))
+    count = str(msg.get("MemChangeCnt", ""))
+    if not changed or (count.isdigit() and int(count) > len(changed)):
+        return None
+    return changed
+
+
+def is_join_batchable(ev: events.Claimed) -> bool:
+    """An add_member event that names all its members: applied set-based with its neighbours."""
+    msg = ev.payload
+    return (ev.event == "change_external_chat" and ev.change_type == "update"
+            and str(msg.get("UpdateDetail", "")) == "add_member" and bool(msg.get("ChatId"))
+            and listed_members(msg) is not None)
+
+
+async def apply_joins(rt: Runtime, client: WeComClient, run: list[events.Claimed]) -> None:
+    """Several add_member events at once (a join burst): the same outcome as applying them one by one, with
+    a handful of statements for the whole run instead of several per member: the groups, one read of the
+    existing member rows and of who is a customer, one multi-row insert of the new members, one version
+    update per group, then the awards (keyed: once per member and group, as one by one)."""
+    now = rt.clock.now()
+    wanted: dict[str, set[str]] = {}
+    for ev in run:
+        wanted.setdefault(str(ev.payload["ChatId"]), set()).update(listed_members(ev.payload) or [])
+    for chat_id in wanted:
+        await _group(chat_id, now)
+    kinds = await member_kinds(client, wanted)
+    ids = sorted(set().union(*wanted.values()))
+    rows = {(r.chat_id, r.userid): r for r in await GroupMember.filter(chat_id__in=list(wanted), userid__in=ids)}
+    new: dict[tuple[str, str], GroupMember] = {}
+    joined: list[tuple[str, str]] = []
+    versions: dict[str, str] = {}
+    last_at = now
+    for ev in run:
+        msg = ev.payload
+        chat_id, at, ctime, scene = str(msg["ChatId"]), _at(msg, now), _ctime(msg), _scene(msg)
+        last_at = at
+        if msg.get("CurMemVer"):
+            versions[chat_id] = str(msg["CurMemVer"])
+        for uid in listed_members(msg) or []:
+            key, kind = (chat_id, uid), kinds[(chat_id, uid)]
+            row = rows.get(key)
+            if row is None and key not in new:
+                new[key] = GroupMember(chat_id=chat_id, userid=uid, kind=kind, status="active", join_scene=scene,
+                                       joined_at=at, event_time=ctime)
+            elif row is not None and ctime >= row.event_time and row.status != "active":
+                row.status, row.left_at, row.joined_at, row.join_scene, row.event_time = \
+                    "active", None, at, scene, ctime
+                await row.save()
+            else:
+                continue
+            if kind == "external":
+                joined.append(key)
+    if new:
+        # a row another event inserted meanwhile stays as it is (its member joined either way)
+        await GroupMember.bulk_create(list(new.values()), ignore_conflicts=True)
+    for chat_id, version in versions.items():
+        await CustomerGroup.filter(chat_id=chat_id).update(member_version=version, updated_at=now)
+    for chat_id in await CustomerGroup.filter(chat_id__in=list(wanted), status="dismissed") \
+            .values_list("chat_id", flat=True):  # dismissal processed first: gone
+        await GroupMember.filter(chat_id=chat_id, status="active").update(status="left", left_at=last_at)
+    await _make_awards(rt, [o for chat_id, uid in joined for o in _group_awards(chat_id, [uid])])
+
+
 async def on_chat(rt: Runtime, client: WeComClient, msg: dict[str, Any]) -> list[Owed]:
     change, now = str(msg.get("ChangeType", "")), rt.clock.now()
     chat_id = str(msg.get("ChatId", ""))
@@ -299,24 +446,24 @@ async def on_chat(rt: Runtime, client: WeComClient, msg: dict[str, Any]) -> list
     if change != "update":
         return []
     detail = str(msg.get("UpdateDetail", ""))
-    changed = events.member_changes(msg.get("MemChangeList"))
-    if detail in ("add_member", "del_member") and not changed:
-        # older deliveries do not say who: diff against groupchat/get (docs/wechat-protocols.md §4.2)
+    changed = listed_members(msg)
+    if detail in ("add_member", "del_member") and changed is None:
+        # the event does not say who (no list, or a capped one): diff against groupchat/get
+        # (docs/wechat-protocols.md §4.2)
         return _group_awards(chat_id, await _pull_group(client, group, now, ctime))
-    if detail == "add_member":
-        scene = str(msg.get("JoinScene", ""))
+    if detail == "add_member" and changed is not None:
+        kinds = await member_kinds(client, {chat_id: set(changed)})
         joined = []
         for uid in changed:
-            kind = "external" if is_external(uid) else "staff"
-            if await _join(chat_id, uid, kind, at, ctime, int(scene) if scene.isdigit() else None) \
-                    and kind == "external":
+            kind = kinds[(chat_id, uid)]
+            if await _join(chat_id, uid, kind, at, ctime, _scene(msg)) and kind == "external":
                 joined.append(uid)
         if msg.get("CurMemVer"):
             await CustomerGroup.filter(id=group.id).update(member_version=str(msg["CurMemVer"]), updated_at=now)
         if await CustomerGroup.exists(id=group.id, status="dismissed"):  # dismissal processed first: gone
             await GroupMember.filter(chat_id=chat_id, status="active").update(status="left", left_at=at)
         return _group_awards(chat_id, joined)
-    if detail == "del_member":
+    if detail == "del_member" and changed is not None:
         for uid in changed:
             await _leave(chat_id, uid, at, ctime)
         return []  # leaving takes nothing back
@@ -373,8 +520,6 @@ async def on_tag(rt: Runtime, client: WeComClient, msg: dict[str, Any]) -> list[
 
 # --- processing -----------------------------------------------------------------------------------------
 
-_IN_FLIGHT: set[asyncio.Task[Any]] = set()
-
 
 async def apply(rt: Runtime, client: WeComClient, claimed: events.Claimed) -> str:
     """Apply one event to the graph and make the awards it earned -> final status (done | ignored)."""
@@ -387,11 +532,20 @@ async def apply(rt: Runtime, client: WeComClient, claimed: events.Claimed) -> st
         owed = await on_tag(rt, client, msg)
     else:
         return "ignored"  # stored and visible to admins
-    for item in owed:
-        contact = await ExternalContact.get_or_none(external_userid=item.external_userid)
-        if contact is not None and contact.member_id is not None:
-            await _award(rt, contact.member_id, item)
+    await _make_awards(rt, owed)
     return "done"
+
+
+async def _make_awards(rt: Runtime, owed: list[Owed]) -> None:
+    """The awards of the customers who are members (one read for all); the others wait for registration."""
+    if not owed:
+        return
+    members = dict(await ExternalContact.filter(external_userid__in=sorted({o.external_userid for o in owed}),
+                                                member_id__not_isnull=True)
+                   .values_list("external_userid", "member_id"))
+    for item in owed:
+        if members.get(item.external_userid) is not None:
+            await _award(rt, int(members[item.external_userid]), item)
 
 
 async def _award(rt: Runtime, member_id: int, item: Owed) -> None:
@@ -400,65 +554,196 @@ async def _award(rt: Runtime, member_id: int, item: Owed) -> None:
     result = await award(rt, member_id, item.event, item.idem_key, item.context)
     if result.reason == "contention":
         raise Transient(f"{item.event} award gave up on contention")
-    log.info("%s for member %s: %s %s", item.event, member_id, result.status, result.reason or "")
+    log.debug("%s for member %s: %s %s", item.event, member_id, result.status, result.reason or "")
 
 
-def _backoff(attempts: int) -> timedelta:
-    return timedelta(seconds=min(5 * 2 ** max(attempts - 1, 0), 3600))
+def _backoff(attempts: int, errcode: int | None = None) -> timedelta:
+    """The general backoff (5 s doubling, at most an hour); WeCom's limits have their own, jittered so the
+    workers that hit one together do not come back together: 45009 (frequency/quota) from a minute doubling
+    to an hour, 45033 (concurrency) 2-10 s while processing goes single-flight (`hold_serial`)."""
+    n = max(attempts - 1, 0)
+    if errcode == FREQUENCY_LIMITED:
+        return timedelta(seconds=min(60 * 2 ** n, 3600) * random.uniform(0.8, 1.2))
+    if errcode == CONCURRENCY_LIMITED:
+        return timedelta(seconds=random.uniform(2, 10))
+    return timedelta(seconds=min(5 * 2 ** n, 3600))
+
+
+async def _fail(rt: Runtime, ev: events.Claimed, exc: Exception, out: dict[str, int]) -> None:
+    now, error = rt.clock.now(), f"{type(exc).__name__}: {exc}"
+    if ev.attempts >= rt.settings.wecom.event_max_attempts:
+        await events.finish(ev.id, "failed", now, error)
+        out["failed"] += 1
+    else:
+        errcode = exc.errcode if isinstance(exc, Transient) else None
+        await events.retry_later(ev.id, now + _backoff(ev.attempts, errcode), error)
+        out["retry"] += 1
+
+
+async def hold_serial(rt: Runtime) -> None:
+    """45033: WeCom saw too many concurrent calls of this corp. For SERIAL_SECONDS, processing runs in one
+    worker at a time across all instances (`process_due` takes a Redis lock first)."""
+    await rt.redis.set(rt.key("wecom-serial"), "1", ex=SERIAL_SECONDS)
+
+
+@contextlib.asynccontextmanager
+async def _single_flight(rt: Runtime) -> Any:
+    """Yields False when processing is single-flight (after a 45033) and another worker holds the turn."""
+    if not await rt.redis.exists(rt.key("wecom-serial")):
+        yield True
+        return
+    lock = rt.key("wecom-serial-lock")
+    if not await rt.redis.set(lock, "1", nx=True, ex=SERIAL_SECONDS):
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        await rt.redis.delete(lock)
 
 
 async def process(rt: Runtime, claimed: list[events.Claimed]) -> dict[str, int]:
+    """Apply claimed events in order; runs of add_member events together (`apply_joins`). Finished events
+    are marked per status in one statement. A 45033 puts the rest of the batch back (parallelism down)."""
     client = WeComClient(rt)
     out = {"done": 0, "ignored": 0, "retry": 0, "failed": 0}
-    for ev in claimed:
-        try:
-            status = await apply(rt, client, ev)
-        except Exception as exc:
-            if not isinstance(exc, Transient):
-                log.exception("WeCom event %s failed", ev.id)
-            now = rt.clock.now()
-            if ev.attempts >= rt.settings.wecom.event_max_attempts:
-                await events.finish(ev.id, "failed", now, f"{type(exc).__name__}: {exc}")
-                out["failed"] += 1
-            else:
-                await events.retry_later(ev.id, now + _backoff(ev.attempts), f"{type(exc).__name__}: {exc}")
-                out["retry"] += 1
-            continue
-        await events.finish(ev.id, status, rt.clock.now())
-        out[status] += 1
+    finished: dict[str, list[int]] = {"done": [], "ignored": []}
+    notes: dict[int, str] = {}
+    i = 0
+    try:
+        while i < len(claimed):
+            run = [claimed[i]]
+            while is_join_batchable(claimed[i]) and i + len(run) < len(claimed) \
+                    and is_join_batchable(claimed[i + len(run)]):
+                run.append(claimed[i + len(run)])
+            if len(run) > 1:
+                try:
+                    token = _NOTES.set([])
+                    try:
+                        await apply_joins(rt, client, run)
+                    finally:
+                        run_notes = _NOTES.get() or []
+                        _NOTES.reset(token)
+                    finished["done"] += [ev.id for ev in run]
+                    if run_notes:
+                        notes.update({ev.id: "; ".join(run_notes) for ev in run})
+                    i += len(run)
+                    continue
+                except Exception:
+                    log.warning("a run of %d joins failed together: one by one", len(run), exc_info=True)
+                    run = [claimed[i]]
+            ev = run[0]
+            i += 1
+            token = _NOTES.set([])
+            try:
+                status = await apply(rt, client, ev)
+                if _NOTES.get():
+                    notes[ev.id] = "; ".join(_NOTES.get() or [])
+            except Exception as exc:
+                if not isinstance(exc, Transient):
+                    log.exception("WeCom event %s failed", ev.id)
+                await _fail(rt, ev, exc, out)
+                if isinstance(exc, Transient) and exc.errcode == CONCURRENCY_LIMITED:
+                    await hold_serial(rt)
+                    for rest in claimed[i:]:  # back to pending, due soon: fewer calls in flight
+                        await events.retry_later(rest.id, rt.clock.now() + _backoff(0, CONCURRENCY_LIMITED),
+                                                 "put back after 45033", count_attempt=False)
+                        out["retry"] += 1
+                    i = len(claimed)
+                continue
+            finally:
+                _NOTES.reset(token)
+            finished[status].append(ev.id)
+    finally:
+        now = rt.clock.now()
+        for status, ids in finished.items():
+            plain = [event_id for event_id in ids if event_id not in notes]
+            if plain:
+                await events.finish_many(plain, status, now)
+            for event_id in (e for e in ids if e in notes):
+                await events.finish(event_id, status, now, notes[event_id])
+            out[status] += len(ids)
     return out
 
 
-async def process_due(rt: Runtime, limit: int = 200) -> dict[str, int]:
-    """Claim and process due events until none is left (or `limit` per batch, repeatedly)."""
+async def process_due(rt: Runtime, limit: int | None = None, *, max_batches: int | None = None) -> dict[str, int]:
+    """Claim and process due events until none is left (`limit` per batch, `max_batches` at most)."""
     total = {"done": 0, "ignored": 0, "retry": 0, "failed": 0}
-    while True:
-        claimed = await events.claim(rt.clock.now(), limit)
-        if not claimed:
-            return total
-        for k, v in (await process(rt, claimed)).items():
-            total[k] += v
+    batches = 0
+    async with _single_flight(rt) as turn:
+        while turn and (max_batches is None or batches < max_batches):
+            claimed = await events.claim(rt.clock.now(), limit or rt.settings.wecom.worker_batch)
+            if not claimed:
+                break
+            batches += 1
+            for k, v in (await process(rt, claimed)).items():
+                total[k] += v
+    return total
 
 
-def kick(rt: Runtime, event_id: int) -> None:
-    """Process a just-recorded event in this process, after the callback has answered."""
-    async def run() -> None:
-        try:
-            claimed = await events.claim(rt.clock.now(), 1, only_id=event_id)
-            if claimed:
-                await process(rt, claimed)
-        except Exception:
-            log.exception("processing WeCom event %s; the scheduler will retry it", event_id)
+# --- the in-process worker ------------------------------------------------------------------------------
+# The callback only records and signals; this worker claims what is due in batches. It yields to callbacks
+# being answered in its process (answering comes first: WeCom retries an answer later than 5 s) but never
+# for longer than `worker_max_defer_ms`, after which it processes one small batch even under load. The
+# scheduler (`jobs.process_wecom_events`) backs it up: a crash, a retry after backoff, another instance.
 
-    task = asyncio.get_running_loop().create_task(run())
-    _IN_FLIGHT.add(task)
-    task.add_done_callback(_IN_FLIGHT.discard)
+_ANSWERING = 0
+_QUIET: asyncio.Event | None = None  # set while no callback is being answered (the worker's loop)
+_WORKER: asyncio.Task[Any] | None = None
+_WANTED = False
+
+
+@contextlib.contextmanager
+def answering() -> Iterator[None]:
+    """Around a callback's answer path: the worker defers to it."""
+    global _ANSWERING
+    _ANSWERING += 1
+    if _QUIET is not None:
+        _QUIET.clear()
+    try:
+        yield
+    finally:
+        _ANSWERING -= 1
+        if _ANSWERING == 0 and _QUIET is not None:
+            _QUIET.set()
+
+
+def signal(rt: Runtime) -> None:
+    """An event was recorded: make sure this process's worker runs (cheap: a flag and, when idle, a task)."""
+    global _WANTED, _WORKER, _QUIET
+    _WANTED = True
+    loop = asyncio.get_running_loop()
+    if _WORKER is None or _WORKER.done() or _WORKER.get_loop() is not loop:
+        _QUIET = asyncio.Event()
+        if _ANSWERING == 0:
+            _QUIET.set()
+        _WORKER = loop.create_task(_work(rt, _QUIET))
+
+
+async def _work(rt: Runtime, quiet: asyncio.Event) -> None:
+    global _WANTED
+    cfg = rt.settings.wecom
+    max_defer = cfg.worker_max_defer_ms / 1000
+    while _WANTED:
+        _WANTED = False
+        while True:
+            if _ANSWERING:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(quiet.wait(), max_defer)
+            busy = _ANSWERING > 0
+            try:
+                out = await process_due(rt, cfg.worker_busy_batch if busy else cfg.worker_batch, max_batches=1)
+            except Exception:
+                log.exception("WeCom event worker; the scheduler will retry")
+                return
+            if not any(out.values()):
+                break
 
 
 async def drain() -> None:
-    """Wait for the events this process is processing (tests, shutdown)."""
-    while _IN_FLIGHT:
-        await asyncio.gather(*list(_IN_FLIGHT), return_exceptions=True)
+    """Wait for this process's worker to be idle (tests, shutdown)."""
+    while _WORKER is not None and not _WORKER.done():
+        await asyncio.gather(_WORKER, return_exceptions=True)
 
 
 # --- registration ---------------------------------------------------------------------------------------

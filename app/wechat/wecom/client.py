@@ -3,8 +3,11 @@
 Two credentials, two tokens from the one store (`Runtime.wecom_token`, one refresher per secret across
 workers): the customer-contact secret for `externalcontact/*`, the self-built app's secret for
 `message/send`. Errcodes arrive as the typed errors of `app.wechat.errors` (40014/42001 refresh the token
-once inside the base; 45009/45033 `RateLimited`, the caller backs off; 60011 `NoPrivilege`; 84061
-`NotExternalContact`; 41051/41096 `WelcomeNotSendable`).
+once inside the base; 45009/45033 `RateLimited` with the errcode kept, so the caller picks the backoff: the
+community worker backs off 45009 (frequency) for a jittered minute doubling to an hour, and on 45033
+(concurrency) puts its batch back and processes single-flight across workers for a minute; 60011
+`NoPrivilege` and 84061 `NotExternalContact` are permanent, never retried; 41051/41096
+`WelcomeNotSendable`).
 """
 
 from __future__ import annotations
