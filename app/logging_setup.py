@@ -162,7 +162,9 @@ def flush() -> None:
 
 
 def configure_logging(level: str = "INFO", stream: TextIO | None = None) -> None:
-    WRITER.stream = stream
+    # the stream is the one current at configuration (as a StreamHandler would keep it), so a test harness that
+    # swaps sys.stdout per test keeps capturing what the app it configured writes
+    WRITER.stream = stream or sys.stdout
     root = logging.getLogger("jifen")
     root.handlers[:] = [_HandOver(WRITER)]
     root.setLevel(level)
