@@ -12,6 +12,7 @@ from models.community import (
     WecomEvent,
 )
 from models.coupons import Coupon, CouponPackage, CouponRule, CouponTemplate
+from models.mall import MallAddress, MallCode, MallRedemption, MallReward, MallSlot, MallStockAdjustment
 from models.member import Member, StaffUser, Store
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
@@ -49,6 +50,12 @@ __all__ = [
     "ExpiryReminder",
     "ExternalContact",
     "GroupMember",
+    "MallAddress",
+    "MallCode",
+    "MallRedemption",
+    "MallReward",
+    "MallSlot",
+    "MallStockAdjustment",
     "Member",
     "OutboxMessage",
     "Payment",
