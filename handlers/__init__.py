@@ -15,9 +15,9 @@ from app.config import Settings
 
 AUDIENCES: dict[str, tuple[str, list[str]]] = {
     # audience: (url prefix, domain modules under handlers/<audience>/)
-    "consumer": ("/api/v1", ["auth", "points", "coupons"]),
+    "consumer": ("/api/v1", ["auth", "points", "coupons", "mall"]),
     "guide": ("/guide/v1", ["staff", "coupons"]),
-    "admin": ("/admin/v1", ["staff", "points", "coupons", "community"]),
+    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "mall"]),
     "community": ("/community/v1", ["interactions"]),
     "callbacks": ("", ["wechatpay", "wecom"]),
 }

@@ -257,10 +257,6 @@ async def redeem(rt: Runtime, member_id: int, idem_key: str, body: RedeemIn) -> 
     if reward is None or not displayed(reward, now):
         raise NotFound("no such reward", code="reward_not_found")
     member = await Member.get(id=member_id)
-    address = await _address_for(reward, member_id, body)
-    if reward.kind == "service" and body.slot_id is None:
-        raise ValidationFailed("choose a slot", code="slot_required", details=[{"field": "slot_id",
-                                                                               "message": "required"}])
     day = rt.clock.day_of(now)
     try:
         async with in_transaction() as c:
@@ -272,6 +268,10 @@ async def redeem(rt: Runtime, member_id: int, idem_key: str, body: RedeemIn) -> 
             if why := refusal(reward, member.tier_level, now, per.get(reward.id, Counts()),
                               camp.get(reward.campaign or "", 0)):
                 raise why
+            address = await _address_for(reward, member_id, body)
+            if reward.kind == "service" and body.slot_id is None:
+                raise ValidationFailed("choose a slot", code="slot_required",
+                                       details=[{"field": "slot_id", "message": "required"}])
             cash = reward.cash_fen > 0
             red = await MallRedemption.create(
                 member_id=member_id, reward_id=reward.id, idem_key=idem_key, request_hash=digest, kind=reward.kind,
