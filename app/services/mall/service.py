@@ -37,7 +37,15 @@ from tortoise.transactions import in_transaction
 
 from app.clock import SHANGHAI
 from app.db import conn, is_postgres_conn
-from app.errors import ApiError, Conflict, Forbidden, NotFound, ServiceUnavailable, ValidationFailed
+from app.errors import (
+    ApiError,
+    Conflict,
+    Forbidden,
+    InsufficientPoints,
+    NotFound,
+    ServiceUnavailable,
+    ValidationFailed,
+)
 from app.runtime import Runtime
 from app.services.coupons import service as coupon_service
 from app.services.points import ledger
@@ -249,50 +257,57 @@ class Redeemed:
 async def redeem(rt: Runtime, member_id: int, idem_key: str, body: RedeemIn) -> Redeemed:
     """Redeem once per (member, Idempotency-Key); the same key with another body is refused (422)."""
     digest = request_hash(body)
-    existing = await MallRedemption.get_or_none(member_id=member_id, idem_key=idem_key)
-    if existing is not None:
-        return await _replay(rt, existing, digest)
     reward = await MallReward.get_or_none(id=body.reward_id)
     now = rt.clock.now()
     if reward is None or not displayed(reward, now):
+        found = await MallRedemption.get_or_none(member_id=member_id, idem_key=idem_key)
+        if found is not None:  # a replay after the reward was withdrawn still answers the redemption
+            return await _replay(rt, found, digest)
         raise NotFound("no such reward", code="reward_not_found")
-    member = await Member.get(id=member_id)
     day = rt.clock.day_of(now)
+    cash = reward.cash_fen > 0
+    limited = reward.limit_per_day or reward.limit_lifetime or reward.limit_per_campaign
     try:
         async with in_transaction() as c:
-            await ledger.lock_member(c, member_id)
-            if await fetchrow(c, "SELECT id FROM mall_redemptions WHERE member_id = $1 AND idem_key = $2",
-                              [member_id, idem_key]):
+            locked = await ledger.lock_member(c, member_id)
+            now_row = await fetchrow(c, "SELECT (SELECT id FROM mall_redemptions WHERE member_id = $1 AND "
+                                        "idem_key = $2) AS dup, (SELECT stock FROM mall_rewards WHERE id = $3) "
+                                        "AS stock", [member_id, idem_key, reward.id])
+            if now_row["dup"] is not None:
                 raise _Replay()
-            per, camp = await member_counts(c, member_id, day)
-            if why := refusal(reward, member.tier_level, now, per.get(reward.id, Counts()),
+            reward.stock = now_row["stock"]  # as committed now: in a burst, losers stop here, before any write
+            per, camp = await member_counts(c, member_id, day) if limited else ({}, {})
+            if why := refusal(reward, int(locked["tier_level"]), now, per.get(reward.id, Counts()),
                               camp.get(reward.campaign or "", 0)):
                 raise why
             address = await _address_for(reward, member_id, body)
             if reward.kind == "service" and body.slot_id is None:
                 raise ValidationFailed("choose a slot", code="slot_required",
                                        details=[{"field": "slot_id", "message": "required"}])
-            cash = reward.cash_fen > 0
+            if int(locked["balance"]) < reward.points:  # the ledger decides below; this saves the inserts
+                raise InsufficientPoints(f"needs {reward.points} points, has {max(int(locked['balance']), 0)}",
+                                         details={"required": reward.points, "balance": int(locked["balance"])})
             red = await MallRedemption.create(
                 member_id=member_id, reward_id=reward.id, idem_key=idem_key, request_hash=digest, kind=reward.kind,
                 reward_name=reward.name, points=reward.points, cash_fen=reward.cash_fen, campaign=reward.campaign,
                 day=day, state="pending_payment" if cash else "completed", address=address, slot_id=body.slot_id,
+                fulfilment=None if cash else {"gift": "ordered", "service": "booked"}.get(reward.kind),
+                completed_at=None if cash else now,
+                out_trade_no=f"{ORDER_PREFIX}{secrets.token_hex(10).upper()}" if cash else None,
+                hold_until=now + timedelta(minutes=rt.settings.mall.hold_minutes) if cash else None,
                 created_at=now, updated_at=now, using_db=c)
-            await ledger.spend(member_id, reward.points, spend_key(red.id), now=now, source=f"mall:{red.id}",
-                               event="mall_hold" if cash else "mall_redeem",
-                               trace={"reward_id": reward.id, "redemption_id": red.id, "cash_fen": reward.cash_fen})
+            await ledger.spend_locked(c, member_id, reward.points, spend_key(red.id), now=now,
+                                      source=f"mall:{red.id}", event="mall_hold" if cash else "mall_redeem",
+                                      trace={"reward_id": reward.id, "redemption_id": red.id,
+                                             "cash_fen": reward.cash_fen}, fresh_key=True)
             if not await fetch(c, "UPDATE mall_rewards SET stock = stock - 1, redeemed_count = redeemed_count + 1 "
                                   "WHERE id = $1 AND (stock IS NULL OR stock > 0) RETURNING id", [reward.id]):
                 raise Conflict("out of stock", code="out_of_stock")
             if body.slot_id is not None:
                 await _book_slot(c, reward, body.slot_id)
-            if cash:
-                red.out_trade_no = f"{ORDER_PREFIX}{red.id:08d}{secrets.token_hex(4).upper()}"
-                red.hold_until = now + timedelta(minutes=rt.settings.mall.hold_minutes)
-            else:
-                await fulfil(rt, c, red, reward, member, now)
-                red.completed_at = now
-            await red.save(using_db=c)
+            if not cash and reward.kind in ("coupon", "virtual"):
+                await fulfil(rt, c, red, reward, await Member.get(id=member_id).using_db(c), now)
+                await red.save(using_db=c, update_fields=["coupon_ids", "code", "fulfilment"])
     except _Replay:
         return await _replay(rt, await MallRedemption.get(member_id=member_id, idem_key=idem_key), digest)
     except INTEGRITY_ERRORS:
@@ -303,7 +318,7 @@ async def redeem(rt: Runtime, member_id: int, idem_key: str, body: RedeemIn) -> 
     if red.state == "pending_payment":
         from app.services.mall import orders
 
-        return Redeemed(red, True, await orders.prepay(rt, red, member))
+        return Redeemed(red, True, await orders.prepay(rt, red, await Member.get(id=member_id)))
     return Redeemed(red, True)
 
 
