@@ -134,13 +134,13 @@ async def test_timeout_releases_and_a_late_payment_is_refunded(api: Api, rt, san
     assert row.transaction_id == late["transaction_id"]
     assert await balance(member["id"]) == 170  # the late payment did not take the points again
     assert await outbox.deliver_due(rt) == {"sent": 1}
-    for _ in range(100):  # the sandbox plays REFUND.SUCCESS in the background
-        if (await MallRedemption.get(id=red["id"])).refund_state == "refunded":
+    for _ in range(250):  # the sandbox plays REFUND.SUCCESS in the background
+        acked = [a for a in mall_notify.answers if a[0] == 204]
+        if len(acked) == 2:  # the late payment and its refund were both acknowledged
             break
         await asyncio.sleep(0.02)
+    assert len(acked) == 2, mall_notify.answers
     assert (await MallRedemption.get(id=red["id"])).refund_state == "refunded"
-    refunds = [a for a in mall_notify.answers if a[0] == 204]
-    assert len(refunds) == 2  # the late payment and its refund were both acknowledged
     assert await balance(member["id"]) == 170
 
 
