@@ -205,3 +205,32 @@ async def test_wechatpay_down_releases_the_hold(api: Api, rt, sandbox, staff_tok
     assert await balance(member["id"]) == 100
     assert (await MallReward.get(id=reward["id"])).stock == 2
     assert (await MallRedemption.filter(member_id=member["id"]).first()).state == "cancelled"
+
+
+async def test_concurrent_release_runs_release_once_and_leave_paid_orders(api: Api, rt, sandbox, staff_token,
+                                                                          mall_notify: NotifyRelay,
+                                                                          monkeypatch) -> None:
+    token, member = await login(api)
+    await give_points(member["id"], 1000)
+    reward = await make_reward(api, staff_token, points=100, cash_fen=500, stock=10)
+    _, unpaid = await redeem(api, token, reward["id"])
+    _, paid_late = await redeem(api, token, reward["id"])
+    assert await balance(member["id"]) == 800
+    # the second is paid at WeChat Pay but its notification has not arrived yet
+    monkeypatch.setattr(mall_notify, "mutate", lambda h, b: (h, b + b"x"))  # delivery lost (jifen refuses it)
+    await pay(sandbox, paid_late["redemption"], paid_late["payment"])
+    monkeypatch.setattr(mall_notify, "mutate", None)
+    clock.shift(timedelta(minutes=rt.settings.mall.hold_minutes + 1))
+    outs = await asyncio.gather(*[orders.release_expired(rt) for _ in range(3)])
+    assert sum(o["released"] for o in outs) == 1, outs
+    assert sum(o["paid"] for o in outs) >= 1  # ORDERPAID: not released, the notification completes it
+    assert (await MallRedemption.get(id=unpaid["redemption"]["id"])).state == "expired"
+    assert (await MallRedemption.get(id=paid_late["redemption"]["id"])).state == "pending_payment"
+    assert await balance(member["id"]) == 900
+    assert len(await PointEntry.filter(member_id=member["id"], kind="refund")) == 1  # points returned once
+    from app.services import reconcile
+
+    clock.shift(orders.OVERDUE_GRACE)
+    findings = await reconcile.run(rt, repair=False)
+    assert [f.subject for f in findings if f.check == "mall_holds_overdue"] == \
+        [f"mall redemption {paid_late['redemption']['id']}"]
