@@ -236,3 +236,29 @@ async def test_service_slots_have_capacity(api: Api, rt, staff_token) -> None:
     assert await balance(m2["id"]) == 500
     await api.call("POST", f"/api/v1/mall/redemptions/{booked['redemption']['id']}/cancel", token=token)
     assert (await redeem(api, other, svc["id"], slot_id=slot["id"]))[0] == 201
+
+
+async def test_each_code_of_a_pool_is_given_once_under_concurrency(api: Api, rt, staff_token) -> None:
+    reward = await make_reward(api, staff_token, kind="virtual", points=10, stock=0)
+    codes = [f"VIP-{n:03d}" for n in range(10)]
+    _, up = await api.call("POST", f"/admin/v1/mall/rewards/{reward['id']}/codes", token=staff_token("marketer"),
+                           json={"codes": codes})
+    assert up["added"] == 10
+    members = []
+    for n in range(30):
+        m = await Member.create(openid=f"code-{n}-{uuid.uuid4().hex[:6]}", invite_code=uuid.uuid4().hex[:12])
+        await give_points(m.id, 50)
+        members.append(m.id)
+    body = mall.RedeemIn(reward_id=reward["id"])
+
+    async def attempt(member_id: int) -> str | None:
+        try:
+            return (await mall.redeem(rt, member_id, "k", body)).redemption.code
+        except ApiError as exc:
+            assert exc.code == "out_of_stock"
+            return None
+
+    got = [c for c in await asyncio.gather(*[attempt(m) for m in members]) if c]
+    assert sorted(got) == codes  # ten winners, ten distinct codes, every code used once
+    rows = await fetch(conn(), "SELECT COUNT(*) AS n FROM mall_codes WHERE redemption_id IS NOT NULL")
+    assert int(rows[0]["n"]) == 10 and (await MallReward.get(id=reward["id"])).stock == 0
