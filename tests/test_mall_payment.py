@@ -186,6 +186,12 @@ async def test_refund_of_the_cash_part_returns_the_points(api: Api, rt, sandbox,
     assert await balance(member["id"]) == 400
     assert (await MallReward.get(id=reward["id"])).stock is None
     assert [(x[1], x[2]) for x in await lots(member["id"])] == [("active", 400)]
+    # a partial refund (a goodwill discount in the merchant platform) keeps the redemption and its points
+    _, kept = await redeem(api, token, reward["id"], slot_id=slot["id"])
+    paid2 = await pay(sandbox, kept["redemption"], kept["payment"])
+    assert (await play_refund(sandbox, mall_notify, paid2["transaction_id"], 1000))["status"] == 204
+    assert (await MallRedemption.get(id=kept["redemption"]["id"])).state == "completed"
+    assert await balance(member["id"]) == 150
 
 
 async def test_wechatpay_down_releases_the_hold(api: Api, rt, sandbox, staff_token, mall_notify,

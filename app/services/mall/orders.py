@@ -12,8 +12,9 @@ notifications (docs/wechat-protocols.md §6.3-6.5).
   success only after it commits. A payment for a hold already released (timeout, cancel) is recorded as a
   late payment and its refund is queued in the outbox in that same transaction (`mall_refund`), so it is
   refunded, never lost, even if WeChat Pay is down at that moment.
-- `on_refund` (REFUND.SUCCESS): a late payment's refund is marked done; a refund of a completed redemption's
-  cash part (an operator refunding in the merchant platform) releases it: the points return to their lots.
+- `on_refund` (REFUND.SUCCESS): a refund jifen asked for is marked done; a full refund of a completed
+  redemption's cash part made elsewhere (the merchant platform) releases it: the points return to their
+  lots. A partial refund there (a goodwill discount) keeps the redemption.
 - `release_expired` (the `mall_release_holds` job, jobs.py): unpaid holds past `hold_until` are closed at
   WeChat Pay, then released by the same conditional transition the member's cancel uses, so any number of
   schedulers release each once.
@@ -145,7 +146,12 @@ async def on_refund(rt: Runtime, refund: Any) -> str:
     if red.refund_no == refund.out_refund_no:
         await MallRedemption.filter(id=red.id).update(refund_state="refunded", updated_at=rt.clock.now())
         return "refunded"
-    # a refund we did not request: the merchant refunded the cash part, so the redemption is undone
+    # a refund we did not request (the merchant refunded in WeChat Pay's merchant platform): the whole cash
+    # part refunded undoes the redemption; a partial refund (a goodwill discount) leaves it standing
+    if refund.refund < red.cash_fen:
+        log.warning("mall order %s partly refunded (%s of %s fen): redemption kept", red.out_trade_no,
+                    refund.refund, red.cash_fen)
+        return "partial"
     await MallRedemption.filter(id=red.id).update(refund_no=refund.out_refund_no, refund_state="refunded")
     done = await mall.release(rt, red.id, from_states=("completed", "pending_payment"), to_state="refunded",
                               reason="cash refunded")
