@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import time
 import uuid
@@ -225,8 +226,12 @@ def cli() -> None:
     p.add_argument("--quick", action="store_true")
     p.add_argument("--keep-db", action="store_true")
     p.add_argument("--pool", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print the results as one JSON object")
     args = p.parse_args()
     res = asyncio.run(main(args.quick, args.keep_db, args.pool))
+    if args.json:
+        print(json.dumps(res))
+        return
     t, b = res["throughput"], res["burst"]
     print("| scenario | jifen | raw asyncpg txn | ratio | target |")
     print("|---|---|---|---|---|")
@@ -235,6 +240,29 @@ def cli() -> None:
     print(f"| 200 at once on stock 50 (winners {b['winners']['jifen']} / {b['winners']['raw']}) | "
           f"{b['jifen_seconds']:.3f} s | {b['raw_seconds']:.3f} s | {b['ratio']:.2f}x | "
           f">= 0.50x {'PASS' if b['ratio'] >= 0.5 else 'FAIL'} |")
+
+
+def run(ctx: Any) -> None:
+    """`python -m bench --only mall`: this module in a subprocess (its own database and Tortoise state), its two
+    comparisons added to the run's table."""
+    import subprocess
+    import sys
+
+    from bench.report import Row
+    from bench.runner import say
+
+    args = [sys.executable, "-m", "bench.mall", "--json"] + (["--quick"] if ctx.plan.mode == "quick" else [])
+    done = subprocess.run(args, capture_output=True, text=True, timeout=1800, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"bench.mall failed: {done.stderr[-2000:]}")
+    res = json.loads(done.stdout.strip().splitlines()[-1])
+    t, b = res["throughput"], res["burst"]
+    say(f"  mall: {t} / {b}")
+    ctx.res.add(Row("mall pure-points redemption (16 clients)", "-", t["jifen_per_s"], "raw asyncpg txn",
+                    t["raw_per_s"], unit="redemptions/s", target=0.7))
+    ctx.res.add(Row("mall 200 at once on stock 50", "-", 200 / b["jifen_seconds"], "raw asyncpg txn",
+                    200 / b["raw_seconds"], unit="redemptions/s", target=0.5,
+                    note=f"winners jifen {b['winners']['jifen']}, raw {b['winners']['raw']}"))
 
 
 if __name__ == "__main__":
