@@ -114,6 +114,7 @@ async def test_affordability_share_per_tier(api: Api, seeded, staff_token) -> No
     by = {a["tier_level"]: a for a in view["affordability"]}
     assert (by[levels[0]]["members"], by[levels[0]]["can_afford"], by[levels[0]]["share_bp"]) == (3, 2, 6666)
     assert (by[levels[1]]["members"], by[levels[1]]["can_afford"], by[levels[1]]["share_bp"]) == (1, 1, 10000)
+    assert (by[levels[0]]["avg_balance"], by[levels[1]]["avg_balance"]) == (483, 800)
     assert by[levels[0]]["tier_name"]
     _, listed = await api.call("GET", "/admin/v1/mall/rewards", token=staff_token("admin"))
     assert listed["items"][0]["affordability"] == view["affordability"]

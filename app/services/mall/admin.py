@@ -115,16 +115,18 @@ async def _check_refs(body: RewardFields) -> None:
 
 
 async def affordability(points: int) -> list[dict[str, Any]]:
-    """Per tier: members, how many have at least `points`, and the share (basis points)."""
+    """Per tier: members, how many have at least `points`, the share (basis points) and the tier's average
+    balance (what the seeds set thresholds from: practical rewards within reach of low tiers)."""
     names = {t.level: t.name for t in await Tier.all()}
     rows = await fetch(conn(), "SELECT tier_level, COUNT(*) AS n, SUM(CASE WHEN balance >= $1 THEN 1 ELSE 0 END) "
-                               "AS ok FROM members GROUP BY tier_level ORDER BY tier_level", [points])
-    by = {int(r["tier_level"]): (int(r["n"]), int(r["ok"] or 0)) for r in rows}
+                               "AS ok, SUM(CASE WHEN balance > 0 THEN balance ELSE 0 END) AS total FROM members "
+                               "GROUP BY tier_level ORDER BY tier_level", [points])
+    by = {int(r["tier_level"]): (int(r["n"]), int(r["ok"] or 0), int(r["total"] or 0)) for r in rows}
     out = []
     for level in sorted(set(names) | set(by)):
-        n, ok = by.get(level, (0, 0))
+        n, ok, total = by.get(level, (0, 0, 0))
         out.append({"tier_level": level, "tier_name": names.get(level), "members": n, "can_afford": ok,
-                    "share_bp": ok * 10_000 // n if n else None})
+                    "share_bp": ok * 10_000 // n if n else None, "avg_balance": total // n if n else None})
     return out
 
 
