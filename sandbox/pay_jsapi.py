@@ -1,12 +1,14 @@
-"""WeChat Pay v3 JSAPI in the sandbox: order creation, close, refund, and the member paying (protocols-2 §D).
+"""WeChat Pay v3 JSAPI in the sandbox: order creation, close, refund, and the member paying.
 
-- `POST /v3/pay/transactions/jsapi` (docs/wechat-protocols-2.md §D): signed by the merchant, validated as the
+Protocol: docs/wechat-protocols.md §6.5 (orders, paySign, close, refunds), §6.3 (the notifications played).
+
+- `POST /v3/pay/transactions/jsapi`: signed by the merchant, validated as the
   platform does (out_trade_no 6-32 of `[0-9A-Za-z_-|*]`, description <= 127, attach <= 128, amount > 0);
   identical parameters again answer the same prepay_id, other parameters under a used out_trade_no are
   400 INVALID_REQUEST.
 - `POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close` {mchid} -> 204; 404 ORDERNOTEXIST, 400
   ORDERPAID for a paid order, 400 ORDER_CLOSED for one already closed.
-- `POST /v3/refund/domestic/refunds` (docs/wechat-protocols.md §6.5): idempotent on out_refund_no; the refund
+- `POST /v3/refund/domestic/refunds`: idempotent on out_refund_no; the refund
   succeeds at once and REFUND.SUCCESS is played to its notify_url (else the order's) in the background.
 
 Control: `POST /__sandbox__/pay/jsapi/pay {out_trade_no, timeStamp?, nonceStr?, package?, paySign?, race?,

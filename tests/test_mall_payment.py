@@ -2,7 +2,7 @@
 the signed wx.requestPayment parameters, completion only on TRANSACTION.SUCCESS through the shared notify
 route, release on timeout (order closed) and on cancel, a payment after the timeout refunded (not lost), a
 refund of the cash part returning exactly the points; plus the paySign vector D-V1 and the close request
-signature D-V2 (docs/wechat-protocols-2.md §D)."""
+signature D-V2 (docs/wechat-protocols.md §6.5)."""
 
 from __future__ import annotations
 

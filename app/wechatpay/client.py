@@ -143,7 +143,7 @@ class WeChatPayClient:
 
     async def jsapi_order(self, *, out_trade_no: str, description: str, total_fen: int, openid: str,
                           notify_url: str, attach: str | None = None, time_expire: str | None = None) -> str:
-        """POST /v3/pay/transactions/jsapi -> prepay_id (docs/wechat-protocols-2.md §D, protocols §6.5).
+        """POST /v3/pay/transactions/jsapi -> prepay_id (docs/wechat-protocols.md §6.5).
 
         Re-calling with identical parameters before `time_expire` answers the same prepay_id, so a retry after
         a timeout is safe (replay_safe)."""
@@ -162,7 +162,7 @@ class WeChatPayClient:
         return str(prepay_id)
 
     async def close_order(self, out_trade_no: str) -> None:
-        """POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close {mchid} -> 204 (protocols-2 §D).
+        """POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close {mchid} -> 204 (docs/wechat-protocols.md §6.5).
 
         Raises WeChatPayRejected with WeChat Pay's code (ORDER_CLOSED, ORDERNOTEXIST, ORDERPAID...)."""
         await self.request("POST", f"/v3/pay/transactions/out-trade-no/{quote(out_trade_no, safe='')}/close",
@@ -170,7 +170,7 @@ class WeChatPayClient:
 
     async def refund(self, *, out_trade_no: str, out_refund_no: str, refund_fen: int, total_fen: int,
                      reason: str | None = None, notify_url: str | None = None) -> dict[str, Any]:
-        """POST /v3/refund/domestic/refunds (protocols §6.5); idempotent on out_refund_no. -> the refund."""
+        """POST /v3/refund/domestic/refunds (docs/wechat-protocols.md §6.5); idempotent on out_refund_no."""
         payload: dict[str, Any] = {"out_trade_no": out_trade_no, "out_refund_no": out_refund_no,
                                    "amount": {"refund": refund_fen, "total": total_fen, "currency": "CNY"}}
         if reason:
@@ -180,8 +180,8 @@ class WeChatPayClient:
         return await self.request("POST", "/v3/refund/domestic/refunds", payload=payload)
 
     def pay_params(self, prepay_id: str, *, timestamp: int | None = None, nonce: str | None = None) -> dict[str, str]:
-        """The parameters of `wx.requestPayment` (protocols-2 §D): paySign = base64(SHA256withRSA(merchant key,
-        appId\ntimeStamp\nnonceStr\npackage\n)); signType is not signed."""
+        """The parameters of `wx.requestPayment` (docs/wechat-protocols.md §6.5): paySign =
+        base64(SHA256withRSA(merchant key, appId\ntimeStamp\nnonceStr\npackage\n)); signType is not signed."""
         creds = self.credentials
         if creds.merchant_key is None:
             raise WeChatPayMisconfigured("JIFEN_WECHATPAY_PRIVATE_KEY_PATH is needed to sign payments")
@@ -195,7 +195,7 @@ class WeChatPayClient:
 
 def pay_params(private_key: Any, appid: str, prepay_id: str, *, timestamp: int | None = None,
                nonce: str | None = None) -> dict[str, str]:
-    """`wx.requestPayment` parameters signed with the merchant key (docs/wechat-protocols-2.md §D, vector D-V1)."""
+    """`wx.requestPayment` parameters signed with the merchant key (docs/wechat-protocols.md §6.5)."""
     ts = str(int(time.time()) if timestamp is None else timestamp)  # WeChat checks it against the wall clock
     nonce_str = nonce or random_nonce()
     package = f"prepay_id={prepay_id}"

@@ -1,7 +1,7 @@
 """Points + cash: the WeChat Pay JSAPI order of a mall redemption, its completion, release and refunds.
 
-Protocols: JSAPI order, close and `wx.requestPayment` paySign (docs/wechat-protocols-2.md §D), refunds and
-notifications (docs/wechat-protocols.md §6.3-6.5).
+Protocols: JSAPI order, close, `wx.requestPayment` paySign and refunds (docs/wechat-protocols.md §6.5),
+notifications (docs/wechat-protocols.md §6.3, §6.4).
 
 - `prepay`: after the hold committed, create the order (`out_trade_no` = `JFM…`, `attach` = the redemption id,
   `time_expire` = the hold's end) and answer the signed `wx.requestPayment` parameters. Identical parameters

@@ -13,7 +13,7 @@ lifetime), the redemption row (unique (member, idem_key): the Idempotency-Key ne
 spend, the conditional stock UPDATE (`stock > 0`, so it never oversells) and the fulfilment (coupon issued,
 code assigned, slot booked, gift ordered) commit together or not at all.
 
-Points + cash (docs/wechat-protocols-2.md §D): the hold commits first, then the JSAPI order is created
+Points + cash (docs/wechat-protocols.md §6.5): the hold commits first, then the JSAPI order is created
 outside the transaction (`out_trade_no` = `JFM…`, `attach` = the redemption id) and the signed
 `wx.requestPayment` parameters are answered; `orders.py` completes it on TRANSACTION.SUCCESS, releases it on
 timeout or cancel, and refunds a payment that arrives after the release.
