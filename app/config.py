@@ -194,6 +194,16 @@ class PaymentsConfig:
 
 
 @dataclass
+class MallConfig:
+    # an unpaid points + cash redemption holds its points this long, then the order is closed and they return
+    hold_minutes: int = 15
+    # the notify_url sent with mall JSAPI orders and refunds (WeChat Pay needs an absolute HTTPS URL)
+    notify_url: str = "http://127.0.0.1:8000/wechatpay/notify"
+    # the description shown on the member's WeChat Pay bill
+    order_description: str = "积分商城兑换"
+
+
+@dataclass
 class OutboxConfig:
     max_attempts: int = 8
     backoff_seconds: int = 30
@@ -270,6 +280,7 @@ class Settings:
     payments: PaymentsConfig = field(default_factory=PaymentsConfig)
     metrics: MetricsConfig = field(default_factory=MetricsConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    mall: MallConfig = field(default_factory=MallConfig)
     clock: ClockConfig = field(default_factory=ClockConfig)
     sop: SopConfig = field(default_factory=SopConfig)
     log: LogConfig = field(default_factory=LogConfig)

@@ -84,7 +84,7 @@ def plan_for(quick: bool, soak_minutes: float | None, only: list[str] | None) ->
 
 
 SCENARIOS = ("roundtrips", "bare", "checkin", "ledger", "balance", "login", "notify", "wecom", "pgbench", "sweep",
-             "push", "soak")
+             "push", "soak", "mall")
 
 
 def free_port() -> int:

@@ -567,6 +567,11 @@ def main(argv: list[str] | None = None) -> int:
 
                 with phase(ctx, "push"):
                     push.run(ctx)
+            if plan.wants("mall"):
+                from bench import mall
+
+                with phase(ctx, "mall"):
+                    mall.run(ctx)
     except Exception as exc:  # recorded in the results, which are still written
         failed = True
         res.notes.append(f"run aborted: {type(exc).__name__}: {str(exc)[:500]}")

@@ -15,9 +15,9 @@ from app.config import Settings
 
 AUDIENCES: dict[str, tuple[str, list[str]]] = {
     # audience: (url prefix, domain modules under handlers/<audience>/)
-    "consumer": ("/api/v1", ["auth", "points", "coupons", "metrics", "lottery"]),
+    "consumer": ("/api/v1", ["auth", "points", "coupons", "metrics", "lottery", "mall"]),
     "guide": ("/guide/v1", ["staff", "coupons", "sop"]),
-    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content", "metrics", "sop", "lottery"]),
+    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content", "metrics", "sop", "lottery", "mall"]),
     "community": ("/community/v1", ["interactions"]),
     "callbacks": ("", ["wechatpay", "wecom", "official_account"]),
 }

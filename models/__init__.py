@@ -31,6 +31,7 @@ from models.lottery import (
     LotteryPrizeDay,
     LotteryStockAdjustment,
 )
+from models.mall import MallAddress, MallCode, MallRedemption, MallReward, MallSlot, MallStockAdjustment
 from models.member import Member, StaffUser, Store
 from models.metrics import MetricsDaily, MetricsMemberDay, MetricsSimulation, MetricsWatermark
 from models.outbox import OutboxMessage
@@ -84,6 +85,12 @@ __all__ = [
     "LotteryPrize",
     "LotteryPrizeDay",
     "LotteryStockAdjustment",
+    "MallAddress",
+    "MallCode",
+    "MallRedemption",
+    "MallReward",
+    "MallSlot",
+    "MallStockAdjustment",
     "Member",
     "MemberGuide",
     "MetricsDaily",

@@ -25,7 +25,8 @@ from sandbox.state import STATE_KEY, Fault, SandboxState, state_of
 CONTROL_PREFIX = "/__sandbox__/"
 RECORDED_HEADERS = ("Content-Type", "User-Agent", "Accept", "Authorization", "Wechatpay-Serial")
 # modules beside miniprogram that plug in their routes with `setup(app)` when they exist
-OPTIONAL_MODULES = ("sandbox.pay", "sandbox.wecom_guides", "sandbox.official_account", "sandbox.wecom_sop")
+OPTIONAL_MODULES = ("sandbox.pay", "sandbox.pay_jsapi", "sandbox.wecom_guides", "sandbox.official_account",
+                    "sandbox.wecom_sop")
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 

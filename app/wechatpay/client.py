@@ -21,7 +21,13 @@ import aiohttp
 from yarl import URL
 
 from app.config import Settings
-from app.wechatpay.crypto import WeChatPayNotificationError, sign_request, verify_response
+from app.wechatpay.crypto import (
+    WeChatPayNotificationError,
+    random_nonce,
+    sign_message,
+    sign_request,
+    verify_response,
+)
 from app.wechatpay.setup import WeChatPayCredentials, WeChatPayMisconfigured, load_credentials
 
 log = logging.getLogger("jifen.wechatpay")
@@ -135,10 +141,67 @@ class WeChatPayClient:
             raise WeChatPayUnavailable("answer lacks coupon_id", path="/v3/marketing/favor/users/-/coupons")
         return str(coupon_id)
 
+    async def jsapi_order(self, *, out_trade_no: str, description: str, total_fen: int, openid: str,
+                          notify_url: str, attach: str | None = None, time_expire: str | None = None) -> str:
+        """POST /v3/pay/transactions/jsapi -> prepay_id (docs/wechat-protocols.md §6.5).
+
+        Re-calling with identical parameters before `time_expire` answers the same prepay_id, so a retry after
+        a timeout is safe (replay_safe)."""
+        creds = self.credentials
+        payload: dict[str, Any] = {"appid": creds.appid, "mchid": creds.mchid, "description": description[:127],
+                                   "out_trade_no": out_trade_no, "notify_url": notify_url,
+                                   "amount": {"total": total_fen, "currency": "CNY"}, "payer": {"openid": openid}}
+        if attach:
+            payload["attach"] = attach[:128]
+        if time_expire:
+            payload["time_expire"] = time_expire
+        data = await self.request("POST", "/v3/pay/transactions/jsapi", payload=payload)
+        prepay_id = data.get("prepay_id")
+        if not prepay_id:
+            raise WeChatPayUnavailable("answer lacks prepay_id", path="/v3/pay/transactions/jsapi")
+        return str(prepay_id)
+
+    async def close_order(self, out_trade_no: str) -> None:
+        """POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close {mchid} -> 204 (docs/wechat-protocols.md §6.5).
+
+        Raises WeChatPayRejected with WeChat Pay's code (ORDER_CLOSED, ORDERNOTEXIST, ORDERPAID...)."""
+        await self.request("POST", f"/v3/pay/transactions/out-trade-no/{quote(out_trade_no, safe='')}/close",
+                           payload={"mchid": self.credentials.mchid})
+
+    async def refund(self, *, out_trade_no: str, out_refund_no: str, refund_fen: int, total_fen: int,
+                     reason: str | None = None, notify_url: str | None = None) -> dict[str, Any]:
+        """POST /v3/refund/domestic/refunds (docs/wechat-protocols.md §6.5); idempotent on out_refund_no."""
+        payload: dict[str, Any] = {"out_trade_no": out_trade_no, "out_refund_no": out_refund_no,
+                                   "amount": {"refund": refund_fen, "total": total_fen, "currency": "CNY"}}
+        if reason:
+            payload["reason"] = reason[:80]
+        if notify_url:
+            payload["notify_url"] = notify_url
+        return await self.request("POST", "/v3/refund/domestic/refunds", payload=payload)
+
+    def pay_params(self, prepay_id: str, *, timestamp: int | None = None, nonce: str | None = None) -> dict[str, str]:
+        """The parameters of `wx.requestPayment` (docs/wechat-protocols.md §6.5): paySign =
+        base64(SHA256withRSA(merchant key, appId\ntimeStamp\nnonceStr\npackage\n)); signType is not signed."""
+        creds = self.credentials
+        if creds.merchant_key is None:
+            raise WeChatPayMisconfigured("JIFEN_WECHATPAY_PRIVATE_KEY_PATH is needed to sign payments")
+        return pay_params(creds.merchant_key, creds.appid, prepay_id, timestamp=timestamp, nonce=nonce)
+
     async def query_transaction(self, transaction_id: str) -> dict[str, Any]:
         """GET /v3/pay/transactions/id/{transaction_id}?mchid= (reconciliation when a notification is missing)."""
         return await self.request("GET", f"/v3/pay/transactions/id/{quote(transaction_id, safe='')}",
                                   query={"mchid": self.credentials.mchid})
+
+
+def pay_params(private_key: Any, appid: str, prepay_id: str, *, timestamp: int | None = None,
+               nonce: str | None = None) -> dict[str, str]:
+    """`wx.requestPayment` parameters signed with the merchant key (docs/wechat-protocols.md §6.5)."""
+    ts = str(int(time.time()) if timestamp is None else timestamp)  # WeChat checks it against the wall clock
+    nonce_str = nonce or random_nonce()
+    package = f"prepay_id={prepay_id}"
+    sign = sign_message(private_key, f"{appid}\n{ts}\n{nonce_str}\n{package}\n")
+    return {"appId": appid, "timeStamp": ts, "nonceStr": nonce_str, "package": package, "signType": "RSA",
+            "paySign": sign}
 
 
 class WeChatPay:

@@ -60,6 +60,7 @@ from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import reconcile
 from app.services.coupons import service as coupon_service
+from app.services.mall import orders as mall_orders
 from app.services.outbox import service as outbox
 from app.services.payments import one_statement
 from app.services.payments import push as payment_push
@@ -200,6 +201,8 @@ async def handle_notification(rt: Runtime, headers: Mapping[str, str], body: byt
     elif isinstance(parsed, Refund):
         ref = parsed.refund_id
     now = rt.clock.now()
+    if isinstance(parsed, Txn | Refund) and mall_orders.mall.is_mall_order(parsed.out_trade_no):
+        return await _mall_notification(rt, note, parsed, ref, now)
     paid = isinstance(parsed, Txn) and parsed.trade_state == "SUCCESS"
     guide = None
     if paid and isinstance(parsed, Txn):  # the payer's guide first, so the push can name them (step 4b)
@@ -223,6 +226,26 @@ async def handle_notification(rt: Runtime, headers: Mapping[str, str], body: byt
             await WeChatPayNotification.filter(notification_id=note.id, status="received").update(
                 status="ignored", processed_at=rt.clock.now())
             return NotifyOutcome("ignored", note.event_type, ref)
+    except Exception as exc:
+        await _note_error(note.id, exc)
+        raise
+    await WeChatPayNotification.filter(notification_id=note.id, status="received").update(
+        status="processed", processed_at=rt.clock.now(), last_error=None)
+    return NotifyOutcome("processed", note.event_type, ref)
+
+
+async def _mall_notification(rt: Runtime, note: Notification, parsed: Txn | Refund, ref: str | None,
+                             now: datetime) -> NotifyOutcome:
+    """A points-mall order (`JFM…`): it completes (or refunds) a redemption instead of earning points. Same
+    dedupe log and the same rule: answered only after the mall's transaction committed."""
+    status = await _log_notification(note, ref, now)
+    if status in ("processed", "ignored"):
+        return NotifyOutcome("duplicate", note.event_type, ref)
+    try:
+        if isinstance(parsed, Txn) and parsed.trade_state == "SUCCESS":
+            await mall_orders.on_transaction(rt, parsed)
+        elif isinstance(parsed, Refund) and parsed.status == "SUCCESS":
+            await mall_orders.on_refund(rt, parsed)
     except Exception as exc:
         await _note_error(note.id, exc)
         raise

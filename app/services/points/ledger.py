@@ -329,9 +329,19 @@ async def consume_buckets(c: BaseDBAsyncClient, member_id: int, amount: int, ent
         if left <= 0:
             break
         take = min(left, int(r["remaining"]))
-        await execute(c, "UPDATE point_buckets SET remaining = remaining - $1 WHERE id = $2", [take, r["id"]])
         allocations.append((int(r["id"]), take))
         left -= take
+    if len(allocations) > 1 and is_postgres_conn(c):  # one statement each, whatever the number of lots
+        ids, takes = [a[0] for a in allocations], [a[1] for a in allocations]
+        await execute(c, "UPDATE point_buckets SET remaining = point_buckets.remaining - t.take FROM "
+                         "unnest($1::bigint[], $2::int[]) AS t(id, take) WHERE point_buckets.id = t.id", [ids, takes])
+        if entry_id is not None:
+            await execute(c, "INSERT INTO spend_allocations (entry_id, bucket_id, amount) SELECT $1, t.b, t.a FROM "
+                             "unnest($2::bigint[], $3::int[]) WITH ORDINALITY AS t(b, a, n) ORDER BY t.n",
+                          [entry_id, ids, takes])
+        return allocations
+    for bucket_id, take in allocations:
+        await execute(c, "UPDATE point_buckets SET remaining = remaining - $1 WHERE id = $2", [take, bucket_id])
     if entry_id is not None:
         for bucket_id, take in allocations:
             await execute(c, "INSERT INTO spend_allocations (entry_id, bucket_id, amount) VALUES ($1, $2, $3)",
@@ -356,24 +366,44 @@ async def spend(member_id: int, amount: int, idem_key: str, *, now: datetime, ki
         raise ValueError("spend amount must be positive")
     async with in_transaction() as c:
         await lock_member(c, member_id)
+        return await spend_locked(c, member_id, amount, idem_key, now=now, kind=kind, source=source, event=event,
+                                  trace=trace)
+
+
+async def spend_locked(c: BaseDBAsyncClient, member_id: int, amount: int, idem_key: str, *, now: datetime,
+                       kind: str = "spend", source: str | None = None, event: str | None = None,
+                       trace: dict[str, Any] | None = None, fresh_key: bool = False) -> SpendResult:
+    """`spend` inside the caller's transaction, which already holds `lock_member` (a redemption that must
+    commit its spend with its own rows, e.g. the mall's order and stock, without a savepoint per spend).
+    `fresh_key`: the caller derived the key from a row it just inserted, so it cannot be on the ledger yet
+    (the unique (member, idem_key) index still stands behind that)."""
+    if amount <= 0:
+        raise ValueError("spend amount must be positive")
+    if not fresh_key:
         existing = await find_entry(c, member_id, idem_key)
         if existing is not None:
             return SpendResult(entry_id=existing["id"], amount=-int(existing["amount"]),
                                balance=int(existing["balance_after"]), duplicate=True, allocations=[])
+    # one read in the common case: the balance, and whether a debt or a due lot needs the full expiry step
+    m = await fetchrow(c, "SELECT m.balance, EXISTS (SELECT 1 FROM point_buckets d WHERE d.member_id = m.id AND "
+                          "d.state = 'debt' AND d.remaining < 0) AS debt, EXISTS (SELECT 1 FROM point_buckets b "
+                          "WHERE b.member_id = m.id AND b.state = 'active' AND b.expires_at <= $2 AND b.remaining > 0) "
+                          "AS due FROM members m WHERE m.id = $1", [member_id, now])
+    if m["debt"] or m["due"]:
         await expire_member_due(c, member_id, now)  # nets any debt first, so a spend never skips over one
         m = await fetchrow(c, "SELECT balance FROM members WHERE id = $1", [member_id])
-        balance = int(m["balance"])
-        if balance < amount:
-            raise InsufficientPoints(f"needs {amount} points, has {max(balance, 0)}",
-                                     details={"required": amount, "balance": balance})
-        entry_id = await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind=kind,
-                                      idem_key=idem_key, balance_after=balance - amount, now=now, source=source,
-                                      event=event, trace=trace)
-        allocations = await consume_buckets(c, member_id, amount, entry_id)
-        await execute(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3",
-                      [amount, now, member_id])
-        return SpendResult(entry_id=entry_id, amount=amount, balance=balance - amount, duplicate=False,
-                           allocations=allocations)
+    balance = int(m["balance"])
+    if balance < amount:
+        raise InsufficientPoints(f"needs {amount} points, has {max(balance, 0)}",
+                                 details={"required": amount, "balance": balance})
+    entry_id = await insert_entry(c, member_id=member_id, account="available", amount=-amount, kind=kind,
+                                  idem_key=idem_key, balance_after=balance - amount, now=now, source=source,
+                                  event=event, trace=trace)
+    allocations = await consume_buckets(c, member_id, amount, entry_id)
+    await execute(c, "UPDATE members SET balance = balance - $1, updated_at = $2 WHERE id = $3",
+                  [amount, now, member_id])
+    return SpendResult(entry_id=entry_id, amount=amount, balance=balance - amount, duplicate=False,
+                       allocations=allocations)
 
 
 async def reverse_spend(member_id: int, spend_idem_key: str, idem_key: str, *, now: datetime,
