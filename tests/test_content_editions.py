@@ -181,6 +181,9 @@ async def test_points_activity_article_from_a_campaign(api: Any, staff_token: An
     assert "每月8日" in third["content"] and "3倍" in third["content"]
     assert f'data-miniprogram-appid="{rt.settings.miniprogram.appid}"' in third["content"]
     status, err = await api.call("POST", f"/admin/v1/editions/{ed['id']}/points-article", token=mkt,
-                                 json={"source": "mall_reward", "id": 1, "cover_image_id": cover["id"]})
+                                 json={"source": "flash_sale", "id": 1, "cover_image_id": cover["id"]})
     assert status == 422 and err["error"]["code"] == "unknown_source"
+    status, err = await api.call("POST", f"/admin/v1/editions/{ed['id']}/points-article", token=mkt,
+                                 json={"source": "mall_reward", "id": 999, "cover_image_id": cover["id"]})
+    assert status == 404 and err["error"]["code"] == "reward_not_found"  # the mall's source, registered
     clock.reset()

@@ -45,6 +45,9 @@ def points_source(kind: str) -> Callable[[Loader], Loader]:
 
 
 async def load(kind: str, obj_id: int) -> PointsActivity:
+    from app import domains
+
+    domains.load()  # sources register when their domain is imported (the mall's `mall_reward`)
     loader = _SOURCES.get(kind)
     if loader is None:
         raise ValidationFailed(f"source: unknown {kind!r} (known: {', '.join(sorted(_SOURCES))})",

@@ -28,6 +28,12 @@ _funnel: list[FunnelFn] = []
 _catalogue: list[CatalogueFn] = []
 
 
+def _load_domains() -> None:
+    from app import domains
+
+    domains.load()  # providers register when their domain is imported
+
+
 def tier_metrics(fn: TierFn) -> TierFn:
     if fn not in _tier:
         _tier.append(fn)
@@ -47,6 +53,7 @@ def catalogue(fn: CatalogueFn) -> CatalogueFn:
 
 
 async def tier_extras(level: int, start: date, end: date) -> dict[str, Any]:
+    _load_domains()
     out: dict[str, Any] = {}
     for fn in _tier:
         out.update(await fn(level, start, end))
@@ -54,10 +61,12 @@ async def tier_extras(level: int, start: date, end: date) -> dict[str, Any]:
 
 
 async def funnel_steps(start: date, end: date) -> list[tuple[str, int]]:
+    _load_domains()
     return [await fn(start, end) for fn in _funnel]
 
 
 async def catalogue_items(points_per_yuan: int) -> list[dict[str, Any]]:
+    _load_domains()
     items: list[dict[str, Any]] = []
     for fn in _catalogue:
         items += await fn(points_per_yuan)
