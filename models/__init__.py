@@ -31,7 +31,15 @@ from models.lottery import (
     LotteryStockAdjustment,
 )
 from models.member import Member, StaffUser, Store
-from models.metrics import MetricsDaily, MetricsMemberDay, MetricsSimulation, MetricsWatermark
+from models.metrics import (
+    MetricsBalance,
+    MetricsDaily,
+    MetricsDayMembers,
+    MetricsJoined,
+    MetricsMemberDay,
+    MetricsSimulation,
+    MetricsWatermark,
+)
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
@@ -85,7 +93,10 @@ __all__ = [
     "LotteryStockAdjustment",
     "Member",
     "MemberGuide",
+    "MetricsBalance",
     "MetricsDaily",
+    "MetricsDayMembers",
+    "MetricsJoined",
     "MetricsMemberDay",
     "MetricsSimulation",
     "MetricsWatermark",
