@@ -357,3 +357,26 @@ async def reconcile_rollup(rt: Runtime, repair: bool) -> list[reconcile.Finding]
                 f.error = repr(exc)
         findings.append(f)
     return findings
+
+
+async def verify_members() -> list[Drift]:
+    """The balance histogram and members by join day against `members` now (equal right after a tick that
+    saw no member change since: the job recomputes both every minute)."""
+    c = conn()
+    pg = is_postgres_conn(c)
+    out = []
+    pairs = [
+        ("SELECT tier_level, balance, members FROM metrics_balances",
+         "SELECT tier_level, balance, COUNT(*) FROM members GROUP BY tier_level, balance", "balance"),
+        ("SELECT day, tier_level, members FROM metrics_joined",
+         f"SELECT {day_sql(pg, 'created_at')} AS d, tier_level, COUNT(*) FROM members GROUP BY 1, 2", "joined"),
+    ]
+    for have_sql, scan_sql, what in pairs:
+        have = {(str(_d(r[0])) if what == "joined" else str(r[0]), str(r[1])): int(r[2])
+                for r in await fetch(c, have_sql)}
+        scan = {(str(_d(r[0])) if what == "joined" else str(r[0]), str(r[1])): int(r[2])
+                for r in await fetch(c, scan_sql)}
+        for key in sorted(set(have) | set(scan)):
+            if have.get(key, 0) != scan.get(key, 0):
+                out.append(Drift(key[0], key[1], what, "members", have.get(key, 0), scan.get(key, 0)))
+    return out
