@@ -79,8 +79,8 @@ async def generate(members: int, entries: int) -> dict[str, float]:
                     WHEN h < 90 THEN 'refund' WHEN h < 95 THEN 'adjust' ELSE 'mall_buy' END,
                CASE WHEN h < 55 THEN ev.e WHEN h >= 90 AND h < 95 THEN 'adjust' END,
                'bench', CASE WHEN h < 55 THEN ev.rule_id END, 'g:' || j, 0, 0, NULL,
-               now() - interval '1 hour' - make_interval(mins => ((m * 7919 + j * 104729) % 525600))
-        FROM generate_series(1, $1::int) AS m, generate_series(1, $2::int) AS j,
+               now() - interval '1 hour' - make_interval(mins => ((m * 7919 + j * 104729) % 525600)::int)
+        FROM generate_series(1, $1::bigint) AS m, generate_series(1, $2::bigint) AS j,
              LATERAL (SELECT (m * 13 + j * 29 + (m * j) % 11) % 100 AS h) hh, ev
         WHERE ev.n = 1 + (m + j) % {len(EVENTS)}""", [members, entries])
     t["point_entries"] = time.perf_counter() - t0
