@@ -28,7 +28,7 @@ import os
 import statistics
 import time
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +79,8 @@ async def generate(members: int, entries: int) -> dict[str, float]:
                     WHEN h < 90 THEN 'refund' WHEN h < 95 THEN 'adjust' ELSE 'mall_buy' END,
                CASE WHEN h < 55 THEN ev.e WHEN h >= 90 AND h < 95 THEN 'adjust' END,
                'bench', CASE WHEN h < 55 THEN ev.rule_id END, 'g:' || j, 0, 0, NULL,
-               now() - interval '1 hour' - make_interval(mins => ((m * 7919 + j * 104729) % 525600))
-        FROM generate_series(1, $1::int) AS m, generate_series(1, $2::int) AS j,
+               now() - interval '1 hour' - make_interval(mins => ((m * 7919 + j * 104729) % 525600)::int)
+        FROM generate_series(1, $1::bigint) AS m, generate_series(1, $2::bigint) AS j,
              LATERAL (SELECT (m * 13 + j * 29 + (m * j) % 11) % 100 AS h) hh, ev
         WHERE ev.n = 1 + (m + j) % {len(EVENTS)}""", [members, entries])
     t["point_entries"] = time.perf_counter() - t0
@@ -113,12 +113,13 @@ async def timed(fn: Callable[[], Awaitable[Any]], repeat: int) -> float:
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     from app import db
+    from app.clock import SHANGHAI
     from app.config import load_settings
     from app.runtime import Runtime
     from app.services.metrics import member_report, planner, rollup, simulation
     from app.services.metrics import points as svc
     from app.services.points.seed import seed_first_install
-    from app.sqlx import fetchrow
+    from app.sqlx import fetch, fetchrow
 
     settings = load_settings(env={k: v for k, v in os.environ.items() if not k.startswith("JIFEN_")})
     settings.database.url = f"{args.pg}/{DB}"
@@ -150,8 +151,18 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 SELECT 1 + (j * 7) % {args.members}, 'available', 5, 'earn', 'check_in', 'bench', NULL,
                        'new:' || j, 0, 0, NULL, now() - interval '10 seconds'
                 FROM generate_series(1, {new}) AS j""")
-            rows.append((f"incremental refresh ({new:,} new entries)",
+            rows.append((f"incremental refresh ({new:,} new entries) + member distributions",
                          await timed(lambda: rollup.refresh_all(rt, settle_seconds=0), 1)))
+            rows.append(("member distributions alone (balance histogram + join days, every tick)",
+                         await timed(rollup.refresh_members, 1)))
+            size = await fetchrow(db.conn(), "SELECT pg_total_relation_size('metrics_day_members'), "
+                                             "(SELECT COUNT(*) FROM metrics_day_members), "
+                                             "(SELECT COUNT(*) FROM metrics_balances), "
+                                             "pg_total_relation_size('metrics_member_days'), "
+                                             "pg_total_relation_size('point_entries')")
+            print(f"  day bitmaps {int(size[0]) / 1e6:,.0f} MB in {int(size[1]):,} rows; balance histogram "
+                  f"{int(size[2]):,} rows; member-days {int(size[3]) / 1e6:,.0f} MB; point_entries "
+                  f"{int(size[4]) / 1e6:,.0f} MB", flush=True)
             today = rt.clock.today()
             f30 = svc.Filters(today - timedelta(days=29), today)
             f365 = svc.Filters(today - timedelta(days=364), today, granularity="month")
@@ -169,6 +180,25 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 ("annual report, one member", lambda: member_report.annual_report(rt, 12345 % args.members + 1,
                                                                                   today.year)),
             ]
+            lo = datetime(f30.start.year, f30.start.month, f30.start.day, tzinfo=SHANGHAI)
+            # what a dashboard without the member roll-ups ran per request (the previous implementation)
+            c = db.conn()
+            queries += [
+                ("BASELINE per request: percentiles of balance from members",
+                 lambda: fetch(c, "SELECT tier_level, COUNT(*), SUM(balance), percentile_disc(ARRAY[.25, .5, .75, .9]) "
+                                  "WITHIN GROUP (ORDER BY balance) FROM members GROUP BY tier_level")),
+                ("BASELINE per request: distinct redeemers, 30 days, from member-days",
+                 lambda: fetch(c, "SELECT COUNT(DISTINCT member_id) FROM metrics_member_days WHERE category = "
+                                  "'redeem' AND rule_key <> 'reversal' AND day >= $1 AND day <= $2",
+                               [f30.start, f30.end])),
+                ("BASELINE per request: distinct check-ins, 30 days, from checkins",
+                 lambda: fetch(c, "SELECT COUNT(DISTINCT member_id) FROM checkins WHERE day >= $1 AND day <= $2",
+                               [f30.start, f30.end])),
+                ("BASELINE per request: members joined by a day (COUNT over members)",
+                 lambda: fetch(c, "SELECT COUNT(*) FROM members WHERE created_at < $1", [lo + timedelta(days=30)])),
+                ("BASELINE per request: rank band (COUNT over members)",
+                 lambda: fetch(c, "SELECT COUNT(*), COUNT(CASE WHEN balance > 2500 THEN 1 END) FROM members")),
+            ]
             for name, fn in queries:
                 rows.append((name, await timed(fn, args.repeat)))
             rows.append(("jifen metrics verify (full scan + compare)", await timed(rollup.verify, 1)))
@@ -180,7 +210,16 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 out.update(await simulation.simulate(rt, draft))
 
             secs = await timed(what_if, 1)
-            rows.append((f"what-if, 30 days ({out['events']:,} events replayed twice)", secs))
+            rows.append((f"what-if, 30 days, draft check-in rule ({out['events']:,} events)", secs))
+            draft2 = simulation.SimulationIn(days=30, campaign={"name": "x2 Wed", "multiplier_bp": 20000,
+                                                                "recurrence": "weekly", "weekday": 3})
+            out.clear()
+
+            async def what_if_campaign() -> None:
+                out.update(await simulation.simulate(rt, draft2))
+
+            secs = await timed(what_if_campaign, 1)
+            rows.append((f"what-if, 30 days, draft campaign on every event ({out['events']:,} events)", secs))
         finally:
             await rt.close()
             await db.close()

@@ -33,7 +33,15 @@ from models.lottery import (
 )
 from models.mall import MallAddress, MallCode, MallRedemption, MallReward, MallSlot, MallStockAdjustment
 from models.member import Member, StaffUser, Store
-from models.metrics import MetricsDaily, MetricsMemberDay, MetricsSimulation, MetricsWatermark
+from models.metrics import (
+    MetricsBalance,
+    MetricsDaily,
+    MetricsDayMembers,
+    MetricsJoined,
+    MetricsMemberDay,
+    MetricsSimulation,
+    MetricsWatermark,
+)
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
@@ -93,7 +101,10 @@ __all__ = [
     "MallStockAdjustment",
     "Member",
     "MemberGuide",
+    "MetricsBalance",
     "MetricsDaily",
+    "MetricsDayMembers",
+    "MetricsJoined",
     "MetricsMemberDay",
     "MetricsSimulation",
     "MetricsWatermark",

@@ -76,3 +76,55 @@ class MetricsSimulation(Model):
 
     class Meta:
         table = "metrics_simulations"
+
+
+class MetricsDayMembers(Model):
+    """Who did something on a Shanghai day: one bitmap of member ids (bit i = member i, little-endian bytes,
+    zlib-compressed) per day x kind x tier, so the distinct members of ANY period (utilisation, the funnel, the
+    redeemer set of the ROI) are the OR of its days' bitmaps: exact, and read in milliseconds whatever the
+    membership, instead of a COUNT(DISTINCT) over the period's member-days.
+
+    kind: redeem (redemptions, reversals left out) | sharing (sharing awards), rolled from the ledger with
+    `metrics_daily`; checked_in, rolled from `checkins` behind its own watermark. tier_level: the member's tier
+    when the row was rolled. members: the bitmap's popcount.
+    """
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    kind = fields.CharField(max_length=16)
+    tier_level = fields.IntField()
+    members = fields.BigIntField(default=0, db_default=0)
+    bits = fields.BinaryField()
+
+    class Meta:
+        table = "metrics_day_members"
+        unique_together = (("day", "kind", "tier_level"),)
+
+
+class MetricsBalance(Model):
+    """The members' balance distribution per tier: an exact value histogram (tier x balance -> members),
+    recomputed set-based by the roll-up job every tick; percentiles, averages and a member's rank band read it
+    (a few thousand rows) instead of sorting `members` per request."""
+
+    id = fields.BigIntField(primary_key=True)
+    tier_level = fields.IntField()
+    balance = fields.BigIntField()
+    members = fields.BigIntField()
+
+    class Meta:
+        table = "metrics_balances"
+        unique_together = (("tier_level", "balance"),)
+
+
+class MetricsJoined(Model):
+    """Members by the Shanghai day they joined and their current tier (recomputed with `metrics_balances`):
+    "members at the end of the period" is a sum over a few hundred rows."""
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    tier_level = fields.IntField()
+    members = fields.BigIntField()
+
+    class Meta:
+        table = "metrics_joined"
+        unique_together = (("day", "tier_level"),)

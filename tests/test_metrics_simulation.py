@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from app.clock import SHANGHAI, clock
+from app.services.metrics import simulation
 from app.services.points import checkin, engine
 from app.services.points.config_cache import config_cache
 from models import Member, MetricsSimulation, PointEntry, PointsBudget
@@ -97,3 +101,47 @@ async def test_bad_drafts_are_422_and_unknown_runs_404(api: Api, seeded, staff_t
     assert status == 404 and r["error"]["code"] == "simulation_not_found"
     token, _ = await api.login("sim-member")
     assert (await api.call("POST", "/admin/v1/simulations", token=token, json={"rule": RULE}))[0] == 403
+
+
+_sim_data: list[int] = []
+
+drafts = st.fixed_dictionaries({
+    "days": st.integers(1, 12),
+    "rule": st.one_of(st.none(), st.fixed_dictionaries({
+        "code": st.just("draft_rule"), "name": st.just("draft"),
+        "event": st.sampled_from(["check_in", "share", "purchase"]),
+        "points_fixed": st.integers(0, 20), "points_per_yuan": st.integers(0, 3),
+        "once_per_member": st.booleans(),
+        "daily_count_cap": st.one_of(st.none(), st.integers(1, 2)),
+        "total_points_cap": st.one_of(st.none(), st.integers(1, 40)),
+        "streak_bonuses": st.one_of(st.none(), st.fixed_dictionaries({"2": st.integers(1, 30)})),
+    })),
+    "campaign": st.one_of(st.none(), st.fixed_dictionaries({
+        "name": st.just("draft campaign"), "multiplier_bp": st.sampled_from([15000, 20000, 30000]),
+        "recurrence": st.just("weekly"), "weekday": st.integers(1, 7),
+        "events": st.one_of(st.none(), st.lists(st.sampled_from(["check_in", "share", "purchase"]), min_size=1,
+                                                max_size=2, unique=True)),
+        "tier_levels": st.one_of(st.none(), st.just([1])),
+    })),
+}).filter(lambda d: d["rule"] is not None or d["campaign"] is not None)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(draft=drafts)
+async def test_fast_replay_equals_planning_every_event_under_both(api: Api, seeded, draft: dict) -> None:
+    """The planned-once / memoised replay (what runs) == planning every event under both configurations."""
+    if not _sim_data:
+        a, _ = await _events(api, seeded)
+        _, c = await api.login("sim-c")
+        for day in range(21, 30):  # a 9-day streak (bonus days), shares and purchases in between
+            clock.set(at(day))
+            await checkin.check_in(seeded, c["id"])
+            await engine.award(seeded, c["id"], "share", f"c-share-{day}")
+            await engine.award(seeded, a, "purchase", f"a-buy-{day}", {"amount_fen": 1000 * day})
+        await Member.filter(id=c["id"]).update(tier_level=1)
+        clock.set(NOW)
+        _sim_data.append(c["id"])
+    data = simulation.SimulationIn.model_validate(draft)
+    fast = await simulation.simulate(seeded, data)
+    slow = await simulation.simulate(seeded, data, fast=False)
+    assert fast == slow

@@ -1,4 +1,5 @@
-"""Scheduled metrics work: the roll-up refresh (claims its entries under the watermark's row lock)."""
+"""Scheduled metrics work: the roll-up refresh (claims its entries under the watermark's row lock) and the
+member distributions (balance histogram, members by join day) recomputed every tick."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ async def refresh_rollups(rt: Runtime) -> dict[str, Any] | None:
     for _ in range(20):  # a backlog is worked off in batches; the next tick continues
         r = await rollup.refresh(rt)
         total += r.entries
-        if r.entries == 0:
+        if r.entries == 0 and r.checkins == 0:
             break
+    await rollup.refresh_members()
     return {"rolled_entries": total} if total else None

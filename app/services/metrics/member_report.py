@@ -2,7 +2,8 @@
 
 Read from that member's own rows only (their ledger entries by the (member_id, id) index, check-ins, tier
 changes, coupons), so it stays cheap whatever the size of the membership; the rank band is the one figure
-that looks at every member (a count of members with a larger balance).
+that looks at every member: read from the roll-up's balance histogram (`metrics_balances`, at most a minute
+old), not from `members`.
 """
 
 from __future__ import annotations
@@ -94,8 +95,10 @@ def _journey(changes: list[Any], current: int, names: dict[int, str]) -> dict[st
 
 
 async def _rank(balance: int) -> dict[str, Any]:
-    """The member's band by balance among all members: top 1/5/10/25/50 %, else the rest."""
-    row = await fetchrow(conn(), "SELECT COUNT(*), COUNT(CASE WHEN balance > $1 THEN 1 END) FROM members", [balance])
+    """The member's band by balance among all members (as of the last roll-up tick): top 1/5/10/25/50 %, else
+    the rest."""
+    row = await fetchrow(conn(), "SELECT COALESCE(SUM(members), 0), COALESCE(SUM(CASE WHEN balance > $1 THEN members "
+                                 "END), 0) FROM metrics_balances", [balance])
     total, above = int(row[0]), int(row[1])
     top_pct = (above + 1) * 100 / total if total else 100.0
     label = next((f"top_{b}%" for b in RANK_BANDS if top_pct <= b), "rest")

@@ -29,7 +29,7 @@ from app.runtime import Runtime
 from app.services.metrics import catalogue as _catalogue  # noqa: F401  (registers the coupon provider)
 from app.services.metrics import extensions
 from app.services.metrics.classify import release_sql
-from app.services.metrics.points import percentile, ratio_bp
+from app.services.metrics.points import histogram_percentile, ratio_bp
 from app.services.points.admin import budget as budget_admin
 from app.sqlx import fetch, fetchrow
 
@@ -124,31 +124,35 @@ async def threshold_advice(rt: Runtime, *, goal_bp: int, days: int, window_days:
     c = conn()
     now = rt.clock.now()
     since = now - timedelta(days=window_days)
-    earned = {int(r[0]): int(r[1]) for r in await fetch(
-        c, "SELECT e.member_id, SUM(e.amount) FROM point_entries e WHERE e.created_at >= $1 AND e.created_at < $2 "
-           f"AND (e.kind = 'earn' OR (e.kind = 'adjust' AND e.amount > 0)) AND NOT {release_sql()} "
-           "GROUP BY e.member_id", [since, now])}
-    members = await fetch(c, "SELECT id, tier_level, balance FROM members" + ("" if tier is None else
-                                                                            " WHERE tier_level = $1"),
-                          [] if tier is None else [tier])
+    # one set-based statement: each member's reach, counted per tier and value (a histogram: no member row
+    # leaves the database); the percentiles and the rewards' reach are read off it
+    tier_sql, args = ("", [since, now, days, window_days]) if tier is None else (
+        " WHERE m.tier_level = $5", [since, now, days, window_days, tier])
+    rows = await fetch(c, "SELECT tier_level, reach, COUNT(*) FROM (SELECT m.tier_level, "
+                          "CASE WHEN m.balance > 0 THEN m.balance ELSE 0 END + COALESCE(e.s, 0) * $3 / $4 AS reach "
+                          "FROM members m LEFT JOIN (SELECT e.member_id, SUM(e.amount) AS s FROM point_entries e "
+                          "WHERE e.created_at >= $1 AND e.created_at < $2 "
+                          f"AND (e.kind = 'earn' OR (e.kind = 'adjust' AND e.amount > 0)) AND NOT {release_sql()} "
+                          f"GROUP BY e.member_id) e ON e.member_id = m.id{tier_sql}) x GROUP BY tier_level, reach "
+                          "ORDER BY tier_level, reach", args)
     names = {int(r[0]): r[1] for r in await fetch(c, "SELECT level, name FROM tiers")}
-    by: dict[int, list[int]] = {}
-    for m in members:
-        reach = max(int(m["balance"]), 0) + earned.get(int(m["id"]), 0) * days // window_days
-        by.setdefault(int(m["tier_level"]), []).append(reach)
+    by: dict[int, list[tuple[int, int]]] = {}
+    for r in rows:
+        by.setdefault(int(r[0]), []).append((int(r[1]), int(r[2])))
     items = await extensions.catalogue_items(rt.settings.metrics.points_per_yuan)
     pct = max(1, (10000 - goal_bp) // 100)
     tiers = []
     for level in sorted(by):
-        vals = sorted(by[level])
-        threshold = percentile(vals, pct) if goal_bp < 10000 else vals[0]
-        median = percentile(vals, 50)
+        hist = by[level]
+        n = sum(k for _, k in hist)
+        threshold = histogram_percentile(hist, pct) if goal_bp < 10000 else hist[0][0]
+        median = histogram_percentile(hist, 50)
         rewards = []
         for i in items:
-            can = sum(1 for v in vals if v >= i["points"])
-            rewards.append({**i, "members_who_can_reach": can, "share_bp": ratio_bp(can, len(vals)),
-                            "out_of_reach": can * 2 < len(vals)})
-        tiers.append({"tier_level": level, "name": names.get(level), "members": len(vals),
+            can = sum(k for v, k in hist if v >= i["points"])
+            rewards.append({**i, "members_who_can_reach": can, "share_bp": ratio_bp(can, n),
+                            "out_of_reach": can * 2 < n})
+        tiers.append({"tier_level": level, "name": names.get(level), "members": n,
                       "reachable_median": median, "threshold": threshold, "rewards": rewards})
     return {"goal_bp": goal_bp, "days": days, "window_days": window_days,
             "as_of": now.astimezone(SHANGHAI).isoformat(), "tiers": tiers}

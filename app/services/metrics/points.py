@@ -22,18 +22,17 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from app.clock import SHANGHAI
-from app.db import conn, is_postgres_conn
+from app.db import conn
 from app.errors import ValidationFailed
 from app.runtime import Runtime
-from app.services.metrics import extensions
+from app.services.metrics import bitmaps, extensions
 from app.services.metrics.classify import (
     CONSUMPTION_OF_SALES_BP,
     ISSUE_CATEGORIES,
     MEASURES,
     RECOMMENDED_SHARES_BP,
-    day_sql,
 )
-from app.sqlx import fetch, fetchrow
+from app.sqlx import fetch, fetchrow, to_dt
 
 Granularity = Literal["day", "week", "month"]
 MAX_RANGE_DAYS = 1100
@@ -175,18 +174,34 @@ def _d(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-REDEEMER_SQL = ("SELECT DISTINCT member_id FROM metrics_member_days WHERE category = 'redeem' "
-                "AND rule_key <> 'reversal' AND day >= $1 AND day <= $2")
+async def period_bits(kind: str, start: date, end: date, tier: int | None = None) -> dict[int, int]:
+    """The OR of the day bitmaps of `kind` over the period, per tier (the roll-up's `metrics_day_members`)."""
+    tsql, args = ("", [kind, start, end]) if tier is None else (" AND tier_level = $4", [kind, start, end, tier])
+    out: dict[int, int] = {}
+    for r in await fetch(conn(), "SELECT tier_level, bits FROM metrics_day_members WHERE kind = $1 AND day >= $2 "
+                                 f"AND day <= $3{tsql}", args):
+        out[int(r[0])] = out.get(int(r[0]), 0) | bitmaps.unpack(r[1])
+    return out
+
+
+async def period_members(kind: str, start: date, end: date, tier: int | None = None) -> int:
+    """The members who did `kind` in the period (any tier unless one is given), as one bitmap."""
+    v = 0
+    for bits in (await period_bits(kind, start, end, tier)).values():
+        v |= bits
+    return v
+
+
+async def members_at(end: date, tier: int | None = None) -> int:
+    """Members who had joined by the end of `end` (Shanghai), by current tier: the roll-up's `metrics_joined`."""
+    tsql, args = ("", [end]) if tier is None else (" AND tier_level = $2", [end, tier])
+    row = await fetchrow(conn(), f"SELECT COALESCE(SUM(members), 0) FROM metrics_joined WHERE day <= $1{tsql}", args)
+    return int(row[0]) if row else 0
 
 
 async def utilisation(f: Filters) -> dict[str, Any]:
-    c = conn()
-    _, end = _utc_bounds(f.start, f.end)
-    tier_sql, args = ("", [f.start, f.end]) if f.tier is None else (" AND tier_level = $3", [f.start, f.end, f.tier])
-    used = await fetchrow(c, f"SELECT COUNT(*) FROM ({REDEEMER_SQL}{tier_sql}) x", args)
-    mtier, margs = ("", [end]) if f.tier is None else (" AND tier_level = $2", [end, f.tier])
-    members = await fetchrow(c, f"SELECT COUNT(*) FROM members WHERE created_at < $1{mtier}", margs)
-    n, u = int(members[0]), int(used[0])
+    n = await members_at(f.end, f.tier)
+    u = (await period_members("redeem", f.start, f.end, f.tier)).bit_count()
     return {"members": n, "members_who_redeemed": u, "rate_bp": ratio_bp(u, n)}
 
 
@@ -198,35 +213,73 @@ def percentile(sorted_values: list[int], p: int) -> int:
     return sorted_values[k]
 
 
+def histogram_percentile(hist: list[tuple[int, int]], p: int) -> int:
+    """`percentile` over a histogram of (value, count) in ascending value order (the same nearest rank)."""
+    n = sum(c for _, c in hist)
+    if not n:
+        return 0
+    k = max(0, -(-n * p // 100) - 1)
+    seen = 0
+    for value, count in hist:
+        seen += count
+        if seen > k:
+            return value
+    return hist[-1][0]
+
+
+async def _moved_up(f: Filters, redeem: dict[int, dict[date, int]]) -> dict[int, int]:
+    """Members who moved up a tier on or after the first day they redeemed in the period, by the tier they
+    redeemed at: for each upward change on day D >= start, is the member in the OR of that tier's redeem
+    bitmaps from the start to min(D, end)? (walked once per tier in day order)."""
+    lo, _ = _utc_bounds(f.start, f.end)
+    changes: list[tuple[date, int]] = []
+    for r in await fetch(conn(), "SELECT member_id, created_at FROM tier_changes WHERE to_level > from_level "
+                                 "AND created_at >= $1", [lo]):
+        d = to_dt(r[1]).astimezone(SHANGHAI).date()  # type: ignore[union-attr]
+        changes.append((min(d, f.end), int(r[0])))
+    changes.sort()
+    out: dict[int, int] = {}
+    for tier, by_day in redeem.items():
+        days = sorted(by_day)
+        acc, i, seen = 0, 0, bitmaps.Members(0)
+        moved: set[int] = set()
+        dirty = False
+        for d, member in changes:
+            while i < len(days) and days[i] <= d:
+                acc |= by_day[days[i]]
+                i += 1
+                dirty = True
+            if dirty:
+                seen, dirty = bitmaps.Members(acc), False
+            if member in seen:
+                moved.add(member)
+        out[tier] = len(moved)
+    return out
+
+
 async def tiers(f: Filters) -> list[dict[str, Any]]:
-    """Per current tier: members, average and percentiles of balance, utilisation in the period."""
+    """Per current tier: members, average and percentiles of balance (the roll-up's histogram), utilisation
+    in the period (the redeem bitmaps), and members who moved up after redeeming."""
     c = conn()
     names = {int(r[0]): r[1] for r in await fetch(c, "SELECT level, name FROM tiers")}
-    stats: dict[int, dict[str, Any]] = {}
-    if is_postgres_conn(c):
-        pct = ", ".join(f"{p / 100}" for p in PERCENTILES)
-        rows = await fetch(c, "SELECT tier_level, COUNT(*), COALESCE(SUM(balance), 0), "
-                              f"percentile_disc(ARRAY[{pct}]) WITHIN GROUP (ORDER BY balance) "
-                              "FROM members GROUP BY tier_level", [])
-        for r in rows:
-            stats[int(r[0])] = {"members": int(r[1]), "sum": int(r[2]), "pcts": [int(x) for x in r[3]]}
-    else:
-        by: dict[int, list[int]] = {}
-        for r in await fetch(c, "SELECT tier_level, balance FROM members ORDER BY tier_level, balance", []):
-            by.setdefault(int(r[0]), []).append(int(r[1]))
-        for level, vals in by.items():
-            stats[level] = {"members": len(vals), "sum": sum(vals), "pcts": [percentile(vals, p) for p in PERCENTILES]}
-    used = {int(r[0]): int(r[1]) for r in await fetch(
-        c, "SELECT tier_level, COUNT(DISTINCT member_id) FROM metrics_member_days WHERE category = 'redeem' "
-           "AND rule_key <> 'reversal' AND day >= $1 AND day <= $2 GROUP BY tier_level", [f.start, f.end])}
-    # members who moved up a tier on or after the day they first redeemed in the period, by the tier they
-    # redeemed at (participation per mall activity joins here through `extensions.tier_metrics`)
-    moved = {int(r[0]): int(r[1]) for r in await fetch(
-        c, "SELECT d.tier_level, COUNT(DISTINCT d.member_id) FROM (SELECT member_id, tier_level, MIN(day) AS first_day "
-           "FROM metrics_member_days WHERE category = 'redeem' AND rule_key <> 'reversal' AND day >= $1 AND day <= $2 "
-           "GROUP BY member_id, tier_level) d JOIN tier_changes t ON t.member_id = d.member_id "
-           f"AND t.to_level > t.from_level AND {day_sql(is_postgres_conn(c), 't.created_at')} >= d.first_day "
-           "GROUP BY d.tier_level", [f.start, f.end])}
+    hists: dict[int, list[tuple[int, int]]] = {}
+    for r in await fetch(c, "SELECT tier_level, balance, members FROM metrics_balances ORDER BY tier_level, balance"):
+        hists.setdefault(int(r[0]), []).append((int(r[1]), int(r[2])))
+    stats = {level: {"members": sum(n for _, n in h), "sum": sum(v * n for v, n in h),
+                     "pcts": [histogram_percentile(h, p) for p in PERCENTILES]} for level, h in hists.items()}
+    redeem: dict[int, dict[date, int]] = {}
+    for r in await fetch(c, "SELECT tier_level, day, bits FROM metrics_day_members WHERE kind = 'redeem' "
+                            "AND day >= $1 AND day <= $2", [f.start, f.end]):
+        day = r[1] if isinstance(r[1], date) else date.fromisoformat(str(r[1]))
+        redeem.setdefault(int(r[0]), {})[day] = bitmaps.unpack(r[2])
+    used: dict[int, int] = {}
+    for level, by_day in redeem.items():
+        v = 0
+        for bits in by_day.values():
+            v |= bits
+        used[level] = v.bit_count()
+    # participation per mall activity joins here through `extensions.tier_metrics`
+    moved = await _moved_up(f, redeem)
     out = []
     for level in sorted(set(names) | set(stats)):
         if f.tier is not None and level != f.tier:
@@ -281,26 +334,18 @@ async def mix(rt: Runtime, f: Filters) -> dict[str, Any]:
     return {"issued": total, "sales": s, "categories": cats}
 
 
-async def _distinct(sql: str, args: list[Any]) -> set[int]:
-    return {int(r[0]) for r in await fetch(conn(), sql, args)}
-
-
 async def funnel(f: Filters) -> dict[str, Any]:
     """Each recorded step's members in the period and the conversion from the step before. Steps not recorded
     yet (login, browsing the mall) are listed as such; the mall adds its own through `extensions`."""
     lo, hi = _utc_bounds(f.start, f.end)
-    registered = await fetchrow(conn(), "SELECT COUNT(*) FROM members WHERE created_at < $1", [hi])
-    steps: list[tuple[str, int]] = [("registered", int(registered[0]))]
-    steps.append(("checked_in", len(await _distinct(
-        "SELECT DISTINCT member_id FROM checkins WHERE day >= $1 AND day <= $2", [f.start, f.end]))))
+    steps: list[tuple[str, int]] = [("registered", await members_at(f.end))]
+    steps.append(("checked_in", (await period_members("checked_in", f.start, f.end)).bit_count()))
     steps += await extensions.funnel_steps(f.start, f.end)
-    steps.append(("redeemed", len(await _distinct(REDEEMER_SQL, [f.start, f.end]))))
-    steps.append(("paid", len(await _distinct(
-        "SELECT DISTINCT member_id FROM payments WHERE member_id IS NOT NULL AND success_time >= $1 "
-        "AND success_time < $2", [lo, hi]))))
-    steps.append(("shared", len(await _distinct(
-        "SELECT DISTINCT member_id FROM metrics_member_days WHERE category = 'sharing' AND day >= $1 AND day <= $2",
-        [f.start, f.end]))))
+    steps.append(("redeemed", (await period_members("redeem", f.start, f.end)).bit_count()))
+    paid = await fetchrow(conn(), "SELECT COUNT(DISTINCT member_id) FROM payments WHERE member_id IS NOT NULL "
+                                  "AND success_time >= $1 AND success_time < $2", [lo, hi])
+    steps.append(("paid", int(paid[0])))
+    steps.append(("shared", (await period_members("sharing", f.start, f.end)).bit_count()))
     out = []
     prev = None
     for name, n in steps:
@@ -320,12 +365,12 @@ async def repurchase(rt: Runtime, f: Filters, profit_margin_bp: int, labour_cost
     """
     lo, hi = _utc_bounds(f.start, f.end)
     ppy = rt.settings.metrics.points_per_yuan
-    redeemers = await _distinct(REDEEMER_SQL, [f.start, f.end])
-    members = await fetchrow(conn(), "SELECT COUNT(*) FROM members WHERE created_at < $1", [hi])
+    redeemers = bitmaps.Members(await period_members("redeem", f.start, f.end))
     pays = await fetch(conn(), "SELECT member_id, COUNT(*), SUM(total_fen - refunded_fen) FROM payments "
                                "WHERE member_id IS NOT NULL AND success_time >= $1 AND success_time < $2 "
                                "GROUP BY member_id", [lo, hi])
-    groups = {"redeemed": {"members": len(redeemers)}, "not_redeemed": {"members": int(members[0]) - len(redeemers)}}
+    members = await members_at(f.end)
+    groups = {"redeemed": {"members": len(redeemers)}, "not_redeemed": {"members": members - len(redeemers)}}
     for g in groups.values():
         g.update(payers=0, repeat_payers=0, sales_fen=0)
     for r in pays:

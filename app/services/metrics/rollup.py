@@ -12,6 +12,16 @@ If one ever took longer and got skipped, `verify` finds the drift (exit 1 of `ji
 The tier of a row is the member's tier when the entry was rolled (a minute after it was written): the ledger
 does not record it on every entry. Members touched: a member counts once per day x rule key, under the tier
 of their first entry that day; summed over tiers it is the distinct members of the day and rule key.
+
+For the admin metrics to answer in well under a second at a million members, nothing per request reads
+`members` or the member-day rows any more:
+- `metrics_day_members`: a bitmap of member ids per day x kind x tier (redeem, sharing from the ledger in the
+  same transaction as `metrics_daily`; checked_in from `checkins` behind its own watermark `checkins`). The
+  distinct members of any period are the OR of its days' bitmaps (exact). `verify` compares them with the
+  ledger / check-ins (distinct counts per day and kind; the member sets themselves for the days it is given).
+- `metrics_balances` (balance histogram per tier) and `metrics_joined` (members by join day and tier):
+  recomputed set-based from `members` by every tick of the job (`refresh_members`, ~1 s at 1M members on
+  PostgreSQL); `verify_members` compares them with `members`.
 """
 
 from __future__ import annotations
@@ -28,12 +38,19 @@ from app.clock import SHANGHAI
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import reconcile
-from app.services.metrics.classify import MEASURES, classified_sql
+from app.services.metrics import bitmaps
+from app.services.metrics.classify import MEASURES, classified_sql, day_sql
 from app.sqlx import execute, fetch, fetchrow
 
 log = logging.getLogger("jifen.metrics")
 
 WATERMARK = "ledger"
+CHECKINS = "checkins"
+LEDGER_BIT_KINDS = ("redeem", "sharing")
+# the ledger's day bitmaps: who redeemed (reversals are not redemptions) and who earned a sharing award
+_BITS_SQL = ("SELECT DISTINCT day, CASE WHEN category = 'sharing' THEN 'sharing' ELSE 'redeem' END AS kind, "
+             "tier_level, member_id FROM ({src}) x WHERE (category = 'redeem' AND rule_key <> 'reversal') "
+             "OR category = 'sharing'")
 _SUMS = ", ".join(f"SUM({m})" for m in MEASURES)
 _COLS = ", ".join(MEASURES)
 _ADD = ", ".join(f"{m} = metrics_daily.{m} + excluded.{m}" for m in MEASURES)
@@ -43,6 +60,7 @@ _ADD = ", ".join(f"{m} = metrics_daily.{m} + excluded.{m}" for m in MEASURES)
 class RefreshResult:
     entries: int
     watermark: int
+    checkins: int = 0
 
 
 async def _lock_watermark(c: BaseDBAsyncClient) -> int:
@@ -58,8 +76,9 @@ async def _lock_watermark(c: BaseDBAsyncClient) -> int:
 
 
 async def _ensure_watermark(c: BaseDBAsyncClient) -> None:
-    await execute(c, "INSERT INTO metrics_watermarks (name, last_entry_id) VALUES ($1, 0) ON CONFLICT (name) "
-                     "DO NOTHING", [WATERMARK])
+    for name in (WATERMARK, CHECKINS):
+        await execute(c, "INSERT INTO metrics_watermarks (name, last_entry_id) VALUES ($1, 0) ON CONFLICT (name) "
+                         "DO NOTHING", [name])
 
 
 async def watermark() -> int:
@@ -85,44 +104,104 @@ async def _roll(c: BaseDBAsyncClient, where: str, args: list[Any]) -> None:
                      f"(SELECT day, rule_key FROM ({src}) s) GROUP BY d.day, d.rule_key, d.category, d.tier_level) x "
                      "WHERE metrics_daily.day = x.day AND metrics_daily.rule_key = x.rule_key "
                      "AND metrics_daily.category = x.category AND metrics_daily.tier_level = x.tier_level", args)
+    await _add_bits(c, await fetch(c, _BITS_SQL.format(src=src), args))
+
+
+def _d(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+async def _add_bits(c: BaseDBAsyncClient, rows: list[Any]) -> None:
+    """OR (day, kind, tier, member) rows into the day bitmaps (the caller holds the roll-up lock)."""
+    groups: dict[tuple[date, str, int], list[int]] = {}
+    for r in rows:
+        groups.setdefault((_d(r[0]), r[1], int(r[2])), []).append(int(r[3]))
+    if not groups:
+        return
+    days = sorted({k[0] for k in groups})
+    kinds = sorted({k[1] for k in groups})
+    marks = ", ".join(f"${i + 1}" for i in range(len(days)))
+    kmarks = ", ".join(f"${len(days) + i + 1}" for i in range(len(kinds)))
+    have = {(_d(r[0]), r[1], int(r[2])): r[3] for r in await fetch(
+        c, f"SELECT day, kind, tier_level, bits FROM metrics_day_members WHERE day IN ({marks}) "
+           f"AND kind IN ({kmarks})", [*days, *kinds])}
+    for key, ids in groups.items():
+        v = bitmaps.from_ids(ids) | bitmaps.unpack(have.get(key))
+        await execute(c, "INSERT INTO metrics_day_members (day, kind, tier_level, members, bits) "
+                         "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (day, kind, tier_level) DO UPDATE SET "
+                         "members = excluded.members, bits = excluded.bits",
+                      [key[0], key[1], key[2], v.bit_count(), bitmaps.pack(v)])
+
+
+async def _settled(c: BaseDBAsyncClient, table: str, wm: int, batch: int, cutoff: datetime) -> tuple[int, int]:
+    """The last id of the next batch after `wm` that ends before its first row not settled yet, and how many."""
+    # computed in the database, not by reading the batch. The watermark only ever moves to an id it has seen
+    # settled, never into a gap that an uncommitted row may still fill
+    row = await fetchrow(c, f"WITH b AS (SELECT id, created_at FROM {table} WHERE id > $1 ORDER BY id "
+                            "LIMIT $2), f AS (SELECT MIN(id) AS stop FROM b WHERE created_at > $3), "
+                            "s AS (SELECT b.id FROM b, f WHERE f.stop IS NULL OR b.id < f.stop) "
+                            "SELECT COALESCE((SELECT MAX(id) FROM s), $1) AS upto, (SELECT COUNT(*) FROM s) AS n",
+                         [wm, batch, cutoff])
+    assert row is not None
+    return int(row["upto"]), int(row["n"])
+
+
+async def _mark(c: BaseDBAsyncClient, name: str) -> int:
+    row = await fetchrow(c, "SELECT last_entry_id FROM metrics_watermarks WHERE name = $1", [name])
+    return int(row[0]) if row else 0
 
 
 async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int | None = None,
                   until: datetime | None = None) -> RefreshResult:
-    """Roll the next settled entries after the watermark (at most `batch`) and advance it. Returns how many."""
+    """Roll the next settled entries after the watermark (at most `batch`) and advance it; the same for the
+    check-ins behind theirs (the `checked_in` day bitmaps). Returns how many of each."""
     cfg = rt.settings.metrics
     batch = batch or cfg.rollup_batch
     settle = cfg.rollup_settle_seconds if settle_seconds is None else settle_seconds
     cutoff = (until or rt.clock.now()) - timedelta(seconds=settle)
     await _ensure_watermark(conn())
     async with in_transaction() as c:
-        wm = await _lock_watermark(c)
-        # the batch ends before its first entry that is not settled yet (an older transaction may still commit
-        # a lower id); computed in the database, not by reading the batch. The watermark only ever moves to an
-        # id it has seen settled, never into a gap that an uncommitted entry may still fill
-        row = await fetchrow(c, "WITH b AS (SELECT id, created_at FROM point_entries WHERE id > $1 ORDER BY id "
-                                "LIMIT $2), f AS (SELECT MIN(id) AS stop FROM b WHERE created_at > $3), "
-                                "s AS (SELECT b.id FROM b, f WHERE f.stop IS NULL OR b.id < f.stop) "
-                                "SELECT COALESCE((SELECT MAX(id) FROM s), $1) AS upto, (SELECT COUNT(*) FROM s) AS n",
-                             [wm, batch, cutoff])
-        assert row is not None
-        upto, count = int(row["upto"]), int(row["n"])
-        if upto == wm:
-            return RefreshResult(0, wm)
-        await _roll(c, "e.id > $1 AND e.id <= $2", [wm, upto])
-        await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
-                      [upto, rt.clock.now(), WATERMARK])
-    return RefreshResult(count, upto)
+        wm = await _lock_watermark(c)  # the ledger watermark's lock serialises every roll-up writer
+        upto, count = await _settled(c, "point_entries", wm, batch, cutoff)
+        if upto != wm:
+            await _roll(c, "e.id > $1 AND e.id <= $2", [wm, upto])
+            await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
+                          [upto, rt.clock.now(), WATERMARK])
+        cwm = await _mark(c, CHECKINS)
+        cupto, ccount = await _settled(c, "checkins", cwm, batch, cutoff)
+        if cupto != cwm:
+            await _add_bits(c, await fetch(c, "SELECT k.day, 'checked_in', COALESCE(m.tier_level, 0), k.member_id "
+                                              "FROM checkins k LEFT JOIN members m ON m.id = k.member_id "
+                                              "WHERE k.id > $1 AND k.id <= $2", [cwm, cupto]))
+            await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
+                          [cupto, rt.clock.now(), CHECKINS])
+    return RefreshResult(count, upto, ccount)
 
 
 async def refresh_all(rt: Runtime, **kw: Any) -> int:
-    """Refresh until nothing settled is left (backfill; tests)."""
+    """Refresh until nothing settled is left, then the member distributions (backfill; tests). Entries rolled."""
     total = 0
     while True:
         r = await refresh(rt, **kw)
         total += r.entries
-        if r.entries == 0:
+        if r.entries == 0 and r.checkins == 0:
+            await refresh_members()
             return total
+
+
+async def refresh_members() -> None:
+    """Recompute the balance histogram per tier and the members by join day and tier from `members`: two
+    set-based GROUP BYs (under the roll-up lock, so two schedulers take turns), run by the job every tick."""
+    await _ensure_watermark(conn())
+    async with in_transaction() as c:
+        await _lock_watermark(c)
+        await execute(c, "DELETE FROM metrics_balances")
+        await execute(c, "INSERT INTO metrics_balances (tier_level, balance, members) "
+                         "SELECT tier_level, balance, COUNT(*) FROM members GROUP BY tier_level, balance")
+        await execute(c, "DELETE FROM metrics_joined")
+        await execute(c, f"INSERT INTO metrics_joined (day, tier_level, members) "
+                         f"SELECT {day_sql(is_postgres_conn(c), 'created_at')} AS d, tier_level, COUNT(*) "
+                         "FROM members GROUP BY 1, 2")
 
 
 # --- the proof: roll-ups against a full scan -----------------------------------------------------------------
@@ -199,6 +278,49 @@ async def verify(days: list[date] | None = None) -> list[Drift]:
         for f in zero:
             if a[f] != b[f]:
                 out.append(Drift(key[0], key[1], key[2], f, a[f], b[f]))
+    return out + await verify_day_members(days)
+
+
+async def verify_day_members(days: list[date] | None = None) -> list[Drift]:
+    """The day bitmaps against the ledger and `checkins` up to their watermarks: per day and kind (tiers
+    together), the distinct members; with `days` given (the reconcile check), the member sets themselves."""
+    c = conn()
+    pg = is_postgres_conn(c)
+    exact = bool(days)
+    for _ in range(5):
+        upto, cupto = await watermark(), await _mark(c, CHECKINS)
+        where, args = _day_where(days, pg, 2)
+        src = _BITS_SQL.format(src=classified_sql(pg, f"e.id <= $1 AND {where}"))
+        kwhere = "true" if not days else "day IN (" + ", ".join(f"${i + 2}" for i in range(len(days))) + ")"
+        if exact:
+            rows = [*await fetch(c, f"SELECT DISTINCT day, kind, member_id FROM ({src}) y", [upto, *args]),
+                    *await fetch(c, f"SELECT day, 'checked_in', member_id FROM checkins WHERE id <= $1 AND {kwhere}",
+                                 [cupto, *(days or [])])]
+            scan: dict[tuple[str, str], Any] = {}
+            for r in rows:
+                scan.setdefault((str(_d(r[0])), r[1]), set()).add(int(r[2]))
+        else:
+            rows = [*await fetch(c, f"SELECT day, kind, COUNT(DISTINCT member_id) FROM ({src}) y GROUP BY day, kind",
+                                 [upto, *args]),
+                    *await fetch(c, "SELECT day, 'checked_in', COUNT(DISTINCT member_id) FROM checkins "
+                                    f"WHERE id <= $1 AND {kwhere} GROUP BY day", [cupto, *(days or [])])]
+            scan = {(str(_d(r[0])), r[1]): int(r[2]) for r in rows}
+        dwhere = "true" if not days else "day IN (" + ", ".join(f"${i + 1}" for i in range(len(days))) + ")"
+        union: dict[tuple[str, str], int] = {}
+        for r in await fetch(c, f"SELECT day, kind, bits FROM metrics_day_members WHERE {dwhere}", list(days or [])):
+            key = (str(_d(r[0])), r[1])
+            union[key] = union.get(key, 0) | bitmaps.unpack(r[2])
+        if (await watermark(), await _mark(c, CHECKINS)) == (upto, cupto):
+            break
+    out = []
+    for key in sorted(set(scan) | set(union)):
+        v = union.get(key, 0)
+        want = scan.get(key, set() if exact else 0)
+        n = len(want) if exact else want
+        if v.bit_count() != n:
+            out.append(Drift(key[0], key[1], "day_members", "members", v.bit_count(), n))
+        elif exact and bitmaps.to_ids(v) != want:
+            out.append(Drift(key[0], key[1], "day_members", "member_set", v.bit_count(), n))
     return out
 
 
@@ -212,6 +334,12 @@ async def rebuild_days(rt: Runtime, days: list[date]) -> None:
         marks = ", ".join(f"${i + 1}" for i in range(len(days)))
         await execute(c, f"DELETE FROM metrics_daily WHERE day IN ({marks})", list(days))
         await execute(c, f"DELETE FROM metrics_member_days WHERE day IN ({marks})", list(days))
+        await execute(c, f"DELETE FROM metrics_day_members WHERE day IN ({marks})", list(days))
+        cwm = await _mark(c, CHECKINS)
+        kmarks = ", ".join(f"${i + 2}" for i in range(len(days)))
+        await _add_bits(c, await fetch(c, "SELECT k.day, 'checked_in', COALESCE(m.tier_level, 0), k.member_id "
+                                          "FROM checkins k LEFT JOIN members m ON m.id = k.member_id "
+                                          f"WHERE k.id <= $1 AND k.day IN ({kmarks})", [cwm, *days]))
         where, args = _day_where(days, is_postgres_conn(c), 2)
         await _roll(c, f"e.id <= $1 AND {where}", [wm, *args])
 
@@ -239,3 +367,26 @@ async def reconcile_rollup(rt: Runtime, repair: bool) -> list[reconcile.Finding]
                 f.error = repr(exc)
         findings.append(f)
     return findings
+
+
+async def verify_members() -> list[Drift]:
+    """The balance histogram and members by join day against `members` now (equal right after a tick that
+    saw no member change since: the job recomputes both every minute)."""
+    c = conn()
+    pg = is_postgres_conn(c)
+    out = []
+    pairs = [
+        ("SELECT tier_level, balance, members FROM metrics_balances",
+         "SELECT tier_level, balance, COUNT(*) FROM members GROUP BY tier_level, balance", "balance"),
+        ("SELECT day, tier_level, members FROM metrics_joined",
+         f"SELECT {day_sql(pg, 'created_at')} AS d, tier_level, COUNT(*) FROM members GROUP BY 1, 2", "joined"),
+    ]
+    for have_sql, scan_sql, what in pairs:
+        have = {(str(_d(r[0])) if what == "joined" else str(r[0]), str(r[1])): int(r[2])
+                for r in await fetch(c, have_sql)}
+        scan = {(str(_d(r[0])) if what == "joined" else str(r[0]), str(r[1])): int(r[2])
+                for r in await fetch(c, scan_sql)}
+        for key in sorted(set(have) | set(scan)):
+            if have.get(key, 0) != scan.get(key, 0):
+                out.append(Drift(key[0], key[1], what, "members", have.get(key, 0), scan.get(key, 0)))
+    return out
