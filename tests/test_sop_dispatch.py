@@ -4,6 +4,7 @@ guide's matching customers, exactly once however many schedulers run, with a det
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -189,3 +190,14 @@ async def test_bad_tasks_are_refused_whole(rt: Any, api: Any, staff_token: Any) 
                                json={"kind": "learning", "name": "t"})
     assert status == 403
     assert await SopTask.all().count() == 0
+
+
+async def test_a_misspelt_target_key_is_refused_by_name(api, seeded, staff_token) -> None:  # type: ignore[no-untyped-def]
+    mkt = staff_token("marketer")
+    status, tpl = await api.call("POST", "/admin/v1/sop/templates", token=mkt,
+                                 json={"kind": "learning", "name": "学习", "content": {"text": "读一读"}})
+    assert status in (200, 201), tpl
+    body = {"template_id": tpl["id"], "targets": {"stores": [1]}, "start_at": "2026-12-01T09:00:00+08:00",
+            "deadline_at": "2026-12-02T09:00:00+08:00"}
+    status, err = await api.call("POST", "/admin/v1/sop/tasks", token=mkt, json=body)
+    assert status == 422 and "stores" in json.dumps(err, ensure_ascii=False), err

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
@@ -71,6 +71,9 @@ class TemplateIn(BaseModel):
 
 
 class Targets(BaseModel):
+    # a misspelt key ("stores") must be refused by name, not read as "no targets"
+    model_config = ConfigDict(extra="forbid")
+
     store_ids: list[int] = Field(default_factory=list, max_length=5000)
     regions: list[str] = Field(default_factory=list, max_length=200)
     staff_ids: list[int] = Field(default_factory=list, max_length=10000)
@@ -94,7 +97,7 @@ class TaskIn(BaseModel):
         if self.deadline_at <= self.start_at:
             raise ValueError("deadline_at must be after start_at")
         if not (self.targets.store_ids or self.targets.regions or self.targets.staff_ids):
-            raise ValueError("targets: name stores, regions or guides")
+            raise ValueError("targets: name store_ids, regions or staff_ids")
         return self
 
 
