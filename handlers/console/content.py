@@ -55,7 +55,7 @@ async def month(request: Request) -> HTTPResponse:
     view = await calendar.month_view(rt, m)
     by_day = {d["date"]: d for d in view["days"]}
     y, mo = (int(x) for x in m.split("-"))
-    weeks = [[{"date": d, "in_month": d.month == mo, **(by_day.get(d.isoformat()) or {})} for d in week]
+    weeks = [[{**(by_day.get(d.isoformat()) or {}), "date": d, "in_month": d.month == mo} for d in week]
              for week in cal.Calendar(0).monthdatescalendar(y, mo)]
     return render(request, "console/calendar.html", nav="calendar", month=m, weeks=weeks, totals=view["totals"],
                   weekdays=WEEKDAYS, prev=_shift(m, -1), next=_shift(m, 1), today=rt.clock.today())
