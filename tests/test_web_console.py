@@ -11,9 +11,9 @@ from typing import Any
 from app.clock import clock
 from app.services.content import publisher
 from app.web.passwords import create_user
-from models import ContentEdition, StaffUser
+from models import ContentEdition, Member, StaffUser
 from tests.contenthelpers import PNG, eventually, sandbox_oa, shanghai
-from tests.webhelpers import browser, page, screenshot  # noqa: F401  (fixtures)
+from tests.webhelpers import browser_fixture, page_fixture, screenshot  # noqa: F401  (fixtures)
 
 PASSWORD = "春季上新-2026"
 
@@ -35,7 +35,6 @@ async def test_marketer_plans_an_edition_sees_it_on_the_calendar_and_published(p
     await sign_in(page)
     await page.wait_for_url("**/console/dashboard")
     assert await page.text_content("#today-issued") == "0"
-    await screenshot(page, "dashboard")
 
     await page.click("text=内容日历")
     await page.click("#new-edition")
@@ -163,3 +162,48 @@ async def test_sop_task_list_shows_progress(page: Any, rt: Any, api: Any, sandbo
     await row.locator("a").click()
     assert await page.locator("td", has_text="导购ga").count() == 1
     assert task_id
+
+
+async def test_dashboard_shows_today_the_budget_line_and_30_days(page: Any, api: Any, seeded: Any,
+                                                                 staff_token: Any) -> None:
+    """A month of purchases and redemptions by three members, rolled up as the scheduler would: the page shows
+    the ledger's own figures for today, the budget against its warning line, the rate with its band."""
+    from app.services.metrics import rollup
+    from app.services.points import engine, ledger
+
+    rt = seeded
+    clock.set(shanghai(2026, 10, 25, 9, 0))  # members joined before the 30 days
+    members = [(await api.login(f"dash-{i}"))[1]["id"] for i in range(3)]
+    await Member.filter(id__in=members).update(created_at=clock.now())  # created_at is the wall clock's
+    issued_today = redeemed_today = 0
+    for day in range(29, -1, -1):
+        clock.set(shanghai(2026, 11, 30, 9, 0) - timedelta(days=day))
+        for i, m in enumerate(members):
+            fen = 2000 + 1500 * ((day + i) % 4)
+            posted = await engine.award(rt, m, "purchase", f"pay:{m}:{day}", {"amount_fen": fen})
+            if day == 0:
+                issued_today += posted.points
+        if day % 3 == 0:
+            await ledger.spend(members[(day // 3) % 2], 25, f"redeem:{day}", now=clock.now(), source="coupon:demo")
+            if day == 0:
+                redeemed_today += 25
+    clock.set(shanghai(2026, 11, 30, 10, 0))
+    assert await rollup.refresh_all(rt, settle_seconds=0) > 0
+    status, _ = await api.call("PUT", "/admin/v1/budget/2026", token=staff_token("admin"),
+                               json={"budget_points": 10000, "warn_ratio_bp": 3000})
+    assert status == 200
+
+    await create_user("marketer", "小李", PASSWORD)
+    await sign_in(page)
+    await page.wait_for_url("**/console/dashboard")
+    assert issued_today > 0
+    assert await page.text_content("#today-issued") == str(issued_today)
+    assert await page.text_content("#today-redeemed") == str(redeemed_today)
+    budget = await api.call("GET", "/admin/v1/budget", token=staff_token("admin"))
+    issued_year = budget[1]["issued"]
+    assert await page.text_content("#budget-issued") == str(issued_year)
+    assert issued_year * 10000 >= 10000 * 3000 and issued_year < 10000  # past the warning line, not exhausted
+    assert await page.locator("text=已超过预警线").count() == 1
+    assert await page.text_content("#utilisation") == "66.7%"  # 2 of the 3 members redeemed
+    assert await page.locator("#chart polyline").count() == 2
+    await screenshot(page, "dashboard")

@@ -14,7 +14,7 @@ from sandbox.wecom_sop import reset
 from tests.payhelpers import sandbox_call
 from tests.test_sop_dispatch import template
 from tests.test_sop_guide import dispatched, two_guides
-from tests.webhelpers import browser, expect, page, screenshot  # noqa: F401  (fixtures)
+from tests.webhelpers import browser_fixture, expect, page_fixture, screenshot  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(autouse=True)
@@ -35,7 +35,7 @@ async def test_guide_opens_the_workbench_sees_only_their_tasks_and_completes_one
     a, b = await two_guides(sandbox)
     mkt = staff_token("marketer", 7)
     tpl = await template(api, mkt, kind="community", channel="none", text="今晚8点群内抽奖，积分翻倍")
-    task_id = await dispatched(api, mkt, tpl, [a.id, b.id])
+    task_id = await dispatched(api, mkt, tpl, [a.id, b.id], name="周五晚群内抽奖")
     mine = await SopAssignment.get(task_id=task_id, staff_id=a.id)
     theirs = await SopAssignment.get(task_id=task_id, staff_id=b.id)
 

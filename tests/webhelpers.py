@@ -33,8 +33,8 @@ def _unavailable(reason: str) -> None:
     pytest.skip(message)
 
 
-@pytest_asyncio.fixture(scope="session")
-async def browser() -> AsyncIterator[Any]:
+@pytest_asyncio.fixture(scope="session", name="browser")
+async def browser_fixture() -> AsyncIterator[Any]:
     try:
         from playwright.async_api import async_playwright
     except ImportError:
@@ -50,8 +50,8 @@ async def browser() -> AsyncIterator[Any]:
             await b.close()
 
 
-@pytest_asyncio.fixture
-async def page(browser: Any, app: Any) -> AsyncIterator[Any]:
+@pytest_asyncio.fixture(name="page")
+async def page_fixture(browser: Any, app: Any) -> AsyncIterator[Any]:
     """A fresh browser context (no cookies) per test, with the test server as its base URL."""
     context = await browser.new_context(base_url=app.ctx.test_url, locale="zh-CN", viewport={"width": 1280,
                                                                                              "height": 900})

@@ -17,6 +17,7 @@ import functools
 import hmac
 import secrets
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -27,6 +28,7 @@ from sanic import Request
 from sanic.response import HTTPResponse, html, redirect
 
 from app.auth import Principal, check_staff, decode_token
+from app.clock import SHANGHAI
 from app.errors import ApiError, Unauthorized, ValidationFailed
 
 SESSION_COOKIE = "jifen_staff"
@@ -41,6 +43,17 @@ STATUS_ZH = {"draft": "草稿", "scheduled": "已排期", "publishing": "发布�
              "cancelled": "已取消", "open": "待完成", "done": "已完成", "overdue": "已逾期", "pending": "待派发",
              "dispatched": "已派发", "unattractive": "吸引力不足", "threshold_too_low": "门槛过低"}
 env.filters["zh"] = lambda value: STATUS_ZH.get(str(value), value)
+
+
+def local_time(value: str | datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """An ISO time (any offset) as the staff read it: Asia/Shanghai."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.astimezone(SHANGHAI).strftime(fmt)
+
+
+env.filters["local"] = local_time
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
 M = TypeVar("M", bound=BaseModel)
