@@ -22,6 +22,8 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 def chromium_path() -> str | None:
     path = os.environ.get("JIFEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if os.environ.get("JIFEN_CHROMIUM"):  # an explicit path is the only one tried
+        path = os.environ["JIFEN_CHROMIUM"]
     return path if Path(path).exists() else None
 
 
