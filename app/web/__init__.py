@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, ValidationError
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, html, redirect
 
 from app.auth import Principal, check_staff, decode_token
@@ -154,14 +154,6 @@ def page(*roles: str, login: str) -> Callable[[Handler], Handler]:
         return inner
 
     return wrap
-
-
-def not_in_api_docs(bp: Blueprint) -> None:
-    """Leave a pages blueprint out of /docs (HTML for people, not the JSON API); call after its routes."""
-    from sanic_ext.extensions.openapi import openapi
-
-    for route in bp._future_routes:
-        openapi.exclude()(route.handler)
 
 
 def form_data(request: Request) -> dict[str, str]:

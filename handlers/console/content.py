@@ -16,7 +16,7 @@ from sanic.response import HTTPResponse, redirect
 from app.clock import SHANGHAI
 from app.errors import ApiError, ValidationFailed
 from app.services.content import calendar, editions, images
-from app.web import field_errors, form_data, not_in_api_docs, page, render, validate
+from app.web import field_errors, form_data, page, render, validate
 
 bp = Blueprint("console_content")
 
@@ -201,6 +201,3 @@ async def preview_edition(request: Request, edition_id: int) -> HTTPResponse:
         await editions.preview(request.app.ctx.rt, edition_id, body.openid)
 
     return await _act(request, edition_id, "preview", go)
-
-
-not_in_api_docs(bp)

@@ -12,7 +12,7 @@ from sanic.response import HTTPResponse
 
 from app.services.metrics import points as metrics
 from app.services.points.admin import budget as budget_admin
-from app.web import not_in_api_docs, page, render
+from app.web import page, render
 
 bp = Blueprint("console_dashboard")
 
@@ -48,6 +48,3 @@ async def dashboard(request: Request) -> HTTPResponse:
     return render(request, "console/dashboard.html", nav="dashboard", today=series[-1] if series else {},
                   totals=report["totals"], bands=report["bands_bp"], utilisation=report["utilisation"],
                   budget=budget, chart=chart(series))
-
-
-not_in_api_docs(bp)

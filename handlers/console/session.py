@@ -7,16 +7,7 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.staff.service import staff_token
-from app.web import (
-    csrf_protected,
-    end_session,
-    form_data,
-    not_in_api_docs,
-    page,
-    render,
-    session_principal,
-    start_session,
-)
+from app.web import csrf_protected, end_session, form_data, page, render, session_principal, start_session
 from app.web.passwords import CONSOLE_ROLES, authenticate
 
 bp = Blueprint("console_session")
@@ -73,5 +64,3 @@ async def logout(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Sign out of this browser."""
     return end_session(redirect(LOGIN, status=303))
 
-
-not_in_api_docs(bp)

@@ -9,7 +9,7 @@ from tortoise.functions import Count
 
 from app.services.sop import report
 from app.services.sop import service as svc
-from app.web import not_in_api_docs, page, render
+from app.web import page, render
 from models import SopAssignment, SopTask, StaffUser, Store
 
 bp = Blueprint("console_sop")
@@ -46,6 +46,3 @@ async def task(request: Request, task_id: int) -> HTTPResponse:
     guides = {g.id: g.name for g in await StaffUser.filter(id__in=[r["guide"] for r in by_guide if r["guide"]])}
     return render(request, "console/sop_task.html", nav="sop", task=svc.task_view(t), by_store=by_store,
                   by_guide=by_guide, stores=stores, guides=guides)
-
-
-not_in_api_docs(bp)

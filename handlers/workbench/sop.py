@@ -11,7 +11,7 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.sop import service as svc
-from app.web import field_errors, form_data, not_in_api_docs, page, render, validate
+from app.web import field_errors, form_data, page, render, validate
 
 bp = Blueprint("workbench_sop")
 
@@ -80,6 +80,3 @@ async def my_stats(request: Request) -> HTTPResponse:
     rt = request.app.ctx.rt
     return render(request, "workbench/stats.html", nav="stats",
                   stats=await svc.stats(request.ctx.principal.subject_id, rt.clock.now()))
-
-
-not_in_api_docs(bp)

@@ -9,7 +9,7 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.staff import wecom_signin
-from app.web import end_session, not_in_api_docs, page, render, session_principal, start_session
+from app.web import end_session, page, render, session_principal, start_session
 
 bp = Blueprint("workbench_staff")
 
@@ -45,6 +45,3 @@ async def front(request: Request) -> HTTPResponse:
 async def logout(request: Request) -> HTTPResponse:
     """Role: guide."""
     return end_session(redirect("/workbench/", status=303))
-
-
-not_in_api_docs(bp)
