@@ -207,3 +207,28 @@ async def test_dashboard_shows_today_the_budget_line_and_30_days(page: Any, api:
     assert await page.text_content("#utilisation") == "66.7%"  # 2 of the 3 members redeemed
     assert await page.locator("#chart polyline").count() == 2
     await screenshot(page, "dashboard")
+
+
+async def test_calendar_shows_member_days_and_plan_reminder_waves(page: Any, api: Any, seeded: Any,
+                                                                  staff_token: Any) -> None:
+    """The month grid carries what the calendar service says: the 18th's member-day campaign and a campaign
+    plan's reminder wave on its day, with the month's totals."""
+    from app.services.content import calendar
+
+    mkt = staff_token("marketer")
+    status, plan = await api.call("POST", "/admin/v1/content-plans", token=mkt, json={
+        "name": "双旦积分季", "goal": "兑换 5000 积分", "goal_metric": "redemptions", "goal_target": 500,
+        "warmup_on": "2026-12-10", "formal_on": "2026-12-15", "closing_on": "2026-12-25", "ends_on": "2026-12-31",
+        "reminder_waves": [{"day": "2026-12-20", "note": "积分即将过期，快来兑换"}]})
+    assert status == 201, plan
+    await create_user("marketer", "小李", PASSWORD)
+    await sign_in(page)
+    await page.wait_for_url("**/console/dashboard")
+    await page.goto("/console/calendar?month=2026-12")
+    view = await calendar.month_view(seeded, "2026-12")
+    assert await page.locator(".cal .campaign").count() == view["totals"]["campaign_days"] > 0
+    assert "会员日" in (await page.locator("td[data-date='2026-12-18'] .campaign").first.text_content() or "")
+    assert "积分即将过期" in (await page.locator("td[data-date='2026-12-20'] .wave").text_content() or "")
+    assert "正式" in (await page.locator("td[data-date='2026-12-16'] .plan").text_content() or "")
+    await page.click("text=上月")
+    assert await page.text_content("#month") == "2026-11 内容日历"
