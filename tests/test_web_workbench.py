@@ -103,3 +103,41 @@ async def test_a_bad_or_used_code_is_refused_in_chinese(page: Any, rt: Any, sand
     assert "登录码无效或已过期" in (await page.text_content("#error") or "")
     resp = await page.goto("/workbench/tasks")
     assert page.url.endswith("/workbench/?next=/workbench/tasks")
+
+
+async def test_customer_card_shows_points_tier_expiry_and_last_purchase_of_my_customers_only(
+        page: Any, api: Any, seeded: Any, sandbox: Any) -> None:
+    from datetime import timedelta
+
+    from app.clock import SHANGHAI, clock
+    from app.services.points import engine, queries
+    from models import Payment
+    from tests import sophelpers as h
+
+    rt = seeded
+    s = await h.store("A", "华东")
+    await h.guide("ga", s.id)
+    await h.guide("gb", s.id)
+    _, member = await api.login("card-member")
+    await engine.award(rt, member["id"], "purchase", "pay:card", {"amount_fen": 12800})
+    paid_at = clock.now() - timedelta(hours=2)
+    await Payment.create(transaction_id="tx-card", out_trade_no="o-card", mchid="m", appid="a", openid="o",
+                         member_id=member["id"], total_fen=12800, payer_total_fen=12800, success_time=paid_at,
+                         created_at=paid_at, updated_at=paid_at)
+    await h.customer(sandbox, "ga", "wmMine", member_id=member["id"])
+    await h.customer(sandbox, "ga", "wmGuest")
+    await h.customer(sandbox, "gb", "wmTheirs", member_id=member["id"])
+    summary = await queries.summary(rt, member["id"])
+
+    await open_workbench(page, sandbox, "ga")
+    await page.goto("/workbench/customers/wmMine")
+    assert await page.text_content("#balance") == str(summary["balance"]) != "0"
+    assert await page.text_content("#tier") == summary["tier"]["name"]
+    assert await page.text_content("#last-purchase") == f"{paid_at.astimezone(SHANGHAI):%Y-%m-%d %H:%M} · ¥128.00"
+    first = summary["expiring"][0]
+    assert await page.text_content("#expiring-0") == f"{first['date']} 过期 {first['amount']} 积分"
+    await screenshot(page, "workbench-customer")
+    await page.goto("/workbench/customers/wmGuest")
+    assert await page.text_content("#not-member") == "该客户还不是会员"
+    resp = await page.goto("/workbench/customers/wmTheirs")  # another guide's customer: as if missing
+    assert resp.status == 404

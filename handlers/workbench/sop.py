@@ -11,6 +11,7 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.sop import service as svc
+from app.services.staff import customer_card
 from app.web import field_errors, form_data, page, render, validate
 
 bp = Blueprint("workbench_sop")
@@ -71,6 +72,17 @@ async def complete(request: Request, assignment_id: int) -> HTTPResponse:
             errors = {"answers": exc.message}
         return await _task_page(request, assignment_id, exc.status, errors, data)
     return redirect(f"/workbench/tasks/{assignment_id}", status=303)
+
+
+@bp.get("/customers/<external_userid:str>")
+@page("guide", login=LOGIN)
+async def customer(request: Request, external_userid: str) -> HTTPResponse:
+    """Role: guide. One of my customers: points, tier, expiring points, last purchase."""
+    try:
+        c = await customer_card.card(request.app.ctx.rt, request.ctx.principal.subject_id, external_userid[:64])
+    except ApiError as exc:
+        return render(request, "forbidden.html", status=exc.status, message="没有这个客户")
+    return render(request, "workbench/customer.html", nav="tasks", c=c)
 
 
 @bp.get("/stats")
