@@ -20,6 +20,9 @@ AUDIENCES: dict[str, tuple[str, list[str]]] = {
     "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content", "metrics", "sop", "lottery", "mall"]),
     "community": ("/community/v1", ["interactions"]),
     "callbacks": ("", ["wechatpay", "wecom", "official_account"]),
+    # server-rendered pages for people (app/web: cookie sessions, CSRF, templates/)
+    "console": ("/console", ["session", "dashboard", "content", "sop"]),
+    "workbench": ("/workbench", ["staff", "sop"]),
 }
 
 

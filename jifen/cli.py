@@ -98,6 +98,32 @@ def cmd_admin_token(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_admin_create_user(settings: Settings, args: argparse.Namespace) -> int:
+    """A console (password) user; the password from --password or, when omitted, asked for without echo."""
+    import getpass
+
+    from app import db
+    from app.errors import ApiError
+    from app.web.passwords import create_user
+
+    password = args.password if args.password is not None else getpass.getpass("password: ")
+
+    async def go() -> int:
+        await db.connect(settings)
+        try:
+            staff = await create_user(args.role, args.name, password)
+        finally:
+            await db.close()
+        print(f"staff user #{staff.id} {staff.name} ({staff.role}): sign in at /console/login")
+        return 0
+
+    try:
+        return int(_run(go()))  # type: ignore[call-overload]
+    except ApiError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
+
+
 def cmd_admin_change(settings: Settings, args: argparse.Namespace) -> int:
     """deactivate / activate / revoke: print the staff user as it is now."""
     import json
@@ -202,6 +228,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--name", default="operator")
     t.add_argument("--wecom-userid", default=None)
     t.set_defaults(fn=cmd_admin_token)
+    cu = asub.add_parser("create-user", help="create a console user (marketer or admin) with a password")
+    cu.add_argument("--role", default="marketer", choices=["admin", "marketer"])
+    cu.add_argument("--name", required=True)
+    cu.add_argument("--password", default=None, help="default: asked for on the terminal")
+    cu.set_defaults(fn=cmd_admin_create_user)
     for name, text in (("deactivate", "deactivate a staff user (its tokens stop working at once)"),
                        ("activate", "reactivate a staff user (it needs a new token)"),
                        ("revoke", "revoke every token a staff user holds (e.g. a leaked one)")):

@@ -54,6 +54,8 @@ class StaffUser(Model):
     # bearer tokens issued (iat) in or before this second are refused: set on deactivation, role change or
     # an explicit revocation, so a leaked token dies without rotating the signing key for everyone
     tokens_valid_after = fields.DatetimeField(null=True)
+    # console password login (argon2id, app/web/passwords.py); null: this staff user has no password
+    password_hash = fields.CharField(max_length=255, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

@@ -1,0 +1,196 @@
+"""The server-rendered pages (`/console/` for marketers and admins, `/workbench/` for guides): sessions, CSRF,
+templates and form errors, shared by `handlers/console/*` and `handlers/workbench/*`.
+
+- Session: the cookie holds a staff bearer token (the very token the APIs take, HS256 with the auth secret), so a
+  page checks it exactly as `@require` does: signature, expiry, then `check_staff` (the row exists, is active, has
+  the role, its tokens are not revoked). HttpOnly, SameSite=Lax, Secure when served over https.
+- CSRF: double-submit. Every page sets a random `jifen_csrf` cookie (HttpOnly, SameSite=Lax) once and puts the
+  same value in every form's hidden `_csrf` field; a POST whose field does not match the cookie is refused (403)
+  before anything else runs, signed in or not (the login form too).
+- Errors: the services raise ApiError; `field_errors` turns its details into {form field: message} so the page
+  shows the API's own message next to the input.
+"""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import secrets
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pydantic import BaseModel, ValidationError
+from sanic import Request
+from sanic.response import HTTPResponse, html, redirect
+
+from app.auth import Principal, check_staff, decode_token
+from app.clock import SHANGHAI
+from app.errors import ApiError, Unauthorized, ValidationFailed
+
+SESSION_COOKIE = "jifen_staff"
+CSRF_COOKIE = "jifen_csrf"
+CSRF_FIELD = "_csrf"
+TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
+
+env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                  trim_blocks=True, lstrip_blocks=True)
+
+STATUS_ZH = {"draft": "草稿", "scheduled": "已排期", "publishing": "发布中", "published": "已发布", "failed": "失败",
+             "cancelled": "已取消", "open": "待完成", "done": "已完成", "overdue": "已逾期", "pending": "待派发",
+             "dispatched": "已派发", "unattractive": "吸引力不足", "threshold_too_low": "门槛过低"}
+env.filters["zh"] = lambda value: STATUS_ZH.get(str(value), value)
+
+
+def local_time(value: str | datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """An ISO time (any offset) as the staff read it: Asia/Shanghai."""
+    if not value:
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment.astimezone(SHANGHAI).strftime(fmt)
+
+
+env.filters["local"] = local_time
+
+Handler = Callable[..., Awaitable[HTTPResponse]]
+M = TypeVar("M", bound=BaseModel)
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTTPResponse:
+    context.setdefault("principal", getattr(request.ctx, "principal", None))
+    context.setdefault("errors", {})
+    context.setdefault("form", {})
+    context["csrf"] = csrf_token(request)
+    response = html(env.get_template(template).render(**context), status=status)
+    return with_csrf_cookie(request, response)
+
+
+def csrf_token(request: Request) -> str:
+    token = getattr(request.ctx, "csrf", None)
+    if token is None:
+        token = request.cookies.get(CSRF_COOKIE) or secrets.token_urlsafe(24)
+        request.ctx.csrf = token
+    return str(token)
+
+
+def _secure(request: Request) -> bool:
+    return request.scheme == "https"
+
+
+def with_csrf_cookie(request: Request, response: HTTPResponse) -> HTTPResponse:
+    token = csrf_token(request)
+    if request.cookies.get(CSRF_COOKIE) != token:
+        response.add_cookie(CSRF_COOKIE, token, path="/", httponly=True, samesite="Lax", secure=_secure(request))
+    return response
+
+
+def csrf_ok(request: Request) -> bool:
+    cookie = request.cookies.get(CSRF_COOKIE) or ""
+    field = (request.form.get(CSRF_FIELD) if request.form else None) or ""
+    return bool(cookie) and hmac.compare_digest(cookie.encode(), field.encode())
+
+
+def forbidden(request: Request, message: str) -> HTTPResponse:
+    return render(request, "forbidden.html", status=403, message=message)
+
+
+def start_session(request: Request, response: HTTPResponse, token: str, max_age: int) -> HTTPResponse:
+    response.add_cookie(SESSION_COOKIE, token, path="/", httponly=True, samesite="Lax", secure=_secure(request),
+                        max_age=max_age)
+    return response
+
+
+def end_session(response: HTTPResponse) -> HTTPResponse:
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+async def session_principal(request: Request) -> Principal | None:
+    """The signed-in staff user, checked as the APIs check a bearer token; None when there is none (or no more)."""
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return None
+    rt = request.app.ctx.rt
+    try:
+        principal = decode_token(rt.settings.auth.secret, token, int(rt.clock.now().timestamp()))
+        if principal.role == "member":
+            return None
+        await check_staff(rt, principal)
+    except Unauthorized:
+        return None
+    return principal
+
+
+def csrf_protected(handler: Handler) -> Handler:
+    """A POST without the form's CSRF token matching its cookie is refused (403) before the handler runs."""
+
+    @functools.wraps(handler)
+    async def inner(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+        if request.method == "POST" and not csrf_ok(request):
+            return forbidden(request, "表单已失效（缺少或错误的 CSRF 令牌），请刷新页面后重试。")
+        return await handler(request, *args, **kwargs)
+
+    return inner
+
+
+def page(*roles: str, login: str) -> Callable[[Handler], Handler]:
+    """A page for these staff roles: CSRF on POST, then the session (none: to `login`), then the role (403)."""
+
+    def wrap(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        @csrf_protected
+        async def inner(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            principal = await session_principal(request)
+            if principal is None:
+                return redirect(f"{login}?next={quote(request.path)}")
+            if principal.role not in roles:
+                return forbidden(request, "你的账号无权访问此页面。")
+            request.ctx.principal = principal
+            return await handler(request, *args, **kwargs)
+
+        return inner
+
+    return wrap
+
+
+def form_data(request: Request) -> dict[str, str]:
+    """The submitted fields (first value of each), stripped; files are read by the handler."""
+    return {k: (v[0] if isinstance(v, list) else v).strip() for k, v in (request.form or {}).items()
+            if k != CSRF_FIELD}
+
+
+def validate(model: type[M], data: dict[str, Any]) -> M:
+    """Validate form input with the API's own model; failures as the API reports them (ValidationFailed)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = [{"field": ".".join(str(p) for p in err["loc"]) or "body", "message": err["msg"]}
+                  for err in exc.errors()]
+        raise ValidationFailed("; ".join(f"{e['field']}: {e['message']}" for e in errors), details=errors) from exc
+
+
+def field_errors(exc: ApiError, fields: dict[str, str]) -> dict[str, str]:
+    """{form field: message}: each detail whose API field maps to a form field lands next to it; everything
+    else (and an error without details) under "_" at the top of the form. `fields` maps API field -> form field
+    (an API field `a.b.c` matches its longest mapped prefix)."""
+    out: dict[str, str] = {}
+    details = exc.details if isinstance(exc.details, list) else []
+    for d in details:
+        if not isinstance(d, dict):
+            continue
+        api_field = str(d.get("field", ""))
+        target = None
+        parts = api_field.split(".")
+        for n in range(len(parts), 0, -1):
+            target = fields.get(".".join(parts[:n]))
+            if target:
+                break
+        key = target or "_"
+        message = str(d.get("message", ""))
+        out[key] = f"{out[key]}；{message}" if key in out else message
+    if not out or "_" in out:
+        out["_"] = exc.message
+    return out

@@ -1,0 +1,62 @@
+"""Console passwords: argon2id hashes (argon2-cffi's defaults, RFC 9106 low-memory profile) on staff_users.
+
+Only marketers and admins sign in with a password (guides sign in through WeCom OAuth). A wrong name and a
+wrong password look the same and take the same time (a dummy hash is verified when there is no such user).
+Hashing runs in a worker thread: it is deliberately slow and must not stall the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from app.errors import ApiError, Unauthorized, ValidationFailed
+from models import StaffUser
+
+CONSOLE_ROLES = ("marketer", "admin")
+MIN_LENGTH = 8
+
+_hasher = PasswordHasher()
+_DUMMY = _hasher.hash("jifen-no-such-user")
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_LENGTH:
+        raise ValidationFailed(f"password: at least {MIN_LENGTH} characters",
+                               details=[{"field": "password", "message": f"at least {MIN_LENGTH} characters"}])
+    return _hasher.hash(password)
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+async def authenticate(name: str, password: str) -> StaffUser:
+    """The active marketer/admin called `name` whose password this is, else 401 (one message for every case)."""
+    staff = await StaffUser.filter(name=name, role__in=CONSOLE_ROLES).order_by("id").first()
+    stored = staff.password_hash if staff is not None and staff.password_hash else _DUMMY
+    ok = await asyncio.to_thread(_verify, stored, password)
+    if staff is None or not staff.password_hash or not ok:
+        raise Unauthorized("wrong name or password", code="bad_credentials")
+    if not staff.active:
+        raise ApiError("this staff user is deactivated", code="staff_deactivated", status=403)
+    return staff
+
+
+async def create_user(role: str, name: str, password: str) -> StaffUser:
+    """`jifen admin create-user`: a console user, or a new password for the existing one of that name and role."""
+    if role not in CONSOLE_ROLES:
+        raise ValidationFailed("role: marketer or admin (guides sign in through WeCom)",
+                               details=[{"field": "role", "message": "marketer or admin"}])
+    hashed = await asyncio.to_thread(hash_password, password)
+    staff = await StaffUser.filter(name=name, role=role).order_by("id").first()
+    if staff is None:
+        return await StaffUser.create(name=name, role=role, password_hash=hashed)
+    staff.password_hash = hashed
+    await staff.save(update_fields=["password_hash"])
+    return staff

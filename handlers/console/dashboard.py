@@ -1,0 +1,50 @@
+"""The console's dashboard: today's issued and redeemed points, the year's budget against its warning line, the
+redemption rate and utilisation with the seed's bands, and 30 days as an inline SVG chart. Every figure comes
+from the metrics service the JSON dashboard uses (roll-ups, never a ledger scan per page view)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+
+from app.services.metrics import points as metrics
+from app.services.points.admin import budget as budget_admin
+from app.web import page, render
+
+bp = Blueprint("console_dashboard")
+
+CHART_W, CHART_H = 600, 160
+
+
+def chart(series: list[dict[str, Any]]) -> dict[str, Any]:
+    """Polylines of issued and redeemed per day, scaled to the larger of the two (0 is the bottom edge)."""
+    top = max([1, *(int(r["issued"]) for r in series), *(int(r["redeemed"]) for r in series)])
+    step = CHART_W / max(len(series) - 1, 1)
+
+    def line(measure: str) -> str:
+        return " ".join(f"{i * step:.1f},{CHART_H - int(r[measure]) * CHART_H / top:.1f}"
+                        for i, r in enumerate(series))
+
+    return {"w": CHART_W, "h": CHART_H, "top": top, "issued": line("issued"), "redeemed": line("redeemed"),
+            "first": series[0]["period"] if series else "", "last": series[-1]["period"] if series else ""}
+
+
+@bp.get("/dashboard")
+@page("marketer", "admin", login="/console/login")
+async def dashboard(request: Request) -> HTTPResponse:
+    """Role: marketer, admin."""
+    rt = request.app.ctx.rt
+    today = rt.clock.today()
+    f = metrics.Filters(start=today - timedelta(days=29), end=today)
+    report = await metrics.report(rt, f, sections=("series", "utilisation"))
+    budget = await budget_admin.budget_view(rt, None)
+    if budget.get("configured") and budget["budget_points"]:
+        budget["used_pct"] = round(budget["issued"] * 100 / budget["budget_points"], 1)
+        budget["warn_pct"] = round(budget["warn_ratio_bp"] / 100, 1)
+    series = report["series"]
+    return render(request, "console/dashboard.html", nav="dashboard", today=series[-1] if series else {},
+                  totals=report["totals"], bands=report["bands_bp"], utilisation=report["utilisation"],
+                  budget=budget, chart=chart(series))

@@ -1,0 +1,61 @@
+"""Console passwords: argon2id hashes, `jifen admin create-user`, and one refusal for every wrong sign-in."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from argon2 import PasswordHasher
+
+from app.errors import ApiError
+from app.web.passwords import authenticate, create_user
+from models import StaffUser
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_cli_create_user_stores_an_argon2_hash(tmp_path: Path) -> None:
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("JIFEN_")},
+           "JIFEN_DATABASE_URL": f"sqlite://{tmp_path / 'cli.sqlite3'}", "JIFEN_REDIS_URL": "memory://",
+           "JIFEN_AUTH_SECRET": "cli-test-secret"}
+
+    def jifen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "jifen.cli", *args], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=60)
+
+    assert jifen("migrate").returncode == 0
+    done = jifen("admin", "create-user", "--role", "marketer", "--name", "小李", "--password", "冬季会员日-2026")
+    assert done.returncode == 0, done.stderr
+    assert "小李 (marketer)" in done.stdout
+    short = jifen("admin", "create-user", "--role", "marketer", "--name", "小张", "--password", "short")
+    assert short.returncode == 1 and "at least 8" in short.stderr
+    guide = jifen("admin", "create-user", "--role", "guide", "--name", "导购", "--password", "longenough")
+    assert guide.returncode != 0  # guides sign in through WeCom, not with a password
+    rows = sqlite3.connect(tmp_path / "cli.sqlite3").execute(
+        "SELECT name, role, password_hash FROM staff_users").fetchall()
+    assert [(n, r) for n, r, _ in rows] == [("小李", "marketer")]
+    assert rows[0][2].startswith("$argon2id$") and PasswordHasher().verify(rows[0][2], "冬季会员日-2026")
+
+
+async def test_sign_in_refuses_wrong_unknown_passwordless_and_deactivated_alike(rt: Any) -> None:
+    staff = await create_user("admin", "老王", "correct-horse")
+    assert (await authenticate("老王", "correct-horse")).id == staff.id
+    await StaffUser.create(name="无密码", role="marketer")
+    await StaffUser.create(name="导购", role="guide", password_hash=staff.password_hash)  # never a console user
+    for name, password in (("老王", "wrong-horse"), ("没有这个人", "correct-horse"), ("无密码", "anything-1"),
+                           ("导购", "correct-horse")):
+        with pytest.raises(ApiError) as err:
+            await authenticate(name, password)
+        assert err.value.code == "bad_credentials"
+    await StaffUser.filter(id=staff.id).update(active=False)
+    with pytest.raises(ApiError) as err:
+        await authenticate("老王", "correct-horse")
+    assert err.value.code == "staff_deactivated"
+    again = await create_user("admin", "老王", "new-password-2")  # a new password for the same user
+    assert again.id == staff.id and again.password_hash != staff.password_hash
+
