@@ -18,15 +18,14 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
 from sanic_ext.extensions.openapi import openapi
 
-from app.errors import ApiError
 from app.services.content import events
 from app.wechat.official_account import OACallbackCrypto
 from app.wechat.wecom.crypto import CallbackRejected, check_timestamp
+from handlers.callbacks.transport import first_delivery, query_args, refusal, replayed
 
 log = logging.getLogger("jifen.content")
 
 bp = Blueprint("official_account_callbacks")
-REPLAY_TTL_SECONDS = 900  # longer than the 5-minute timestamp window on either side
 
 
 def _crypto(request: Request) -> OACallbackCrypto:
@@ -34,28 +33,16 @@ def _crypto(request: Request) -> OACallbackCrypto:
     return OACallbackCrypto(cfg.token, cfg.aes_key, cfg.appid)
 
 
-def _args(request: Request, *names: str) -> list[str]:
-    values = [request.args.get(n) or "" for n in names]
-    if not all(values) or any(len(v) > 1024 for v in values):
-        raise ApiError("missing or oversized query parameters: " + ", ".join(names), code="bad_request")
-    return values
-
-
-def _refuse(exc: CallbackRejected) -> ApiError:
-    log.warning("official-account callback refused: %s %s", exc.code, exc.message)
-    return ApiError(exc.message, code=exc.code, status=exc.status)
-
-
 @bp.get("/wechat/oa/callback")
 @openapi.summary("Official-account server URL verification")
 async def verify_url(request: Request) -> HTTPResponse:
     """Answers `echostr` verbatim (plain text) when `signature` holds (docs/wechat-protocols.md §3.3)."""
-    sig, ts, nonce, echostr = _args(request, "signature", "timestamp", "nonce", "echostr")
+    sig, ts, nonce, echostr = query_args(request, "signature", "timestamp", "nonce", "echostr")
     try:
         check_timestamp(ts, int(time.time()))  # transport time: the wall clock, never the business clock
         _crypto(request).check_plain(sig, ts, nonce)
     except CallbackRejected as exc:
-        raise _refuse(exc) from exc
+        raise refusal(log, "official-account", exc) from exc
     return text(echostr)
 
 
@@ -65,12 +52,12 @@ async def receive(request: Request) -> HTTPResponse:
     """PUBLISHJOBFINISH / MASSSENDJOBFINISH update their edition; subscribe gets the points introduction."""
     rt = request.app.ctx.rt
     crypto = _crypto(request)
-    sig, ts, nonce = _args(request, "signature", "timestamp", "nonce")
+    sig, ts, nonce = query_args(request, "signature", "timestamp", "nonce")
     safe = request.args.get("encrypt_type") == "aes"
     try:
         check_timestamp(ts, int(time.time()))
         if safe:
-            (sig,) = _args(request, "msg_signature")
+            (sig,) = query_args(request, "msg_signature")
             plaintext: str | bytes = crypto.decrypt_envelope(sig, ts, nonce, request.body)
         elif crypto.aes_key:
             raise CallbackRejected("plaintext_refused", "safe mode is configured: plaintext pushes are refused")
@@ -79,10 +66,10 @@ async def receive(request: Request) -> HTTPResponse:
             plaintext = request.body
         msg = events.parse(plaintext)
     except CallbackRejected as exc:
-        raise _refuse(exc) from exc
-    replay_key = rt.key("oa-cb", ts, nonce, sig.lower())
-    if not await rt.redis.set(replay_key, "1", nx=True, ex=REPLAY_TTL_SECONDS):
-        raise _refuse(CallbackRejected("replayed", "this callback was already received", status=409))
+        raise refusal(log, "official-account", exc) from exc
+    replay_key = await first_delivery(rt, "oa-cb", ts, nonce, sig)
+    if replay_key is None:
+        raise refusal(log, "official-account", replayed())
     try:
         reply = await events.handle(rt, msg)
     except Exception:

@@ -17,14 +17,13 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
 from sanic_ext.extensions.openapi import openapi
 
-from app.errors import ApiError
 from app.services.community import events, service
 from app.wechat.wecom.crypto import CallbackRejected, WeComCallbackCrypto, check_timestamp, parse_xml
+from handlers.callbacks.transport import first_delivery, query_args, refusal, replayed
 
 log = logging.getLogger("jifen.wecom")
 
 bp = Blueprint("wecom_callbacks")
-REPLAY_TTL_SECONDS = 900  # longer than the 5-minute timestamp window on either side
 
 
 def _crypto(request: Request) -> WeComCallbackCrypto:
@@ -32,28 +31,16 @@ def _crypto(request: Request) -> WeComCallbackCrypto:
     return WeComCallbackCrypto(cfg.callback_token, cfg.callback_aes_key, cfg.corpid)
 
 
-def _args(request: Request, *names: str) -> list[str]:
-    values = [request.args.get(n) or "" for n in names]
-    if not all(values) or any(len(v) > 1024 for v in values):
-        raise ApiError("missing or oversized query parameters: " + ", ".join(names), code="bad_request")
-    return values
-
-
-def _refuse(exc: CallbackRejected) -> ApiError:
-    log.warning("WeCom callback refused: %s %s", exc.code, exc.message)
-    return ApiError(exc.message, code=exc.code, status=exc.status)
-
-
 @bp.get("/wecom/callback")
 @openapi.summary("WeCom callback URL verification")
 async def verify_url(request: Request) -> HTTPResponse:
     """Answers the decrypted `echostr` (plain text) when `msg_signature` holds."""
-    sig, ts, nonce, echostr = _args(request, "msg_signature", "timestamp", "nonce", "echostr")
+    sig, ts, nonce, echostr = query_args(request, "msg_signature", "timestamp", "nonce", "echostr")
     try:
         check_timestamp(ts, int(time.time()))  # transport time: the wall clock, never the business clock
         return text(_crypto(request).verify_url(sig, ts, nonce, echostr))
     except CallbackRejected as exc:
-        raise _refuse(exc) from exc
+        raise refusal(log, "WeCom", exc) from exc
 
 
 @bp.post("/wecom/callback")
@@ -66,18 +53,18 @@ async def receive(request: Request) -> HTTPResponse:
 
 async def _receive(request: Request) -> HTTPResponse:
     rt = request.app.ctx.rt
-    sig, ts, nonce = _args(request, "msg_signature", "timestamp", "nonce")
+    sig, ts, nonce = query_args(request, "msg_signature", "timestamp", "nonce")
     try:
         check_timestamp(ts, int(time.time()))  # transport time: the wall clock, never the business clock
         plaintext = _crypto(request).decrypt_envelope(sig, ts, nonce, request.body)
         msg = parse_xml(plaintext)
     except CallbackRejected as exc:
-        raise _refuse(exc) from exc
+        raise refusal(log, "WeCom", exc) from exc
     # replay: the same signed request seen before (only checked once the signature holds, so forgeries
     # cannot burn nonces); released again if recording fails, so WeCom's retry of it is not refused
-    replay_key = rt.key("wecom-cb", ts, nonce, sig.lower())
-    if not await rt.redis.set(replay_key, "1", nx=True, ex=REPLAY_TTL_SECONDS):
-        raise _refuse(CallbackRejected("replayed", "this callback was already received", status=409))
+    replay_key = await first_delivery(rt, "wecom-cb", ts, nonce, sig)
+    if replay_key is None:
+        raise refusal(log, "WeCom", replayed())
     try:
         event_id, new = await events.record(msg, rt.clock.now())
     except Exception:
