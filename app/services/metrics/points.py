@@ -15,8 +15,10 @@ points_per_yuan`):
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
@@ -432,19 +434,17 @@ async def report(rt: Runtime, f: Filters, *, profit_margin_bp: int | None = None
     f.check()
     margin = rt.settings.metrics.profit_margin_bp if profit_margin_bp is None else profit_margin_bp
     out: dict[str, Any] = {"filters": f.view(), "points_per_yuan": rt.settings.metrics.points_per_yuan}
-    if "series" in sections:
-        out.update(outstanding_scope="all rules, categories and tiers", **await series(rt, f),
+    # the sections are independent reads: on PostgreSQL they run side by side on the pool's connections
+    parts: dict[str, Callable[[], Awaitable[Any]]] = {
+        "series": lambda: series(rt, f), "utilisation": lambda: utilisation(f), "tiers": lambda: tiers(f),
+        "mix": lambda: mix(rt, f), "funnel": lambda: funnel(f),
+        "repurchase": lambda: repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))}
+    wanted = [s for s in SECTIONS if s in sections]
+    done = dict(zip(wanted, await asyncio.gather(*(parts[s]() for s in wanted)), strict=True))
+    if "series" in done:
+        out.update(outstanding_scope="all rules, categories and tiers", **done.pop("series"),
                    bands_bp={"unattractive_below": UNATTRACTIVE_BP, "threshold_too_low_above": TOO_LOW_BP})
-    if "utilisation" in sections:
-        out["utilisation"] = await utilisation(f)
-    if "tiers" in sections:
-        out["tiers"] = await tiers(f)
-    if "mix" in sections:
-        out["mix"] = await mix(rt, f)
-    if "funnel" in sections:
-        out["funnel"] = await funnel(f)
-    if "repurchase" in sections:
-        out["repurchase"] = await repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))
+    out.update(done)
     return out
 
 
