@@ -36,7 +36,8 @@ class Payment(Model):
 
     class Meta:
         table = "payments"
-        indexes = (("member_id", "credited_at"),)
+        # success_time: the metrics read payments by success day (sales, payers, repurchase; issue 16)
+        indexes = (("member_id", "credited_at"), ("success_time", "member_id"))
 
 
 class PaymentRefund(Model):

@@ -50,3 +50,22 @@ class Members:
 
     def __len__(self) -> int:
         return self.count
+
+
+def raw(v: int) -> bytes:
+    """The bitmap's bytes as sent to the database as a parameter (bit i = byte i // 8, bit i % 8)."""
+    return v.to_bytes((v.bit_length() + 7) // 8, "little")
+
+
+def bit_sql(pg: bool, bits: str, size: str, col: str) -> str:
+    """SQL testing bit `col` of the raw bitmap parameter `bits` (byte length `size`): 1 or 0.
+
+    PostgreSQL's get_bit numbers bits the same way (bit 0 = the lowest bit of the first byte). SQLite has no
+    bit access to blobs: the byte is read as two hex digits. Lets a statement split rows by a member set (the
+    period's redeemers) in the database instead of shipping a row per member to Python.
+    """
+    if pg:
+        return f"(CASE WHEN {col} < {size} * 8 THEN get_bit(({bits})::bytea, ({col})::bigint) ELSE 0 END)"
+    digit = "(instr('0123456789ABCDEF', substr(hex(substr({b}, {c} / 8 + 1, 1)), {k}, 1)) - 1)"
+    byte = f"({digit.format(b=bits, c=col, k=1)} * 16 + {digit.format(b=bits, c=col, k=2)})"
+    return f"(CASE WHEN {col} < {size} * 8 THEN ({byte} >> ({col} % 8)) & 1 ELSE 0 END)"

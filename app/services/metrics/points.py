@@ -15,14 +15,16 @@ points_per_yuan`):
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from app.clock import SHANGHAI
-from app.db import conn
+from app.db import conn, is_postgres_conn
 from app.errors import ValidationFailed
 from app.runtime import Runtime
 from app.services.metrics import bitmaps, extensions
@@ -365,32 +367,40 @@ async def repurchase(rt: Runtime, f: Filters, profit_margin_bp: int, labour_cost
     """
     lo, hi = _utc_bounds(f.start, f.end)
     ppy = rt.settings.metrics.points_per_yuan
-    redeemers = bitmaps.Members(await period_members("redeem", f.start, f.end))
-    pays = await fetch(conn(), "SELECT member_id, COUNT(*), SUM(total_fen - refunded_fen) FROM payments "
-                               "WHERE member_id IS NOT NULL AND success_time >= $1 AND success_time < $2 "
-                               "GROUP BY member_id", [lo, hi])
+    redeemers = await period_members("redeem", f.start, f.end)
+    raw = bitmaps.raw(redeemers)
+    c = conn()
+    # one statement: the period's payments (index on success_time) summed per member, then per group (redeemed
+    # or not: a bit of the redeemers' bitmap) and per side of joining; two rows come back, not one per member
+    is_redeemer = bitmaps.bit_sql(is_postgres_conn(c), "$3", "$4", "x.member_id")
+    net = "p.total_fen - p.refunded_fen"
+    rows = await fetch(c, f"SELECT {is_redeemer} AS r, COUNT(*), COUNT(CASE WHEN x.n >= 2 THEN 1 END), "
+                          "COALESCE(SUM(x.s), 0), COALESCE(SUM(x.bs), 0), COALESCE(SUM(x.bn), 0), "
+                          "COALESCE(SUM(x.as_), 0), COALESCE(SUM(x.an), 0) "
+                          f"FROM (SELECT p.member_id, COUNT(*) AS n, SUM({net}) AS s, "
+                          f"SUM(CASE WHEN p.success_time < m.created_at THEN {net} ELSE 0 END) AS bs, "
+                          "SUM(CASE WHEN p.success_time < m.created_at THEN 1 ELSE 0 END) AS bn, "
+                          f"SUM(CASE WHEN p.success_time >= m.created_at THEN {net} ELSE 0 END) AS as_, "
+                          "SUM(CASE WHEN p.success_time >= m.created_at THEN 1 ELSE 0 END) AS an "
+                          "FROM payments p LEFT JOIN members m ON m.id = p.member_id "
+                          "WHERE p.member_id IS NOT NULL AND p.success_time >= $1 AND p.success_time < $2 "
+                          "GROUP BY p.member_id) x GROUP BY r", [lo, hi, raw, len(raw)])
+    n_redeemers = redeemers.bit_count()
     members = await members_at(f.end)
-    groups = {"redeemed": {"members": len(redeemers)}, "not_redeemed": {"members": members - len(redeemers)}}
+    groups = {"redeemed": {"members": n_redeemers}, "not_redeemed": {"members": members - n_redeemers}}
     for g in groups.values():
         g.update(payers=0, repeat_payers=0, sales_fen=0)
-    for r in pays:
-        g = groups["redeemed" if int(r[0]) in redeemers else "not_redeemed"]
-        g["payers"] += 1
-        g["repeat_payers"] += 1 if int(r[1]) >= 2 else 0
-        g["sales_fen"] += int(r[2] or 0)
+    join = [0, 0, 0, 0]
+    for r in rows:
+        g = groups["redeemed" if int(r[0]) else "not_redeemed"]
+        g["payers"] += int(r[1])
+        g["repeat_payers"] += int(r[2])
+        g["sales_fen"] += int(r[3])
+        join = [j + int(v) for j, v in zip(join, r[4:8], strict=True)]
     for g in groups.values():
         g["conversion_bp"] = ratio_bp(g["payers"], g["members"])
         g["repurchase_bp"] = ratio_bp(g["repeat_payers"], g["payers"])
         g["sales_per_member_fen"] = g["sales_fen"] // g["members"] if g["members"] else 0
-    join = await fetchrow(conn(), "SELECT "
-                          "COALESCE(SUM(CASE WHEN p.success_time < m.created_at "
-                          "THEN p.total_fen - p.refunded_fen END), 0), "
-                          "COUNT(CASE WHEN p.success_time < m.created_at THEN 1 END), "
-                          "COALESCE(SUM(CASE WHEN p.success_time >= m.created_at "
-                          "THEN p.total_fen - p.refunded_fen END), 0), "
-                          "COUNT(CASE WHEN p.success_time >= m.created_at THEN 1 END) "
-                          "FROM payments p JOIN members m ON m.id = p.member_id "
-                          "WHERE p.success_time >= $1 AND p.success_time < $2", [lo, hi])
     a, b = groups["redeemed"], groups["not_redeemed"]
     incremental = (a["sales_per_member_fen"] - b["sales_per_member_fen"]) * a["members"]
     totals = (await series(rt, Filters(f.start, f.end)))["totals"]
@@ -424,19 +434,17 @@ async def report(rt: Runtime, f: Filters, *, profit_margin_bp: int | None = None
     f.check()
     margin = rt.settings.metrics.profit_margin_bp if profit_margin_bp is None else profit_margin_bp
     out: dict[str, Any] = {"filters": f.view(), "points_per_yuan": rt.settings.metrics.points_per_yuan}
-    if "series" in sections:
-        out.update(outstanding_scope="all rules, categories and tiers", **await series(rt, f),
+    # the sections are independent reads: on PostgreSQL they run side by side on the pool's connections
+    parts: dict[str, Callable[[], Awaitable[Any]]] = {
+        "series": lambda: series(rt, f), "utilisation": lambda: utilisation(f), "tiers": lambda: tiers(f),
+        "mix": lambda: mix(rt, f), "funnel": lambda: funnel(f),
+        "repurchase": lambda: repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))}
+    wanted = [s for s in SECTIONS if s in sections]
+    done = dict(zip(wanted, await asyncio.gather(*(parts[s]() for s in wanted)), strict=True))
+    if "series" in done:
+        out.update(outstanding_scope="all rules, categories and tiers", **done.pop("series"),
                    bands_bp={"unattractive_below": UNATTRACTIVE_BP, "threshold_too_low_above": TOO_LOW_BP})
-    if "utilisation" in sections:
-        out["utilisation"] = await utilisation(f)
-    if "tiers" in sections:
-        out["tiers"] = await tiers(f)
-    if "mix" in sections:
-        out["mix"] = await mix(rt, f)
-    if "funnel" in sections:
-        out["funnel"] = await funnel(f)
-    if "repurchase" in sections:
-        out["repurchase"] = await repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))
+    out.update(done)
     return out
 
 
