@@ -258,15 +258,17 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
             records.append(asyncio.ensure_future(record(done)))
             done = []
 
-    def renew_leases() -> None:
-        """Every quarter of reap_after: record what is done and renew the lease of every row still held."""
+    async def renew_leases() -> None:
+        """Every quarter of reap_after: record what is done and renew the lease of every row still held. The
+        renewal is awaited before the next send (once per quarter of reap_after, so it costs nothing): left in
+        the background it could fall behind a slow batch and let another scheduler's reaper take live rows."""
         now = rt.clock.now()
         if now - renewed["at"] < lease:
             return
         renewed["at"] = now
         flush()
         if leased:
-            records.append(asyncio.ensure_future(_renew(sorted(leased), now)))
+            await _renew(sorted(leased), now)
 
     async def refill() -> None:
         want = size if limit is None else min(size, limit - state["claimed"])
@@ -288,7 +290,7 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
 
     async def sender() -> None:
         while True:
-            renew_leases()
+            await renew_leases()
             pending = refilling()
             if not queue:
                 if pending is None:
