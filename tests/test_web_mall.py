@@ -1,0 +1,135 @@
+"""The mall pages in a real browser: a marketer creates a reward with stock, a member redeems it through the JSON
+API, the marketer sees the redemption in the fulfilment queue and ships it from the page; stock adjustments with
+a reason; bulk shipping by CSV with a result per row; bad input answered next to the field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.web.passwords import create_user
+from models import MallRedemption, MallReward, MallStockAdjustment
+from tests.mallhelpers import balance, give_points, login, redeem
+from tests.test_web_console import PASSWORD, sign_in
+from tests.webhelpers import browser_fixture, page_fixture  # noqa: F401  (fixtures)
+
+
+async def signed_in(page: Any) -> None:
+    await create_user("marketer", "小李", PASSWORD)
+    await sign_in(page)
+    await page.wait_for_url("**/console/dashboard")
+
+
+async def test_marketer_creates_a_reward_and_ships_a_members_redemption(page: Any, api: Any, rt: Any) -> None:
+    await signed_in(page)
+    await page.click("text=积分商城")
+    await page.click("#new-reward")
+    # bad input first: the API's own messages next to their fields, nothing saved
+    await page.fill("#name", "")
+    await page.fill("#points", "0")
+    await page.fill("#stock", "-3")
+    await page.click("#save")
+    assert "at least 1 character" in (await page.text_content("#name-error") or "")
+    assert "greater than or equal to 1" in (await page.text_content("#points-error") or "")
+    assert "greater than or equal to 0" in (await page.text_content("#stock-error") or "")
+    assert await MallReward.all().count() == 0
+    await page.fill("#name", "保温杯")
+    await page.fill("#points", "300")
+    await page.fill("#stock", "5")
+    await page.click("#save")
+    await page.wait_for_url("**/console/mall/rewards/*")
+    reward = await MallReward.get(name="保温杯")
+    assert (reward.kind, reward.points, reward.stock, reward.active) == ("gift", 300, 5, True)
+    assert await page.text_content("#stock-now") == "5"
+
+    # a member redeems it through the JSON API (pure points: completed at once, waiting to ship)
+    token, member = await login(api)
+    await give_points(member["id"], 500)
+    status, red = await redeem(api, token, reward.id)
+    assert status == 201, red
+    red = red["redemption"]
+    assert await balance(member["id"]) == 200
+
+    await page.click("text=积分商城")
+    row = page.locator(f"#reward-{reward.id}")
+    assert (await row.locator(".stock").text_content() or "").strip() == "4"
+    await page.click("text=发货队列")
+    queued = page.locator(f"#r-{red['id']}")
+    assert "保温杯" in (await queued.text_content() or "")
+    assert "人民大道1号" in (await queued.text_content() or "")
+    # shipping without a tracking number: refused next to the field, nothing shipped
+    await queued.locator("input[name=carrier]").fill("顺丰")
+    await queued.locator("form.ship button").click()
+    assert "at least 1 character" in (await page.locator(f"#r-{red['id']} .tracking_no-error").text_content() or "")
+    assert (await MallRedemption.get(id=red["id"])).fulfilment == "ordered"
+    await queued.locator("input[name=carrier]").fill("顺丰")
+    await queued.locator("input[name=tracking_no]").fill("SF1234567890")
+    await queued.locator("form.ship button").click()
+    await page.wait_for_url("**/console/mall/fulfilment?fulfilment=ordered*")
+    assert await page.locator(f"#r-{red['id']}").count() == 0  # no longer waiting
+    shipped = await MallRedemption.get(id=red["id"])
+    assert (shipped.fulfilment, shipped.carrier, shipped.tracking_no) == ("shipped", "顺丰", "SF1234567890")
+    await page.click("text=已发货")
+    assert "SF1234567890" in (await page.locator(f"#r-{red['id']}").text_content() or "")
+    await page.locator(f"#r-{red['id']} form.deliver button").click()
+    assert (await MallRedemption.get(id=red["id"])).fulfilment == "delivered"
+
+
+async def test_stock_adjustment_with_a_reason_never_below_zero(page: Any, rt: Any) -> None:
+    reward = await MallReward.create(name="帆布袋", kind="gift", points=100, stock=2)
+    await signed_in(page)
+    await page.goto(f"/console/mall/rewards/{reward.id}")
+    await page.fill("#delta", "5")
+    await page.click("#adjust")
+    assert "at least 1 character" in (await page.text_content("#reason-error") or "")
+    await page.fill("#delta", "-3")
+    await page.fill("#reason", "盘点报损")
+    await page.click("#adjust")
+    assert "stock cannot go below zero" in (await page.text_content("#stock-error") or "")
+    assert (await MallReward.get(id=reward.id)).stock == 2
+    await page.fill("#delta", "8")
+    await page.fill("#reason", "补货")
+    await page.click("#adjust")
+    assert await page.text_content("#stock-now") == "10"
+    assert "补货" in (await page.text_content("#stock-history") or "")
+    audit = await MallStockAdjustment.get(reward_id=reward.id)
+    assert (audit.delta, audit.stock_after, audit.reason) == (8, 10, "补货")
+    # edit: a bad price is refused next to the field; a good one saved
+    await page.fill("#points", "-1")
+    await page.click("#save")
+    assert "greater than or equal to 1" in (await page.text_content("#points-error") or "")
+    await page.fill("#points", "120")
+    await page.click("#save")
+    assert (await MallReward.get(id=reward.id)).points == 120
+
+
+async def test_bulk_ship_by_csv_reports_each_row(page: Any, api: Any, rt: Any) -> None:
+    reward = await MallReward.create(name="雨伞", kind="gift", points=10, stock=10)
+    ids = []
+    for _ in range(2):
+        token, member = await login(api)
+        await give_points(member["id"], 10)
+        status, red = await redeem(api, token, reward.id)
+        assert status == 201, red
+        red = red["redemption"]
+        ids.append(red["id"])
+    await signed_in(page)
+    await page.goto("/console/mall/fulfilment")
+    assert await page.text_content("#total") == "2"
+    await page.click("#upload")
+    assert await page.text_content("#file-error") == "请选择 CSV 文件"
+    csv = f"redemption_id,carrier,tracking_no\n{ids[0]},圆通,YT001\n{ids[1]},,YT002\n999999,中通,ZT1\nnonsense\n"
+    await page.set_input_files("#file", files=[{"name": "ship.csv", "mimeType": "text/csv",
+                                                "buffer": csv.encode()}])
+    await page.click("#upload")
+    result = page.locator("#csv-result")
+    assert "已发货 1 行，失败 3 行" in (await result.text_content() or "")
+    assert await result.locator("tr.ok").count() == 1
+    assert "redemption_not_found" in (await result.text_content() or "")
+    assert [r.fulfilment for r in await MallRedemption.filter(id__in=ids).order_by("id")] == ["shipped", "ordered"]
+    # the second one is still in the queue, and can be cancelled from it (points back)
+    row = page.locator(f"#r-{ids[1]}")
+    await row.locator("input[name=reason]").fill("缺货")
+    await row.locator("form.cancel button").click()
+    cancelled = await MallRedemption.get(id=ids[1])
+    assert cancelled.state == "cancelled" and cancelled.fulfilment == "cancelled"
+    assert await balance(cancelled.member_id) == 10
