@@ -42,6 +42,8 @@ async def test_marketer_creates_a_task_and_reads_its_outcome(page: Any, rt: Any,
     await page.click("text=SOP 任务")
     await page.click("#new-task")
     assert await page.input_value("#start_date") == (clock.today() + timedelta(days=1)).isoformat()
+    assert await page.locator("#staff_ids option").all_text_contents() == ["导购ga（店A）", "导购gb（店A）"]
+    assert await page.locator(f"#staff_ids option[value='{gb.id}']").count() == 1
     # bad input: the API's own messages next to their fields, nothing created
     await page.select_option("#template_id", label="mass_message模板（群发）")
     await page.select_option("#staff_ids", value=str(ga.id))
