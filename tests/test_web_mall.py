@@ -8,6 +8,7 @@ from typing import Any
 
 from app.web.passwords import create_user
 from models import MallRedemption, MallReward, MallStockAdjustment
+from tests import sophelpers
 from tests.mallhelpers import balance, give_points, login, redeem
 from tests.test_web_console import PASSWORD, sign_in
 from tests.webhelpers import browser_fixture, page_fixture  # noqa: F401  (fixtures)
@@ -133,3 +134,19 @@ async def test_bulk_ship_by_csv_reports_each_row(page: Any, api: Any, rt: Any) -
     cancelled = await MallRedemption.get(id=ids[1])
     assert cancelled.state == "cancelled" and cancelled.fulfilment == "cancelled"
     assert await balance(cancelled.member_id) == 10
+    # a CSRF-less post is refused before anything runs, signed in or not
+    resp = await page.request.post(f"/console/mall/redemptions/{ids[0]}/deliver", form={})
+    assert resp.status == 403 and "CSRF" in await resp.text()
+    assert (await MallRedemption.get(id=ids[0])).fulfilment == "shipped"
+
+
+async def test_a_guide_never_reaches_the_mall_lottery_or_sop_pages(page: Any, rt: Any, app: Any) -> None:
+    """A guide's session (the very cookie the workbench's OAuth sign-in sets) is refused by every new page."""
+    guide = await sophelpers.guide("gz", None)
+    await page.context.add_cookies([{"name": "jifen_staff", "value": sophelpers.token(rt, guide),
+                                     "url": app.ctx.test_url}])
+    for path in ("/console/mall", "/console/mall/fulfilment", "/console/mall/rewards/new", "/console/lottery",
+                 "/console/sop/new"):
+        resp = await page.goto(path)
+        assert resp is not None and resp.status == 403, path
+        assert "无权访问" in (await page.text_content("#forbidden") or ""), path
