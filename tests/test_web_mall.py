@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.services.mall import admin as mall_admin
 from app.web.passwords import create_user
 from models import MallRedemption, MallReward, MallStockAdjustment
 from tests import sophelpers
@@ -53,6 +54,12 @@ async def test_marketer_creates_a_reward_and_ships_a_members_redemption(page: An
     await page.click("text=积分商城")
     row = page.locator(f"#reward-{reward.id}")
     assert (await row.locator(".stock").text_content() or "").strip() == "4"
+    # beside the price, each tier's share of members who can afford it, as the admin service computes it
+    shares = await mall_admin.affordability(300)
+    assert shares and any(a["members"] for a in shares)
+    afford = await row.locator(".afford .badge").all_text_contents()
+    assert [t.split()[-1] for t in afford] == [
+        "-" if a["share_bp"] is None else f"{a['share_bp'] / 100:.1f}%" for a in shares]
     await page.click("text=发货队列")
     queued = page.locator(f"#r-{red['id']}")
     assert "保温杯" in (await queued.text_content() or "")
@@ -138,6 +145,11 @@ async def test_bulk_ship_by_csv_reports_each_row(page: Any, api: Any, rt: Any) -
     resp = await page.request.post(f"/console/mall/redemptions/{ids[0]}/deliver", form={})
     assert resp.status == 403 and "CSRF" in await resp.text()
     assert (await MallRedemption.get(id=ids[0])).fulfilment == "shipped"
+    # shipping one that is no longer waiting (another tab shipped it): the service's refusal on top of the queue
+    resp = await page.request.post(f"/console/mall/redemptions/{ids[0]}/ship", form={
+        "_csrf": await page.input_value("input[name=_csrf] >> nth=0"), "carrier": "圆通", "tracking_no": "YT9"})
+    assert resp.status == 409 and "cannot be shipped" in await resp.text()
+    assert (await MallRedemption.get(id=ids[0])).tracking_no == "YT001"
 
 
 async def test_a_guide_never_reaches_the_mall_lottery_or_sop_pages(page: Any, rt: Any, app: Any) -> None:
