@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from app.services.mall.lottery import admin as svc
-from models import Lottery, LotteryPrize, LotteryStockAdjustment
+from models import Lottery, LotteryGift, LotteryPrize, LotteryStockAdjustment
+from tests.lottery_helpers import draw, give_points, make_lottery
 from tests.test_web_mall import signed_in
 from tests.webhelpers import browser_fixture, page_fixture  # noqa: F401  (fixtures)
 
@@ -80,3 +81,49 @@ async def test_marketer_builds_a_pool_sees_its_cost_and_publishes(page: Any, rt:
     assert await page.locator(f"#lottery-{lot.id}").count() == 1
     await page.goto("/console/lottery?status=draft")
     assert await page.locator(f"#lottery-{lot.id}").count() == 0
+
+
+async def test_won_gifts_are_shipped_from_the_gift_queue(page: Any, api: Any, rt: Any, staff_token: Any) -> None:
+    """A member draws a gift (the only weighted prize), gives an address through the JSON API; the marketer
+    sees it waiting and ships it, then marks it delivered."""
+    admin = staff_token("admin")
+    lot = await make_lottery(api, admin, [
+        {"name": "谢谢参与", "kind": "points", "points": 1, "weight": 0, "consolation": True},
+        {"name": "蓝牙音箱", "kind": "gift", "cost_fen": 9900, "weight": 1, "stock_total": 2}])
+    token, member = await api.login()
+    await give_points(api, admin, member["id"], 100)
+    status, won = await draw(api, token, lot["id"])
+    assert status == 201, won
+    gift = await LotteryGift.get(member_id=member["id"])
+
+    await signed_in(page)
+    await page.goto("/console/lottery")
+    await page.click("#gifts-link")
+    row = page.locator(f"#g-{gift.id}")
+    assert "会员尚未填写" in (await row.text_content() or "")
+    # no address yet: the service's refusal shown on the row, nothing shipped
+    await row.locator("input[name=carrier]").fill("顺丰")
+    await row.locator("input[name=tracking_no]").fill("SF0001")
+    await row.locator("form.ship button").click()
+    assert "address" in (await page.locator(f"#g-{gift.id} .alert").text_content() or "")
+    assert (await LotteryGift.get(id=gift.id)).state == "won"
+
+    status, body = await api.call("PUT", f"/api/v1/mall/lotteries/draws/{gift.draw_id}/address", token=token,
+                                  json={"name": "王女士", "phone": "13800000000", "address": "上海市人民大道1号"})
+    assert status == 200, body
+    await page.goto("/console/lottery/gifts")
+    row = page.locator(f"#g-{gift.id}")
+    assert "上海市人民大道1号" in (await row.text_content() or "")
+    await row.locator("input[name=carrier]").fill("顺丰")
+    await row.locator("input[name=tracking_no]").fill("x")  # the API's pattern refuses it, next to the field
+    await row.locator("form.ship button").click()
+    assert "should match pattern" in (await page.locator(f"#g-{gift.id} .tracking_no-error").text_content() or "")
+    await page.locator(f"#g-{gift.id} input[name=carrier]").fill("顺丰")
+    await page.locator(f"#g-{gift.id} input[name=tracking_no]").fill("SF0001")
+    await page.locator(f"#g-{gift.id} form.ship button").click()
+    assert await page.locator(f"#g-{gift.id}").count() == 0  # no longer waiting
+    shipped = await LotteryGift.get(id=gift.id)
+    assert (shipped.state, shipped.carrier, shipped.tracking_no) == ("shipped", "顺丰", "SF0001")
+    await page.goto("/console/lottery/gifts?state=shipped")
+    await page.locator(f"#g-{gift.id} form.deliver button").click()
+    assert (await LotteryGift.get(id=gift.id)).state == "delivered"

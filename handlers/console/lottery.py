@@ -25,7 +25,7 @@ LOTTERY_STATUS = {"draft": "草稿", "published": "进行中", "closed": "已结
 LOTTERY_FIELDS = ("name", "description", "view", "cost_points", "daily_draws", "lifetime_draws", "pity_after")
 PRIZE_FIELDS = ("name", "kind", "points", "coupon_template_id", "cost_fen", "weight", "stock_total",
                 "per_member_limit", "daily_limit", "slot")
-FIELDS = {f: f for f in (*LOTTERY_FIELDS, *PRIZE_FIELDS, "consolation", "delta", "reason")}
+FIELDS = {f: f for f in (*LOTTERY_FIELDS, *PRIZE_FIELDS, "consolation", "delta", "reason", "carrier", "tracking_no")}
 
 
 def _body(data: dict[str, str], fields: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any]:
@@ -148,3 +148,53 @@ async def close(request: Request, lottery_id: int) -> HTTPResponse:
         await svc.close(request.app.ctx.rt, lottery_id)
 
     return await _act(request, lottery_id, "pool", go)
+
+
+# -- won gifts to fulfil --------------------------------------------------------------------------------------------
+GIFT_STATES = {"won": "待发货", "shipped": "已发货", "delivered": "已签收"}
+
+
+async def _gifts_page(request: Request, status: int = 200, errs: dict[int, dict[str, str]] | None = None
+                      ) -> HTTPResponse:
+    state = request.args.get("state") if request.args.get("state") in GIFT_STATES else "won"
+    cursor = request.args.get("cursor") or ""
+    found = await svc.list_gifts(state, None, int(cursor) if cursor.isdigit() and len(cursor) < 16 else None, 50)
+    return render(request, "console/lottery_gifts.html", status=status, nav="lottery", state=state, found=found,
+                  states=GIFT_STATES, errs=errs or {})
+
+
+@bp.get("/lottery/gifts")
+@page(*STAFF, login=LOGIN)
+async def gifts(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Gifts members won, by state (?state=won|shipped|delivered), oldest first."""
+    return await _gifts_page(request)
+
+
+async def _gift_act(request: Request, gift_id: int, action: Any) -> HTTPResponse:
+    data = form_data(request)
+    try:
+        await action(data)
+    except ApiError as exc:
+        return await _gifts_page(request, exc.status, {gift_id: field_errors(exc, FIELDS)})
+    return redirect(f"/console/lottery/gifts?state={request.args.get('state') or 'won'}", status=303)
+
+
+@bp.post("/lottery/gifts/<gift_id:int>/ship")
+@page(*STAFF, login=LOGIN)
+async def ship_gift(request: Request, gift_id: int) -> HTTPResponse:
+    """Role: marketer, admin. won -> shipped with carrier and tracking (once the member gave an address)."""
+    async def go(data: dict[str, str]) -> None:
+        body = validate(svc.ShipIn, {"carrier": data.get("carrier", ""), "tracking_no": data.get("tracking_no", "")})
+        await svc.ship_gift(request.app.ctx.rt, gift_id, body)
+
+    return await _gift_act(request, gift_id, go)
+
+
+@bp.post("/lottery/gifts/<gift_id:int>/deliver")
+@page(*STAFF, login=LOGIN)
+async def deliver_gift(request: Request, gift_id: int) -> HTTPResponse:
+    """Role: marketer, admin. shipped -> delivered."""
+    async def go(_: dict[str, str]) -> None:
+        await svc.deliver_gift(request.app.ctx.rt, gift_id)
+
+    return await _gift_act(request, gift_id, go)
