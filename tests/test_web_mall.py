@@ -162,3 +162,34 @@ async def test_a_guide_never_reaches_the_mall_lottery_or_sop_pages(page: Any, rt
         resp = await page.goto(path)
         assert resp is not None and resp.status == 403, path
         assert "无权访问" in (await page.text_content("#forbidden") or ""), path
+
+
+async def test_concurrent_ship_posts_from_two_tabs_ship_once(api: Any, rt: Any, app: Any, http_session: Any) -> None:
+    """Two marketers (or two tabs) ship the same parcel at once: one wins, the others are refused (409) and the
+    winner's tracking number stays (the service's conditional UPDATE; proven on PostgreSQL in CI)."""
+    import asyncio
+
+    from app.auth import issue_token
+    from app.clock import clock
+
+    reward = await MallReward.create(name="台灯", kind="gift", points=10, stock=5)
+    token, member = await login(api)
+    await give_points(member["id"], 10)
+    status, red = await redeem(api, token, reward.id)
+    assert status == 201, red
+    rid = red["redemption"]["id"]
+    staff = await create_user("marketer", "小李", PASSWORD)
+    session = issue_token(rt.settings.auth.secret, staff.id, "marketer", int(clock.now().timestamp()), 3600)
+    cookies = {"jifen_staff": session, "jifen_csrf": "tab-token-0123456789"}
+
+    async def post(n: int) -> int:
+        async with http_session.post(f"{app.ctx.test_url}/console/mall/redemptions/{rid}/ship",
+                                     data={"_csrf": "tab-token-0123456789", "carrier": "顺丰",
+                                           "tracking_no": f"SF{n:04d}"},
+                                     cookies=cookies, allow_redirects=False) as resp:
+            return resp.status
+
+    statuses = await asyncio.gather(*(post(n) for n in range(6)))
+    assert sorted(statuses) == [303] + [409] * 5, statuses
+    shipped = await MallRedemption.get(id=rid)
+    assert shipped.fulfilment == "shipped" and shipped.tracking_no in {f"SF{n:04d}" for n in range(6)}
