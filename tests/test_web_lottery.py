@@ -10,7 +10,7 @@ from app.services.mall.lottery import admin as svc
 from models import Lottery, LotteryGift, LotteryPrize, LotteryStockAdjustment
 from tests.lottery_helpers import draw, give_points, make_lottery
 from tests.test_web_mall import signed_in
-from tests.webhelpers import browser_fixture, page_fixture  # noqa: F401  (fixtures)
+from tests.webhelpers import browser_fixture, page_fixture, screenshot  # noqa: F401  (fixtures)
 
 
 async def test_marketer_builds_a_pool_sees_its_cost_and_publishes(page: Any, rt: Any) -> None:
@@ -56,6 +56,7 @@ async def test_marketer_builds_a_pool_sees_its_cost_and_publishes(page: Any, rt:
     assert await page.text_content("#income-yuan") == f"¥{cost['cost_yuan']:.2f}"
     gift = await LotteryPrize.get(lottery_id=lot.id, kind="gift")
     assert (await page.locator(f"#prize-{gift.id} .rate").text_content() or "").startswith("10.00%")
+    await screenshot(page, "lottery-pool")
 
     # stock with a reason: without one refused, below zero refused, then added
     row = page.locator(f"#prize-{gift.id}")

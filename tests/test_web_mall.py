@@ -12,7 +12,7 @@ from models import MallRedemption, MallReward, MallStockAdjustment
 from tests import sophelpers
 from tests.mallhelpers import balance, give_points, login, redeem
 from tests.test_web_console import PASSWORD, sign_in
-from tests.webhelpers import browser_fixture, page_fixture  # noqa: F401  (fixtures)
+from tests.webhelpers import browser_fixture, page_fixture, screenshot  # noqa: F401  (fixtures)
 
 
 async def signed_in(page: Any) -> None:
@@ -64,6 +64,7 @@ async def test_marketer_creates_a_reward_and_ships_a_members_redemption(page: An
     queued = page.locator(f"#r-{red['id']}")
     assert "保温杯" in (await queued.text_content() or "")
     assert "人民大道1号" in (await queued.text_content() or "")
+    await screenshot(page, "mall-fulfilment")
     # shipping without a tracking number: refused next to the field, nothing shipped
     await queued.locator("input[name=carrier]").fill("顺丰")
     await queued.locator("form.ship button").click()
