@@ -25,7 +25,7 @@ async def test_admin_creates_a_source_sees_the_secret_once_and_retries_events(pa
     await create_user("admin", "老王", PASSWORD)
     await sign_in(page, "老王")
     await page.wait_for_url("**/console/dashboard")
-    await page.click("text=社群")
+    await page.click("header a[href='/console/community']")
 
     await page.click("#create-source")
     assert "at least 1 character" in (await page.text_content("#name-error") or "")

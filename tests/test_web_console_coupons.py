@@ -15,7 +15,7 @@ async def test_template_package_and_rule_are_created_from_the_page(page: Any, rt
     await create_user("marketer", "小李", PASSWORD)
     await sign_in(page)
     await page.wait_for_url("**/console/dashboard")
-    await page.click("text=优惠券")
+    await page.click("header a[href='/console/coupons']")
 
     await page.click("#new-template")
     await page.fill("#t-name", "满100减10")

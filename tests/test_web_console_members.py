@@ -27,7 +27,7 @@ async def test_marketer_finds_a_member_adjusts_and_files_an_approval_above_the_l
     await MemberGuide.create(member_id=alice["id"], staff_id=guide.id, source="admin", created_at=rt.clock.now())
     await _signed_in(page, "marketer", "小李")
 
-    await page.click("text=会员")
+    await page.click("header a[href='/console/members']")
     await page.fill("#q", "13912345678")
     await page.click("#search")
     rows = page.locator("#members tr")
@@ -110,3 +110,28 @@ async def test_member_page_pages_the_ledger_and_lists_coupons(page: Any, rt: Any
     assert resp.status == 404
     resp = await page.request.get(f"/console/members/{carol['id']}?cursor=%%%")
     assert resp.status == 422  # as the API answers a malformed cursor
+
+
+async def test_the_same_adjustment_form_submitted_in_parallel_applies_once(page: Any, rt: Any, api: Any) -> None:
+    """A double click, a resubmitted form, several tabs: one form carries one idempotency key, so the ledger
+    applies it once (on PostgreSQL too, where the posts really run in parallel)."""
+    import asyncio
+
+    _, dan = await api.login("dan-web")
+    await _signed_in(page, "marketer", "小李")
+    await page.goto(f"/console/members/{dan['id']}")
+    key = await page.get_attribute("form[action$='/adjustments'] input[name=idempotency_key]", "value")
+    csrf = next(c["value"] for c in await page.context.cookies() if c["name"] == "jifen_csrf")
+    form = {"_csrf": csrf, "idempotency_key": key, "amount": "300", "reason": "重复提交"}
+    answers = await asyncio.gather(*(page.request.post(f"/console/members/{dan['id']}/adjustments", form=form)
+                                     for _ in range(6)))
+    assert all(a.status == 200 for a in answers)  # each followed its redirect to the member's page
+    assert await PointEntry.filter(member_id=dan["id"], kind="adjust").count() == 1
+    assert (await Member.get(id=dan["id"])).balance == 300
+    # a fresh form is a new key: a second, deliberate adjustment applies
+    await page.reload()
+    await page.fill("#amount", "5")
+    await page.fill("#reason", "再补 5 分")
+    await page.click("#adjust")
+    await page.wait_for_url("**?done=entry-*")
+    assert await page.text_content("#balance") == "305"

@@ -22,7 +22,7 @@ async def _signed_in(page: Any) -> None:
 async def test_campaign_is_previewed_before_it_is_published(page: Any, api: Any, seeded: Any) -> None:
     await _events(api, seeded)  # a week of check-ins, shares and a purchase: 145 points actually issued
     await _signed_in(page)
-    await page.click("text=规则与活动")
+    await page.click("header a[href='/console/rules']")
     await page.click("#new-campaign")
     await page.fill("#name", "周三 2 倍")
     await page.fill("#multiplier_bp", "20000")
@@ -82,7 +82,7 @@ async def test_rule_edit_shows_what_it_would_cost_then_publishes(page: Any, api:
 
 async def test_tiers_and_budget(page: Any, rt: Any, seeded: Any) -> None:
     await _signed_in(page)
-    await page.click("text=等级与预算")
+    await page.click("header a[href='/console/tiers']")
     before = [t.name for t in await Tier.all().order_by("level")]
     assert await page.locator("#tiers input[name=name]").count() == len(before) + 1  # plus an empty row
     # level 0 must start at growth 0: the ladder model's message, nothing replaced
