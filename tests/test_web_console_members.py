@@ -7,7 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 from app.web.passwords import create_user
-from models import AdjustmentRequest, Coupon, Member, MemberGuide, PointEntry, StaffUser
+from models import (
+    AdjustmentRequest,
+    Coupon,
+    CustomerGroup,
+    ExternalContact,
+    GroupMember,
+    MallRedemption,
+    Member,
+    MemberGuide,
+    PointEntry,
+    StaffUser,
+)
 from tests.test_web_console import PASSWORD, sign_in
 from tests.webhelpers import browser_fixture, page_fixture  # noqa: F401  (fixtures)
 
@@ -77,13 +88,19 @@ async def test_marketer_finds_a_member_adjusts_and_files_an_approval_above_the_l
     # an admin approves it from the member's page: applied once through the ledger
     await page.click("text=退出登录")
     await _signed_in(page, "admin", "老王")
-    await page.goto(f"/console/members/{alice['id']}")
+    await page.goto("/console/members")
+    await page.click("#pending-requests")  # the approval queue, across members
+    assert "大客户回馈" in (await page.text_content(f"#request-{req.id}") or "")
+    await page.click(f"#request-{req.id} a")
+    await page.wait_for_url(f"**/console/members/{alice['id']}")
     await page.click(f"#request-{req.id} button.approve")
     await page.wait_for_url("**?done=request-*-approve")
     assert await page.text_content("#balance") == str(120 + limit + 1)
     assert (await AdjustmentRequest.get(id=req.id)).state == "approved"
     assert await page.locator(f"#request-{req.id}").count() == 0
     assert await PointEntry.filter(member_id=alice["id"], kind="adjust").count() == 2
+    await page.goto("/console/adjustment-requests")
+    assert await page.locator("#requests tr[id^=request-]").count() == 0
 
 
 async def test_member_page_pages_the_ledger_and_lists_coupons(page: Any, rt: Any, api: Any) -> None:
@@ -96,6 +113,18 @@ async def test_member_page_pages_the_ledger_and_lists_coupons(page: Any, rt: Any
     await Coupon.create(code="CP-WEB-1", issue_key="k1", template_id=1, member_id=carol["id"], name="满100减10",
                         kind="amount_off", amount_off_fen=1000, valid_from=rt.clock.now(),
                         valid_until=rt.clock.now(), issued_at=rt.clock.now())
+    contact = await ExternalContact.create(external_userid="wm-carol", member_id=carol["id"], created_at=rt.clock.now(),
+                                           updated_at=rt.clock.now())
+    await CustomerGroup.create(chat_id="wr-vip", name="VIP 福利群", created_at=rt.clock.now(),
+                               updated_at=rt.clock.now())
+    await CustomerGroup.create(chat_id="wr-left", name="已退的群", created_at=rt.clock.now(),
+                               updated_at=rt.clock.now())
+    for chat, status in (("wr-vip", "active"), ("wr-left", "left")):
+        await GroupMember.create(chat_id=chat, userid=contact.external_userid, kind="external", status=status,
+                                 joined_at=rt.clock.now())
+    await MallRedemption.create(member_id=carol["id"], reward_id=1, idem_key="r1", request_hash="h", kind="gift",
+                                reward_name="保温杯", points=800, day=rt.clock.today(), state="completed",
+                                fulfilment="shipped", created_at=rt.clock.now(), updated_at=rt.clock.now())
     await _signed_in(page, "marketer", "小李")
     await page.goto(f"/console/members?q={carol['id']}")
     await page.click(f"#members a:text('{carol['id']}')")
@@ -105,6 +134,8 @@ async def test_member_page_pages_the_ledger_and_lists_coupons(page: Any, rt: Any
     assert await page.locator("#ledger tr[id^=entry-]").count() == 5
     assert "第0笔" in (await page.text_content("#ledger") or "")
     assert "CP-WEB-1" in (await page.text_content("#coupons") or "")
+    assert await page.text_content("#groups") == "VIP 福利群"  # the group she left is not listed
+    assert "保温杯" in (redemption := await page.text_content("#redemptions") or "") and "已发货" in redemption
     # an unknown member and a forged cursor: plain 404 / 422 pages, never a 500
     resp = await page.request.get("/console/members/999999")
     assert resp.status == 404

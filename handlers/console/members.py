@@ -65,7 +65,8 @@ async def search(request: Request) -> HTTPResponse:
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     return render(request, "console/members.html", nav="members", q=q, members=rows,
-                  next_before=rows[-1].id if more else None)
+                  next_before=rows[-1].id if more else None,
+                  pending_requests=await AdjustmentRequest.filter(state="pending").count())
 
 
 async def _relations(member_id: int) -> dict[str, Any]:
@@ -145,6 +146,16 @@ async def file_request(request: Request, member_id: int) -> HTTPResponse:
     return redirect(f"/console/members/{member_id}?done=request-{view['id']}")
 
 
+@bp.get("/adjustment-requests")
+@page(*STAFF, login=LOGIN)
+async def requests_queue(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. The pending adjustment requests, oldest first (the admins' approval queue)."""
+    cursor = request.args.get("cursor", "")
+    listing = await adjustments.list_requests("pending", int(cursor) if cursor.isdigit() else None, PAGE_SIZE)
+    return render(request, "console/adjustment_requests.html", nav="members", requests=listing["items"],
+                  next_cursor=listing.get("next_cursor"))
+
+
 @bp.post("/adjustment-requests/<request_id:int>/<decision:approve|reject>")
 @page("admin", login=LOGIN)
 async def decide(request: Request, request_id: int, decision: str) -> HTTPResponse:
@@ -161,4 +172,6 @@ async def decide(request: Request, request_id: int, decision: str) -> HTTPRespon
             await adjustments.reject_request(rt, request_id, note, request.ctx.principal)
     except ApiError as exc:
         return await _member_page(request, req.member_id, status=exc.status, errors={"_": exc.message})
+    if form_data(request).get("back") == "queue":
+        return redirect(f"/console/adjustment-requests?done=request-{request_id}-{decision}")
     return redirect(f"/console/members/{req.member_id}?done=request-{request_id}-{decision}")
