@@ -21,7 +21,8 @@ AUDIENCES: dict[str, tuple[str, list[str]]] = {
     "community": ("/community/v1", ["interactions"]),
     "callbacks": ("", ["wechatpay", "wecom", "official_account"]),
     # server-rendered pages for people (app/web: cookie sessions, CSRF, templates/)
-    "console": ("/console", ["session", "dashboard", "content", "sop", "mall", "lottery", "sop_tasks"]),
+    "console": ("/console", ["session", "dashboard", "content", "sop", "sop_tasks", "mall", "lottery", "members",
+                             "points", "coupons", "community"]),
     "workbench": ("/workbench", ["staff", "sop"]),
 }
 

@@ -1,0 +1,285 @@
+"""Points configuration in the console: earning rules, campaigns (member days), the tier ladder and the year's
+budget, through the same admin services as `/admin/v1/{rules,campaigns,tiers,budget}`.
+
+A rule or campaign change is published only after its what-if preview: the form's first button runs the
+simulation service `/admin/v1/simulations` uses (the last 7 days of real events replayed with the draft, beside
+the current rules, answered at once), and the page shows what it would have cost. The publish button carries
+that simulation's id; publishing checks the run is done and that its draft is exactly the submitted one, so a
+draft edited after its preview must be previewed again.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from pydantic import BaseModel
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, redirect
+
+from app.clock import SHANGHAI
+from app.errors import ApiError, NotFound, ValidationFailed
+from app.services.metrics import simulation
+from app.services.points.admin import budget as budget_admin
+from app.services.points.admin import campaigns, rules
+from app.services.points.admin import tiers as tier_admin
+from app.services.points.admin.common import operator_of
+from app.web import field_errors, form_data, page, render, validate
+from models import MetricsSimulation
+
+bp = Blueprint("console_points")
+
+STAFF = ("marketer", "admin")
+LOGIN = "/console/login"
+PREVIEW_DAYS = 7  # answered at once by the simulation service (SYNC_MAX_DAYS)
+PAGE_SIZE = 50
+
+RULE_CAPS = ("daily_count_cap", "daily_points_cap", "total_points_cap")
+RULE_FIELDS = {f: f for f in ("code", "name", "event", "points_fixed", "points_per_yuan", *RULE_CAPS,
+                              "once_per_member", "active")}
+CAMPAIGN_INTS = ("multiplier_bp", "day_of_month", "month", "weekday")
+CAMPAIGN_FIELDS = {**{f: f for f in ("name", "recurrence", *CAMPAIGN_INTS, "events", "active")},
+                   "starts_at": "starts_on", "ends_at": "ends_on"}
+RECURRENCE_ZH = {"once": "单次", "weekly": "每周", "monthly": "每月", "yearly": "每年"}
+
+
+def _ints(data: dict[str, str], names: tuple[str, ...]) -> dict[str, Any]:
+    """Blank number fields are left out (the model's default, or null); anything else goes to the model as typed,
+    so a non-number is refused with the model's own message."""
+    return {n: data[n] for n in names if data.get(n, "") != ""}
+
+
+def _day(value: str, field: str, end: bool = False) -> datetime | None:
+    if not value:
+        return None
+    try:
+        d = date.fromisoformat(value)
+    except ValueError as exc:
+        raise ValidationFailed(f"{field}: a date", details=[{"field": field, "message": "请填写有效的日期"}]) from exc
+    return datetime.combine(d, time.max if end else time.min, SHANGHAI).replace(microsecond=0)
+
+
+def _rule_draft(data: dict[str, str]) -> dict[str, Any]:
+    return {"code": data.get("code", ""), "name": data.get("name", ""), "event": data.get("event", ""),
+            "points_fixed": data.get("points_fixed") or 0, "points_per_yuan": data.get("points_per_yuan") or 0,
+            **{c: data.get(c) or None for c in RULE_CAPS}, "once_per_member": data.get("once_per_member") == "on",
+            "active": data.get("active") == "on"}
+
+
+def _campaign_draft(data: dict[str, str]) -> dict[str, Any]:
+    events = [e.strip() for e in data.get("events", "").replace("，", ",").split(",") if e.strip()]
+    return {"name": data.get("name", ""), "recurrence": data.get("recurrence", ""), **_ints(data, CAMPAIGN_INTS),
+            "starts_at": _day(data.get("starts_on", ""), "starts_at"),
+            "ends_at": _day(data.get("ends_on", ""), "ends_at", end=True), "events": events or None,
+            "active": data.get("active") == "on"}
+
+
+async def _preview(request: Request, kind: str, draft: BaseModel) -> dict[str, Any]:
+    """Run the simulation service on the draft (as `POST /admin/v1/simulations` does)."""
+    sim_in = validate(simulation.SimulationIn, {"days": PREVIEW_DAYS, kind: draft.model_dump(mode="json")})
+    view, _ = await simulation.start(request.app.ctx.rt, sim_in, operator_of(request.ctx.principal))
+    return view
+
+
+async def _previewed(sim_id: str, kind: str, draft: BaseModel) -> None:
+    """Publishing needs a finished preview of exactly this draft."""
+    sim = await MetricsSimulation.get_or_none(id=int(sim_id)) if sim_id.isdigit() else None
+    if sim is None or sim.status != "done" or (sim.request or {}).get(kind) != draft.model_dump(mode="json"):
+        raise ValidationFailed("发布前请先预览影响（草稿在预览后被修改过时需重新预览）")
+
+
+# --- rules -------------------------------------------------------------------------------------------------
+
+
+@bp.get("/rules")
+@page(*STAFF, login=LOGIN)
+async def rule_list(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. ?event= filters; ?cursor= pages (the API's cursor)."""
+    event = request.args.get("event") or None
+    cursor = request.args.get("cursor", "")
+    listing = await rules.list_rules(event=event, active=None, cursor=int(cursor) if cursor.isdigit() else None,
+                                     limit=PAGE_SIZE)
+    camp = await campaigns.list_campaigns(active=None, cursor=None, limit=PAGE_SIZE)
+    return render(request, "console/rules.html", nav="rules", rules=listing["items"], next_cursor=listing.get(
+        "next_cursor"), event=event or "", campaigns=camp["items"], recurrence_zh=RECURRENCE_ZH)
+
+
+def _rule_form(rule: dict[str, Any] | None) -> dict[str, Any]:
+    if rule is None:
+        return {"active": "on", "points_fixed": "0", "points_per_yuan": "0"}
+    out = {k: "" if rule.get(k) is None else str(rule[k]) for k in RULE_FIELDS}
+    out["once_per_member"] = "on" if rule["once_per_member"] else ""
+    out["active"] = "on" if rule["active"] else ""
+    return out
+
+
+@bp.get("/rules/new")
+@page(*STAFF, login=LOGIN)
+async def rule_new(request: Request) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return render(request, "console/rule_form.html", nav="rules", rule=None, form=_rule_form(None))
+
+
+@bp.get("/rules/<rule_id:int>")
+@page(*STAFF, login=LOGIN)
+async def rule_edit(request: Request, rule_id: int) -> HTTPResponse:
+    """Role: marketer, admin."""
+    try:
+        rule = rules.rule_view(await rules.get_rule(rule_id))
+    except NotFound:
+        return render(request, "forbidden.html", status=404, message="没有这条规则")
+    return render(request, "console/rule_form.html", nav="rules", rule=rule, form=_rule_form(rule))
+
+
+@bp.post("/rules/save")
+@page(*STAFF, login=LOGIN)
+async def rule_save(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. action=preview runs the what-if; action=publish creates or updates the rule."""
+    rt = request.app.ctx.rt
+    data = form_data(request)
+    rule_id = int(data["rule_id"]) if data.get("rule_id", "").isdigit() else None
+    rule = None
+    try:
+        if rule_id is not None:
+            rule = rules.rule_view(await rules.get_rule(rule_id))
+            merged = {k: v for k, v in rule.items() if k in rules.RuleIn.model_fields}
+            draft = validate(rules.RuleIn, {**merged, **_rule_draft(data)})
+        else:
+            draft = validate(rules.RuleIn, _rule_draft(data))
+        if data.get("action") != "publish":
+            preview = await _preview(request, "rule", draft)
+            return render(request, "console/rule_form.html", nav="rules", rule=rule, form=data, preview=preview)
+        await _previewed(data.get("preview", ""), "rule", draft)
+        if rule_id is not None:
+            patch = validate(rules.RulePatch, draft.model_dump(exclude_unset=False))
+            saved = await rules.update_rule(rt, rule_id, patch)
+        else:
+            saved = await rules.create_rule(rt, draft)
+    except NotFound:
+        return render(request, "forbidden.html", status=404, message="没有这条规则")
+    except ApiError as exc:
+        return render(request, "console/rule_form.html", status=exc.status, nav="rules", rule=rule, form=data,
+                      errors=field_errors(exc, RULE_FIELDS))
+    return redirect(f"/console/rules?saved=rule-{saved.id}")
+
+
+# --- campaigns ---------------------------------------------------------------------------------------------
+
+
+def _campaign_form(c: dict[str, Any] | None) -> dict[str, Any]:
+    if c is None:
+        return {"active": "on", "recurrence": "monthly", "multiplier_bp": "15000"}
+    out = {k: "" if c.get(k) is None else str(c[k]) for k in ("name", "recurrence", *CAMPAIGN_INTS)}
+    out["events"] = ",".join(c.get("events") or [])
+    out["starts_on"] = datetime.fromisoformat(c["starts_at"]).astimezone(SHANGHAI).date().isoformat() \
+        if c.get("starts_at") else ""
+    out["ends_on"] = datetime.fromisoformat(c["ends_at"]).astimezone(SHANGHAI).date().isoformat() \
+        if c.get("ends_at") else ""
+    out["active"] = "on" if c["active"] else ""
+    return out
+
+
+@bp.get("/campaigns/new")
+@page(*STAFF, login=LOGIN)
+async def campaign_new(request: Request) -> HTTPResponse:
+    """Role: marketer, admin."""
+    return render(request, "console/campaign_form.html", nav="rules", campaign=None, form=_campaign_form(None))
+
+
+@bp.get("/campaigns/<campaign_id:int>")
+@page(*STAFF, login=LOGIN)
+async def campaign_edit(request: Request, campaign_id: int) -> HTTPResponse:
+    """Role: marketer, admin."""
+    try:
+        c = campaigns.campaign_view(await campaigns.get_campaign(campaign_id))
+    except NotFound:
+        return render(request, "forbidden.html", status=404, message="没有这个活动")
+    return render(request, "console/campaign_form.html", nav="rules", campaign=c, form=_campaign_form(c))
+
+
+@bp.post("/campaigns/save")
+@page(*STAFF, login=LOGIN)
+async def campaign_save(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. action=preview runs the what-if; action=publish creates or updates the campaign."""
+    data = form_data(request)
+    campaign_id = int(data["campaign_id"]) if data.get("campaign_id", "").isdigit() else None
+    c = None
+    try:
+        if campaign_id is not None:
+            c = campaigns.campaign_view(await campaigns.get_campaign(campaign_id))
+        draft = validate(campaigns.CampaignIn, {**_campaign_draft(data),
+                                                **({"tier_levels": c["tier_levels"]} if c else {})})
+        if data.get("action") != "publish":
+            preview = await _preview(request, "campaign", draft)
+            return render(request, "console/campaign_form.html", nav="rules", campaign=c, form=data,
+                          preview=preview)
+        await _previewed(data.get("preview", ""), "campaign", draft)
+        if campaign_id is not None:
+            saved = await campaigns.update_campaign(campaign_id, validate(campaigns.CampaignPatch,
+                                                                          draft.model_dump()))
+        else:
+            saved = await campaigns.create_campaign(draft)
+    except NotFound:
+        return render(request, "forbidden.html", status=404, message="没有这个活动")
+    except ApiError as exc:
+        return render(request, "console/campaign_form.html", status=exc.status, nav="rules", campaign=c, form=data,
+                      errors=field_errors(exc, CAMPAIGN_FIELDS))
+    return redirect(f"/console/rules?saved=campaign-{saved.id}")
+
+
+# --- tiers and budget --------------------------------------------------------------------------------------
+
+
+async def _tiers_page(request: Request, status: int = 200, **extra: Any) -> HTTPResponse:
+    rt = request.app.ctx.rt
+    ladder = (await tier_admin.list_tiers())["tiers"]
+    extra.setdefault("tier_rows", [{k: str(v) for k, v in t.items()} for t in ladder] + [{}])
+    extra.setdefault("form", {})
+    return render(request, "console/tiers_budget.html", status=status, nav="tiers", tiers=ladder,
+                  budget=await budget_admin.budget_view(rt, None), **extra)
+
+
+@bp.get("/tiers")
+@page(*STAFF, login=LOGIN)
+async def tiers_and_budget(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. The ladder (editable as a whole) and this year's budget."""
+    return await _tiers_page(request)
+
+
+@bp.post("/tiers")
+@page(*STAFF, login=LOGIN)
+async def replace_tiers(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. Rows with a blank name are dropped; the ladder is replaced atomically."""
+    form = request.form or {}
+    cols = {k: form.getlist(k) or [] for k in ("level", "name", "growth_threshold", "multiplier_bp")}
+    rows = [{k: (cols[k][i] if i < len(cols[k]) else "").strip() for k in cols} for i in range(len(cols["name"]))]
+    kept = [r for r in rows if r["name"]]
+    try:
+        ladder = validate(tier_admin.TierLadder, {"tiers": kept})
+        await tier_admin.replace_tiers(ladder)
+    except ApiError as exc:
+        errors = field_errors(exc, {"tiers": "tiers"})
+        return await _tiers_page(request, status=exc.status, tier_rows=[*kept, {}], errors=errors)
+    return redirect("/console/tiers?saved=tiers")
+
+
+@bp.post("/budget")
+@page(*STAFF, login=LOGIN)
+async def put_budget(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. This year's budget in points, its warning line (in %) and the mode."""
+    rt = request.app.ctx.rt
+    data = form_data(request)
+    body: dict[str, Any] = {k: data[k] for k in ("budget_points", "mode") if data.get(k)}
+    warn = data.get("warn_percent", "")
+    try:
+        if warn:
+            try:
+                body["warn_ratio_bp"] = round(float(warn) * 100)
+            except ValueError as exc:
+                raise ValidationFailed("warn_ratio_bp", details=[{"field": "warn_ratio_bp",
+                                                                  "message": "请填写百分比数字"}]) from exc
+        await budget_admin.set_budget(rt, rt.clock.today().year, validate(budget_admin.BudgetIn, body))
+    except ApiError as exc:
+        return await _tiers_page(request, status=exc.status, form=data, errors=field_errors(
+            exc, {"budget_points": "budget_points", "warn_ratio_bp": "warn_percent", "mode": "budget_points"}))
+    return redirect("/console/tiers?saved=budget")
