@@ -217,8 +217,27 @@ async def _notify(request: Request, *, coupons: bool) -> HTTPResponse:
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'CNY', $10, 0, $11, $11, $11)",
             tid, txn["out_trade_no"], txn["mchid"], txn["appid"], member["openid"], member["id"], txn["trade_type"],
             int(txn["amount"]["total"]), payer_total, datetime.fromisoformat(txn["success_time"]), now)
+        bonus = 100 if await c.fetchval(
+            "INSERT INTO award_counters (member_id, rule_id, period, count, points) VALUES ($1, $2, 'life', 1, 100) "
+            "ON CONFLICT (member_id, rule_id, period) DO NOTHING RETURNING 1", member["id"], ctx.first_rule) else 0
+        balance = await c.fetchval("UPDATE members SET balance = balance + $2, growth = growth + $3, updated_at = $4 "
+                                   "WHERE id = $1 RETURNING balance", member["id"], points + bonus, points, now)
+        expires = datetime(now.astimezone(SHANGHAI).year + 2, 1, 1, tzinfo=SHANGHAI)
+        source = f"payment:{tid}"
+        rows = [(member["id"], points, "purchase", f"pay:{tid}", balance - bonus, points)]
+        if bonus:
+            rows.append((member["id"], bonus, "first_purchase", "first_purchase", balance, 0))
+        entry_ids = [await c.fetchval(
+            f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, 'available', $2, 'earn', $3, $4, NULL, $5, $6, "
+            "$7, NULL, $8) RETURNING id", mid, amount, event, source, key_, after, growth, now)
+            for mid, amount, event, key_, after, growth in rows]
+        await c.executemany(
+            "INSERT INTO point_buckets (member_id, entry_id, state, initial, remaining, expired_amount, expires_at, "
+            "created_at) VALUES ($1, $2, 'active', $3, $3, 0, $4, $5)",
+            [(member["id"], eid, r[1], expires, now) for eid, r in zip(entry_ids, rows, strict=True)])
         issued = 0
         if coupons:  # the post-payment package: the rule, stock, the coupon, its WeChat Pay outbox row
+            # (last, so the template's row lock - every payment takes it - is held the shortest)
             t = await c.fetchrow(_COUPON_RULE_SQL, payer_total)
             if t is not None and await c.fetchval(
                     "UPDATE coupon_templates SET issued_count = issued_count + 1 WHERE id = $1 AND active "
@@ -241,24 +260,6 @@ async def _notify(request: Request, *, coupons: bool) -> HTTPResponse:
                     jsonlib.dumps({"coupon_id": cid, "openid": member["openid"], "stock_id": t["stock_id"],
                                    "stock_creator_mchid": t["stock_creator_mchid"], "out_request_no": key}), now)
                 issued = 1
-        bonus = 100 if await c.fetchval(
-            "INSERT INTO award_counters (member_id, rule_id, period, count, points) VALUES ($1, $2, 'life', 1, 100) "
-            "ON CONFLICT (member_id, rule_id, period) DO NOTHING RETURNING 1", member["id"], ctx.first_rule) else 0
-        balance = await c.fetchval("UPDATE members SET balance = balance + $2, growth = growth + $3, updated_at = $4 "
-                                   "WHERE id = $1 RETURNING balance", member["id"], points + bonus, points, now)
-        expires = datetime(now.astimezone(SHANGHAI).year + 2, 1, 1, tzinfo=SHANGHAI)
-        source = f"payment:{tid}"
-        rows = [(member["id"], points, "purchase", f"pay:{tid}", balance - bonus, points)]
-        if bonus:
-            rows.append((member["id"], bonus, "first_purchase", "first_purchase", balance, 0))
-        entry_ids = [await c.fetchval(
-            f"INSERT INTO point_entries ({_ENTRY_COLS}) VALUES ($1, 'available', $2, 'earn', $3, $4, NULL, $5, $6, "
-            "$7, NULL, $8) RETURNING id", mid, amount, event, source, key_, after, growth, now)
-            for mid, amount, event, key_, after, growth in rows]
-        await c.executemany(
-            "INSERT INTO point_buckets (member_id, entry_id, state, initial, remaining, expired_amount, expires_at, "
-            "created_at) VALUES ($1, $2, 'active', $3, $3, 0, $4, $5)",
-            [(member["id"], eid, r[1], expires, now) for eid, r in zip(entry_ids, rows, strict=True)])
         await c.execute(
             "INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, next_attempt_at, "
             "created_at, updated_at) VALUES ('subscribe', $1, $2, $3, 'pending', 0, $4, $4, $4)",
