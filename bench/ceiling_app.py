@@ -14,6 +14,8 @@ does the same database work, and nothing else:
 - `/notify_raw`: the WeChat Pay notification verified (RSA-SHA256) and decrypted (AES-256-GCM) with
   `cryptography` directly, then the payment's own SQL in one transaction: notification log, payment row,
   purchase points and the first-purchase bonus (counter, balance, ledger rows, buckets), the push row;
+- `/notify_coupon_raw`: the same plus a post-payment coupon package (issue #17): the matching rule read, the
+  template's stock taken with the conditional UPDATE, the coupon row and its WeChat Pay coupon outbox row;
 - `/wecom_raw`: a WeCom callback verified and decrypted with wechatpy's `WeChatCrypto.decrypt_message`
   (signature and corp id), parsed, and one INSERT of the event into `wecom_events`; answers `success`;
 - `/interaction_raw`: a community interaction: the source's secret read, the HMAC-SHA256 over timestamp and
@@ -33,6 +35,7 @@ import base64
 import hashlib
 import json as jsonlib
 import os
+import secrets
 import time
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
@@ -163,6 +166,21 @@ async def login_raw(request: Request) -> HTTPResponse:
 
 
 async def notify_raw(request: Request) -> HTTPResponse:
+    return await _notify(request, coupons=False)
+
+
+async def notify_coupon_raw(request: Request) -> HTTPResponse:
+    return await _notify(request, coupons=True)
+
+
+_COUPON_RULE_SQL = """
+SELECT t.id, t.name, t.kind, t.amount_off_fen, t.min_spend_fen, t.valid_days, t.stock_id, t.stock_creator_mchid
+FROM coupon_rules r JOIN coupon_packages k ON k.id = r.package_id AND k.active
+JOIN coupon_templates t ON t.id = (k.items -> 0 ->> 'template_id')::bigint AND t.active
+WHERE r.active AND r.min_paid_fen <= $1 ORDER BY r.id LIMIT 1"""
+
+
+async def _notify(request: Request, *, coupons: bool) -> HTTPResponse:
     ctx = request.app.ctx
     h = request.headers
     body = request.body
@@ -217,12 +235,38 @@ async def notify_raw(request: Request) -> HTTPResponse:
             "INSERT INTO point_buckets (member_id, entry_id, state, initial, remaining, expired_amount, expires_at, "
             "created_at) VALUES ($1, $2, 'active', $3, $3, 0, $4, $5)",
             [(member["id"], eid, r[1], expires, now) for eid, r in zip(entry_ids, rows, strict=True)])
+        issued = 0
+        if coupons:  # the post-payment package: the rule, stock, the coupon, its WeChat Pay outbox row
+            # (last, so the template's row lock - every payment takes it - is held the shortest)
+            t = await c.fetchrow(_COUPON_RULE_SQL, payer_total)
+            if t is not None and await c.fetchval(
+                    "UPDATE coupon_templates SET issued_count = issued_count + 1 WHERE id = $1 AND active "
+                    "AND (stock_total IS NULL OR issued_count < stock_total) RETURNING id", t["id"]):
+                key = f"pay-{tid}-r0-i0-n0"
+                until = datetime.combine(now.astimezone(SHANGHAI).date() + timedelta(days=t["valid_days"] or 1),
+                                         datetime.min.time(), SHANGHAI)
+                cid = await c.fetchval(
+                    "INSERT INTO coupons (code, issue_key, template_id, member_id, payment_id, rule_id, name, kind, "
+                    "amount_off_fen, min_spend_fen, valid_from, valid_until, state, issued_at, wxpay_stock_id, "
+                    "wxpay_out_request_no, wxpay_status) VALUES ($1, $2, $3, $4, "
+                    "(SELECT id FROM payments WHERE transaction_id = $5), NULL, $6, $7, $8, $9, $10, $11, 'issued', "
+                    "$10, $12, $2, 'pending') RETURNING id",
+                    secrets.token_hex(6).upper(), key, t["id"], member["id"], tid, t["name"], t["kind"],
+                    t["amount_off_fen"], t["min_spend_fen"], now, until, t["stock_id"])
+                await c.execute(
+                    "INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, "
+                    "next_attempt_at, created_at, updated_at) VALUES ('wxpay_coupon', $1, $2, $3, 'pending', 0, "
+                    "$4, $4, $4)", f"wxcoupon:{cid}", member["id"],
+                    jsonlib.dumps({"coupon_id": cid, "openid": member["openid"], "stock_id": t["stock_id"],
+                                   "stock_creator_mchid": t["stock_creator_mchid"], "out_request_no": key}), now)
+                issued = 1
         await c.execute(
             "INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, next_attempt_at, "
             "created_at, updated_at) VALUES ('subscribe', $1, $2, $3, 'pending', 0, $4, $4, $4)",
             f"pay-push:{tid}", member["id"],
             jsonlib.dumps({"openid": member["openid"], "template_id": "sandbox-tpl-points",
-                           "data": {"character_string1": txn["out_trade_no"], "number3": str(points + bonus)}}), now)
+                           "data": {"character_string1": txn["out_trade_no"], "number3": str(points + bonus),
+                                    "thing4": f"获得{issued}张优惠券" if issued else "本单无优惠券"}}), now)
     return empty(status=204)
 
 
@@ -299,6 +343,7 @@ def create_app(name: str = "ceiling") -> Sanic:
     app.add_route(points_raw, "/points_raw", methods=["GET"])
     app.add_route(login_raw, "/login_raw", methods=["POST"])
     app.add_route(notify_raw, "/notify_raw", methods=["POST"])
+    app.add_route(notify_coupon_raw, "/notify_coupon_raw", methods=["POST"])
     app.add_route(wecom_raw, "/wecom_raw", methods=["POST"])
     app.add_route(interaction_raw, "/interaction_raw", methods=["POST"])
 

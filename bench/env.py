@@ -83,8 +83,8 @@ def plan_for(quick: bool, soak_minutes: float | None, only: list[str] | None) ->
     return Plan(mode="full", duration=10.0, warmup=2.0, only=chosen)
 
 
-SCENARIOS = ("roundtrips", "bare", "checkin", "ledger", "balance", "login", "notify", "wecom", "pgbench", "sweep",
-             "push", "soak", "mall")
+SCENARIOS = ("roundtrips", "bare", "checkin", "ledger", "balance", "login", "notify", "notify_coupon", "wecom",
+             "pgbench", "sweep", "push", "soak", "mall")
 
 
 def free_port() -> int:

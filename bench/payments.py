@@ -115,13 +115,43 @@ async def _effects() -> dict[str, int]:
                    (SELECT count(*) FROM payments) AS payments,
                    (SELECT count(*) FROM point_entries WHERE idem_key LIKE 'pay:%') AS purchase_entries,
                    (SELECT count(*) FROM point_entries WHERE idem_key = 'first_purchase') AS bonus_entries,
-                   (SELECT count(*) FROM outbox_messages) AS pushes""")
+                   (SELECT count(*) FROM outbox_messages WHERE kind = 'subscribe') AS pushes,
+                   (SELECT count(*) FROM coupons) AS coupons,
+                   (SELECT count(*) FROM outbox_messages WHERE kind = 'wxpay_coupon') AS wxpay_rows""")
         return {k: int(v) for k, v in dict(row).items()}
     finally:
         await c.close()
 
 
-def http_pair(ctx: Any, workers: int, jifen: Any, ceiling: Any) -> None:
+COUPON_RULE = "bench-pay-gift"
+
+
+async def _coupon_rule(on: bool) -> None:
+    """The coupon variant's configuration (issue #17): one rule for every payment, a package of one template
+    mapped to a WeChat Pay stock (so each payment also writes the favor outbox row), unlimited stock. Not in
+    the write tables the reset empties, so it is removed explicitly after the pair."""
+    c = await dataset.connect()
+    try:
+        await c.execute("DELETE FROM coupon_rules WHERE name = $1", COUPON_RULE)
+        await c.execute("DELETE FROM coupon_packages WHERE name = $1", COUPON_RULE)
+        await c.execute("DELETE FROM coupon_templates WHERE name = $1", COUPON_RULE)
+        if on:
+            tid = await c.fetchval(
+                "INSERT INTO coupon_templates (name, kind, amount_off_fen, min_spend_fen, validity, valid_days, "
+                "issued_count, stock_id, stock_creator_mchid, active, created_at, updated_at) VALUES ($1, "
+                "'amount_off', 500, 1000, 'days', 30, 0, '9856000', $2, true, now(), now()) RETURNING id",
+                COUPON_RULE, MCHID)
+            pid = await c.fetchval("INSERT INTO coupon_packages (name, items, active, created_at, updated_at) "
+                                   "VALUES ($1, $2, true, now(), now()) RETURNING id", COUPON_RULE,
+                                   f'[{{"template_id": {tid}, "quantity": 1}}]')
+            await c.execute("INSERT INTO coupon_rules (name, package_id, min_paid_fen, first_purchase_only, active, "
+                            "created_at, updated_at) VALUES ($1, $2, 0, false, true, now(), now())", COUPON_RULE, pid)
+    finally:
+        await c.close()
+
+
+def http_pair(ctx: Any, workers: int, jifen: Any, ceiling: Any, coupons: bool = False) -> None:
+    """The notification pair; `coupons`: every payment also issues a one-coupon package (WeChat Pay stock)."""
     from bench.report import Row
     from bench.runner import measure_pair, pair_row, reset_db, run_async, say
 
@@ -131,6 +161,7 @@ def http_pair(ctx: Any, workers: int, jifen: Any, ceiling: Any) -> None:
     estimate = raw["rps"] if raw else (2_500 if plan.mode == "full" else 1_500)
     count = min(int(estimate * plan.duration * 1.3) + 1_000, len(dataset.writer_ids(plan)))
     w = f"w{workers}"
+    name = f"notify_coupon_{w}" if coupons else f"notify_{w}"
     effects: list[dict[str, int]] = []  # effects[i]: what part i of the pair left in the database
 
     def before() -> None:
@@ -138,26 +169,35 @@ def http_pair(ctx: Any, workers: int, jifen: Any, ceiling: Any) -> None:
             effects.append(run_async(_effects()))
         ctx.res.runs[f"_parts_{w}"] = True
         reset_db(ctx)
+        run_async(_coupon_rule(coupons))
         fresh_notifications(ctx, count)  # re-signed (same file) when close to WeChat Pay's 300 s window
 
     path = fresh_notifications(ctx, count)
     args = [path, 0, plan.threads]
-    j, c = measure_pair(ctx, f"notify_{w}", (jifen, "notify.lua", [notify_path(), *args]),
-                        (ceiling, "notify.lua", ["/notify_raw", *args]), expected=EXPECTED, before=before)
-    effects.append(run_async(_effects()))
+    raw_path = "/notify_coupon_raw" if coupons else "/notify_raw"
+    try:
+        j, c = measure_pair(ctx, name, (jifen, "notify.lua", [notify_path(), *args]),
+                            (ceiling, "notify.lua", [raw_path, *args]), expected=EXPECTED, before=before)
+        effects.append(run_async(_effects()))
+    finally:
+        run_async(_coupon_rule(False))
     ctx.res.runs.pop(f"_parts_{w}", None)
     reset_db(ctx)
     jifen_fx, raw_fx = effects[0], effects[1]  # parts run jifen first, then the ceiling
-    ctx.res.runs[f"notify_{w}"]["effects_first_part"] = jifen_fx
-    ctx.res.runs[f"notify_{w}_raw"]["effects_first_part"] = raw_fx
+    ctx.res.runs[name]["effects_first_part"] = jifen_fx
+    ctx.res.runs[f"{name}_raw"]["effects_first_part"] = raw_fx
     say(f"  effects of the first part: jifen {jifen_fx} / raw {raw_fx}")
     note = f"{jifen_fx['credited']:,} payments credited and {jifen_fx['pushes']:,} pushes queued in jifen's first part"
     if j.wraps or c.wraps:
         note += f"; notification list wrapped (jifen {j.wraps}, raw {c.wraps}): later copies were duplicates"
-    row: Row = pair_row("payment notification", workers, j, c, "raw asyncpg txn", target=0.7, note=note)
+    scenario = "payment notification + coupon" if coupons else "payment notification"
+    row: Row = pair_row(scenario, workers, j, c, "raw asyncpg txn", target=0.7, note=note)
     if jifen_fx["credited"] != jifen_fx["payments"] or jifen_fx["pushes"] != jifen_fx["credited"]:
         row.jifen_errors += 1
         row.note += "; some payments recorded but not credited or without their push"
+    if coupons and (jifen_fx["coupons"] != jifen_fx["credited"] or jifen_fx["wxpay_rows"] != jifen_fx["coupons"]):
+        row.jifen_errors += 1
+        row.note += "; some credited payments without their coupon or its WeChat Pay outbox row"
     ctx.res.add(row)
 
 

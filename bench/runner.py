@@ -411,6 +411,10 @@ def http_round(ctx: Ctx, workers: int) -> None:
             from bench import payments
 
             payments.http_pair(ctx, workers, jifen, ceiling)
+        if wants("notify_coupon") and ctx.payments_ok:
+            from bench import payments
+
+            payments.http_pair(ctx, workers, jifen, ceiling, coupons=True)
         if wants("wecom") and ctx.wecom_ok:
             from bench import wecom
 
@@ -547,8 +551,8 @@ def main(argv: list[str] | None = None) -> int:
                     reset_db(ctx)
                     ctx.pgbench = run_pgbench(ctx)
                     reset_db(ctx)
-            if any(plan.wants(s) for s in ("bare", "checkin", "ledger", "balance", "login", "notify", "wecom",
-                                                         "profile")):
+            if any(plan.wants(s) for s in ("bare", "checkin", "ledger", "balance", "login", "notify",
+                                           "notify_coupon", "wecom", "profile")):
                 for workers in plan.workers:
                     with phase(ctx, f"round_w{workers}"):
                         http_round(ctx, workers)

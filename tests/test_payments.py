@@ -106,8 +106,9 @@ async def test_payment_awards_points_growth_bonus_and_queues_push(api: Api, seed
 @pytest.mark.parametrize("with_coupons", [True, False], ids=["coupon-rule", "single-statement"])
 async def test_twenty_concurrent_copies_award_once(api: Api, seeded, sandbox, notify_relay: NotifyRelay,
                                                    settled: list[str], with_coupons: bool) -> None:
-    """A duplicate storm: WeChat Pay delivers the same notification 20 times at once. With a coupon rule the
-    step-by-step path runs; without one (on PostgreSQL) the single statement races itself. One effect each."""
+    """A duplicate storm: WeChat Pay delivers the same notification 20 times at once. On PostgreSQL the single
+    statement races itself, with and without a coupon package to issue (on SQLite the steps do). One effect
+    each: one credit, one package (one coupon, its stock taken once), one push."""
     if with_coupons:
         await coupon_rule()
     _, member = await api.login("pay-copies")
@@ -121,7 +122,9 @@ async def test_twenty_concurrent_copies_award_once(api: Api, seeded, sandbox, no
     assert await OutboxMessage.filter(kind="subscribe").count() == 1
     note = await WeChatPayNotification.get(notification_id=played["notification_id"])
     assert (note.status, note.deliveries) == ("processed", 20)
-    if not with_coupons and is_postgres_conn(conn()):
+    if with_coupons:
+        assert [t.issued_count for t in await CouponTemplate.all()] == [1]
+    if is_postgres_conn(conn()):
         assert tid not in settled  # the statement credited it; the other 19 copies found it done
     await assert_ledger_invariant(member["id"])
 
@@ -251,6 +254,9 @@ async def test_other_event_types_are_acknowledged_without_effect(api: Api, seede
 async def test_failure_midway_answers_500_and_retry_completes_once(api: Api, seeded, sandbox,
                                                                   notify_relay: NotifyRelay,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The step-by-step path (forced: on PostgreSQL a coupon-issuing payment would take the single statement,
+    which has no "midway") fails after its coupons committed; WeChat Pay's retry finishes the rest once."""
+    monkeypatch.setattr(api.app.ctx.rt.settings.points, "one_statement", False)
     await coupon_rule(templates=2)
     _, member = await api.login("pay-midway")
     real = coupon_service.issue_for_payment
@@ -370,6 +376,147 @@ async def test_single_statement_credit_writes_what_the_general_path_writes(
     if budget is not None:
         status, body = await api.call("GET", f"/admin/v1/budget?year={year}", token=admin)
         assert status == 200 and body["issued"] == 2 * 6150
+
+
+# -- coupon packages on the single statement ------------------------------------------------------------------
+async def _coupon_package_rules() -> list[CouponTemplate]:
+    """Rules that exercise every part of issuing: a WeChat Pay stock template issued twice, a fixed-window
+    template, a first-purchase-only rule, and two rules that do not match (tier, minimum paid)."""
+    now = clock.now()
+    wx = await CouponTemplate.create(name="wx-5", kind="amount_off", amount_off_fen=500, min_spend_fen=1000,
+                                     validity="days", valid_days=7, stock_total=50, stock_id="9856000",
+                                     stock_creator_mchid="1900000109")
+    fixed = await CouponTemplate.create(name="fixed-10pc", kind="percent_off", percent_off_bp=1000,
+                                        max_discount_fen=2000, validity="fixed", valid_from=now - timedelta(days=1),
+                                        valid_until=now + timedelta(days=20), stock_total=50)
+    welcome = await CouponTemplate.create(name="welcome", kind="amount_off", amount_off_fen=1000, validity="days",
+                                          valid_days=30)
+    ended = await CouponTemplate.create(name="ended", kind="amount_off", amount_off_fen=100, validity="fixed",
+                                        valid_from=now - timedelta(days=9), valid_until=now - timedelta(days=1))
+    gift = await CouponPackage.create(name="gift", items=[{"template_id": wx.id, "quantity": 2},
+                                                          {"template_id": fixed.id, "quantity": 1},
+                                                          {"template_id": ended.id, "quantity": 1}])
+    first = await CouponPackage.create(name="first", items=[{"template_id": welcome.id, "quantity": 1}])
+    await CouponRule.create(name="gift", package_id=gift.id, min_paid_fen=1000)
+    await CouponRule.create(name="first", package_id=first.id, first_purchase_only=True)
+    await CouponRule.create(name="vip", package_id=gift.id, tier_levels=[5])
+    await CouponRule.create(name="big", package_id=gift.id, min_paid_fen=10_000_000)
+    return [wx, fixed, welcome, ended]
+
+
+async def _written_with_coupons(member_id: int, tid: str, out_trade_no: str, openid: str) -> str:
+    """`_written` plus the coupons, the stock and the WeChat Pay outbox rows' link to their coupons; coupon ids
+    (in the outbox rows) become their rank among the member's coupons (C0, C1... in keys, -1, -2... in payloads)."""
+    text = await _written(member_id, tid, out_trade_no, openid)
+    ids = [c.id for c in await Coupon.filter(member_id=member_id).order_by("id")]
+    for n, cid in enumerate(ids):
+        text = re.sub(rf"wxcoupon:{cid}\b", f"wxcoupon:C{n}", text)
+        text = re.sub(rf'(coupon_id\\"\s*:\s*){cid}\b', rf"\g<1>-{n + 1}", text)
+    coupons = await written_rows(
+        member_id,
+        coupons=("SELECT issue_key, template_id, rule_id, name, kind, amount_off_fen, percent_off_bp, "
+                 "max_discount_fen, min_spend_fen, CASE WHEN valid_from = issued_at THEN 'ISSUED' "
+                 "ELSE CAST(valid_from AS TEXT) END AS valid_from, valid_until, state, wxpay_stock_id, "
+                 "wxpay_out_request_no, wxpay_status, wxpay_coupon_id, "
+                 "payment_id = (SELECT id FROM payments WHERE transaction_id = $2) AS of_payment "
+                 "FROM coupons WHERE member_id = $1 ORDER BY id", [member_id, tid]),
+        wx_linked=("SELECT count(*) AS n FROM outbox_messages o JOIN coupons c ON o.dedupe_key = 'wxcoupon:' || c.id "
+                   "WHERE c.member_id = $1 AND o.kind = 'wxpay_coupon'", [member_id]))
+    return text + "\n" + coupons.replace(tid, "TID")
+
+
+async def test_coupon_issuing_single_statement_writes_what_the_general_path_writes(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch,
+        settled: list[str]) -> None:
+    """Issue #17: a payment that issues coupon packages (stock, coupons, the WeChat Pay coupon outbox rows, the
+    push) takes the single statement on PostgreSQL and writes exactly what the step-by-step path writes."""
+    templates = await _coupon_package_rules()
+    written = []
+    for n, label in enumerate(("fast", "general")):
+        if label == "general":
+            monkeypatch.setattr(api.app.ctx.rt.settings.points, "one_statement", False)
+        _, member = await api.login(f"coupon-parity-{label}")
+        played = await play_payment(sandbox, notify_relay, member["openid"], 25_000, attach="order:7")
+        assert played["status"] == 204, notify_relay.answers
+        expect_fast = label == "fast" and is_postgres_conn(conn())
+        assert (played["transaction_id"] in settled) is not expect_fast, settled
+        written.append(await _written_with_coupons(member["id"], played["transaction_id"], played["out_trade_no"],
+                                                   member["openid"]))
+        await assert_ledger_invariant(member["id"])
+        assert len(settled) == (n + 1 if not is_postgres_conn(conn()) else n)
+    assert written[0] == written[1]
+    snapshot, coupons = (json.loads(part) for part in written[0].split("\n"))
+    assert [(c["name"], c["rule_id"] is not None, c["wxpay_status"]) for c in coupons["coupons"]] == [
+        ("wx-5", True, "pending"), ("wx-5", True, "pending"), ("fixed-10pc", True, None), ("welcome", True, None)]
+    assert all(c["of_payment"] for c in coupons["coupons"]) and coupons["wx_linked"] == [{"n": 2}]
+    assert [(o["kind"], o["dedupe_key"]) for o in snapshot["outbox"]] == [
+        ("wxpay_coupon", "wxcoupon:C0"), ("wxpay_coupon", "wxcoupon:C1"), ("subscribe", "pay-push:TID")]
+    wx_payload = json.loads(snapshot["outbox"][0]["payload"])
+    assert (wx_payload["openid"], wx_payload["stock_id"], wx_payload["stock_creator_mchid"],
+            wx_payload["out_request_no"], wx_payload["coupon_id"]) == (
+        "OPENID", "9856000", "1900000109", coupons["coupons"][0]["issue_key"], -1)
+    assert json.loads(snapshot["outbox"][2]["payload"])["data"]["thing4"] == "获得4张优惠券"
+    assert [(await CouponTemplate.get(id=t.id)).issued_count for t in templates] == [4, 2, 2, 0]
+    for o in await OutboxMessage.filter(kind="wxpay_coupon"):  # each row names its own coupon
+        assert o.dedupe_key == f"wxcoupon:{o.payload['coupon_id']}"
+        assert (await Coupon.get(id=o.payload["coupon_id"])).wxpay_out_request_no == o.payload["out_request_no"]
+
+
+async def test_package_beyond_the_stock_takes_the_steps_and_issues_what_is_left(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, settled: list[str]) -> None:
+    """A package needing more than the stock left is the rare case: the statement aborts (nothing written) and
+    the step-by-step path issues coupon by coupon what the stock allows; points and the push still happen."""
+    await coupon_rule("scarce", stock_total=1)
+    await CouponPackage.all().update(items=[{"template_id": (await CouponTemplate.get()).id, "quantity": 2}])
+    _, member = await api.login("pay-scarce")
+    played = await play_payment(sandbox, notify_relay, member["openid"], 5000)
+    assert played["status"] == 204, notify_relay.answers
+    assert played["transaction_id"] in settled
+    assert await Coupon.filter(member_id=member["id"]).count() == 1
+    assert (await CouponTemplate.get()).issued_count == 1
+    push = await OutboxMessage.get(kind="subscribe")
+    assert push.payload["data"]["thing4"] == "获得1张优惠券"
+    assert (await Member.get(id=member["id"])).balance == 50 + 100
+    await assert_ledger_invariant(member["id"])
+
+
+async def test_payments_racing_for_scarce_stock_never_oversell(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, settled: list[str]) -> None:
+    """Eight payers at once against a stock of five: the statements take the stock under the template's row
+    lock and the ones that find it gone fall back to the steps; exactly five coupons, every payment credited."""
+    await coupon_rule("race", stock_total=5)
+    members = [(await api.login(f"pay-race-{n}"))[1] for n in range(8)]
+    played = await asyncio.gather(*[play_payment(sandbox, notify_relay, m["openid"], 3000) for m in members])
+    assert [p["status"] for p in played] == [204] * 8, notify_relay.answers
+    assert await Coupon.all().count() == 5
+    assert (await CouponTemplate.get()).issued_count == 5
+    assert await Payment.filter(credited_at__isnull=False).count() == 8
+    pushes = await OutboxMessage.filter(kind="subscribe")
+    assert len(pushes) == 8
+    assert sorted(p.payload["data"]["thing4"] for p in pushes) == ["本单无优惠券"] * 3 + ["获得1张优惠券"] * 5
+    if is_postgres_conn(conn()):
+        assert len(settled) >= 3  # at most five statements could take the stock
+    for m in members:
+        await assert_ledger_invariant(m["id"])
+
+
+async def test_first_purchase_only_rule_without_a_bonus_takes_the_steps(
+        api: Api, seeded, sandbox, notify_relay: NotifyRelay, settled: list[str]) -> None:
+    """With no first-purchase bonus to take the `first_purchase` key, only the steps can decide "first
+    purchase" (under the member's lock): the statement is skipped and the welcome package is issued once. The
+    decision is recorded (a zero-point `first_purchase` entry), so the member's next payment takes the statement."""
+    await EarningRule.filter(code="first_purchase").update(active=False)
+    config_cache.invalidate()
+    await coupon_rule("welcome", first_purchase_only=True)
+    _, member = await api.login("pay-first-only")
+    first = await play_payment(sandbox, notify_relay, member["openid"], 5000)
+    second = await play_payment(sandbox, notify_relay, member["openid"], 5000)
+    assert (first["status"], second["status"]) == (204, 204), notify_relay.answers
+    assert first["transaction_id"] in settled
+    assert (second["transaction_id"] in settled) is not is_postgres_conn(conn())
+    coupons = await Coupon.filter(member_id=member["id"])
+    assert len(coupons) == 1 and coupons[0].issue_key.startswith(f"pay-{first['transaction_id']}-")
+    await assert_ledger_invariant(member["id"])
 
 
 async def test_refund_recorded_while_the_single_statement_runs_is_clawed_back(

@@ -323,7 +323,8 @@ async def test_owed_award_the_outbox_gave_up_on_is_made_by_reconcile(
 
 async def test_purchase_award_giving_up_on_contention_leaves_the_payment_uncredited_until_retried(
         api: Api, seeded, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch) -> None:
-    await coupon_rule()  # the step-by-step path (a coupon rule could apply)
+    monkeypatch.setattr(api.app.ctx.rt.settings.points, "one_statement", False)  # the step-by-step path
+    await coupon_rule()
     _, member = await api.login("purchase-contended")
     seen = _contend(monkeypatch, "purchase", times=engine.MAX_RACE_RETRIES)  # the first delivery gives up
     played = await play_payment(sandbox, notify_relay, member["openid"], 8800, retry=True, time_scale=0.05)
@@ -339,6 +340,7 @@ async def test_purchase_award_giving_up_on_contention_leaves_the_payment_uncredi
 
 async def test_payment_left_uncredited_after_retries_end_is_settled_by_reconcile(
         api: Api, seeded, rt, sandbox, notify_relay: NotifyRelay, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api.app.ctx.rt.settings.points, "one_statement", False)  # the step-by-step path
     await coupon_rule()
     _, member = await api.login("purchase-given-up")
     _contend(monkeypatch, "purchase")

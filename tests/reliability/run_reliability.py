@@ -6,8 +6,8 @@
 - kill9:   payments played by the sandbox (with WeChat Pay's retry schedule, time-scaled) while a serving
            worker and then the whole server are killed with SIGKILL and restarted: every acknowledged
            payment is recorded exactly once, nothing is half-applied, `jifen ledger verify` is clean.
-           A coupon rule for payments from 250 yuan sends about half of them down the step-by-step path
-           (each gets exactly one coupon) and the rest through the single statement (none). After
+           A coupon rule for payments from 250 yuan gives about half of them exactly one coupon (issued in
+           the single statement since issue #17, like the rest, which get none). After
            recovery `jifen reconcile --dry-run` finds nothing left half done.
 - redis:   check-in load while jifen's Redis is shut down and restarted: requests that need Redis get a
            clear 503, nothing corrupt, service recovers with no restart of jifen.
@@ -172,7 +172,7 @@ async def stack(workers: int = 2) -> AsyncIterator[Stack]:
         kill_group(st.sandbox, signal.SIGTERM)
 
 
-COUPON_FROM_FEN = 25_000  # kill9: payments from this amount get a coupon (the step-by-step path), below it not
+COUPON_FROM_FEN = 25_000  # kill9: payments from this amount get a coupon, below it not
 
 
 async def coupon_rule(s: aiohttp.ClientSession, min_paid_fen: int) -> None:
@@ -237,7 +237,7 @@ async def scenario_kill9() -> bool:
         recorded = {r["transaction_id"] for r in await conn.fetch("SELECT transaction_id FROM payments")}
         dup = await conn.fetchval("SELECT COUNT(*) FROM (SELECT source FROM point_entries WHERE event = 'purchase' "
                                   "AND kind = 'earn' GROUP BY member_id, source HAVING COUNT(*) > 1) x")
-        # one coupon for every payment from the threshold (step-by-step path), none below (single statement)
+        # one coupon for every payment from the threshold, none below
         wrong_coupons = await conn.fetch(
             "SELECT p.transaction_id, p.payer_total_fen, count(c.id) AS n FROM payments p "
             "LEFT JOIN coupons c ON c.payment_id = p.id GROUP BY p.id "
@@ -247,8 +247,8 @@ async def scenario_kill9() -> bool:
         await conn.close()
         acked = {p["transaction_id"] for p in played if p.get("delivered")}
         print(f"   played {len(txs)}, acknowledged on first try {len(acked)}, recorded {len(recorded)}, "
-              f"still undelivered {len(undelivered)}, duplicate awards {dup}; {big} took the step-by-step path "
-              f"(coupon rule), {len(recorded) - big} the single statement; wrong coupon counts "
+              f"still undelivered {len(undelivered)}, duplicate awards {dup}; {big} earned a coupon "
+              f"(coupon rule), {len(recorded) - big} none; wrong coupon counts "
               f"{len(wrong_coupons)}, uncredited {uncredited}")
         if wrong_coupons or uncredited:
             print(f"   FAIL: coupons or credit not exactly once: {[dict(r) for r in wrong_coupons][:5]}")

@@ -3,35 +3,46 @@
 Why: the general path (`payments.settle`) is a chain of separately committed, individually keyed steps so that
 any step can fail and the retry finishes the rest. In the common case - the payer is a member, the purchase
 rule has no caps or pending period, the first-purchase rule is a plain once-per-member bonus, the year's
-points budget (if any) stays below its warning line, no coupon rule can apply and no refund arrived first -
-everything those steps write is known after one read. Then a single data-modifying statement writes all of it
-atomically: the notification log (processed), the payment (linked, credited, tier), the purchase entry and the
-first-purchase entry with their buckets and counter, the member's balance/growth/tier, tier history and the
-push row; a member in debt has it paid from the new buckets in the same statement (`ledger.netting_ctes`,
-from the balance the statement locked, not from the read). Either everything commits or nothing does, so the
-answer can still be sent last.
+points budget (if any) stays below its warning line and no refund arrived first - everything those steps write
+is known after one read. Then a single data-modifying statement writes all of it atomically: the notification
+log (processed), the payment (linked, credited, tier), the purchase entry and the first-purchase entry with their
+buckets and counter, the member's balance/growth/tier, tier history, the post-payment coupon packages (stock,
+coupon rows, WeChat Pay coupon outbox rows) and the push row; a member in debt has it paid from the new
+buckets in the same statement (`ledger.netting_ctes`, from the balance the statement locked, not from the read).
+Either everything commits or nothing does, so the answer can still be sent last.
 
 The plans come from the same `calc.plan_award` / `engine.posting` as the general path, so the rows are the
 same (tests compare both paths). The statement re-checks what the read saw (member tier and growth
-unchanged, the payment not yet recorded, the bonus counter still free, the tier table as cached); when
-anything moved it writes nothing and the caller runs the general path, which handles every case.
+unchanged, the payment not yet recorded, the bonus counter still free, the tier table as cached, every
+coupon template still in stock); when anything moved it writes nothing and the caller runs the general path,
+which handles every case.
+
+Coupons stay on this path except in two rare cases, left to the general path because only it can decide them
+coupon by coupon: a template without the stock for all of the package (the general path issues what is left),
+and a first-purchase-only coupon rule while no bonus takes the `first_purchase` key here and the member holds
+none (`payments.decide_first_purchase` records that decision under the member's row lock).
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+from dataclasses import dataclass
 from datetime import datetime
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
+
+import asyncpg
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
+from app.services.coupons import service as coupon_service
 from app.services.payments import push as payment_push
 from app.services.points import budget, ledger
 from app.services.points.calc import Usage, best_campaign, keeps_counters, plan_award, tier_sql, top_tier
 from app.services.points.config_cache import ConfigSnapshot, config_cache
 from app.services.points.engine import posting
-from app.sqlx import fetchrow
+from app.sqlx import fetchrow, to_dt, to_json
 from app.wechatpay.crypto import Notification
 
 if TYPE_CHECKING:
@@ -40,17 +51,28 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("jifen.payments")
 
-_READ_SQL = """
+# the coupon rules the payment satisfies by amount and date (what `coupons.issue_for_payment` walks)
+_RULES_CTE = """
+WITH cr AS (SELECT r.id, r.first_purchase_only, r.tier_levels, k.items FROM coupon_rules r
+            JOIN coupon_packages k ON k.id = r.package_id AND k.active
+            WHERE r.active AND r.min_paid_fen <= $4 AND (r.starts_at IS NULL OR r.starts_at <= $5)
+              AND (r.ends_at IS NULL OR r.ends_at > $5))"""
+
+_READ_SQL = _RULES_CTE + """
 SELECT m.id, m.tier_level, m.growth, m.balance,
        EXISTS (SELECT 1 FROM payments WHERE transaction_id = $2) AS paid,
        EXISTS (SELECT 1 FROM payment_refunds WHERE transaction_id = $2) AS refunded,
        EXISTS (SELECT 1 FROM wechatpay_notifications WHERE notification_id = $3) AS logged,
        EXISTS (SELECT 1 FROM point_entries WHERE member_id = m.id AND idem_key = 'first_purchase') AS had_bonus,
-       EXISTS (SELECT 1 FROM coupon_rules WHERE active AND min_paid_fen <= $4
-               AND (starts_at IS NULL OR starts_at <= $5) AND (ends_at IS NULL OR ends_at > $5)) AS coupons
+       EXISTS (SELECT 1 FROM coupon_rules WHERE active AND first_purchase_only) AS first_only,
+       (SELECT json_agg(json_build_object('id', cr.id, 'first', cr.first_purchase_only, 'tiers', cr.tier_levels,
+                                          'items', cr.items) ORDER BY cr.id) FROM cr) AS rules,
+       (SELECT json_agg(json_build_object('id', t.id, 'validity', t.validity, 'valid_from', t.valid_from,
+                                          'valid_until', t.valid_until, 'valid_days', t.valid_days))
+        FROM coupon_templates t WHERE t.active AND t.id IN (
+            SELECT (i->>'template_id')::bigint FROM cr, jsonb_array_elements(cr.items) i)) AS templates
 FROM members m WHERE m.openid = $1
 """
-
 _PAYMENT_COLS = ("transaction_id, out_trade_no, mchid, appid, openid, member_id, trade_type, total_fen, "
                  "payer_total_fen, currency, success_time, attach, tier_level, refunded_fen, credited_at, created_at, "
                  "updated_at")
@@ -89,8 +111,96 @@ def _plans(cfg: ConfigSnapshot, txn: Txn, member: Any, at: datetime, day: Any) -
     return postings
 
 
+@dataclass(frozen=True)
+class PlannedCoupon:
+    """One coupon of a post-payment package, planned as `coupons.issue_for_payment` would issue it."""
+
+    template_id: int
+    rule_id: int
+    issue_key: str
+    valid_from: datetime
+    valid_until: datetime
+
+
+def _plan_coupons(rt: Runtime, txn: Txn, member: Any, postings: list[ledger.EarnPosting],
+                  now: datetime) -> list[PlannedCoupon] | None:
+    """The coupons the payment's rules issue, in the general path's order (rule id, package item, n); None
+    when only the general path can decide: a first-purchase-only rule exists while no bonus takes the
+    `first_purchase` key in this statement and the member holds none (`payments.decide_first_purchase`
+    records the decision under the member's lock)."""
+    rules = to_json(member["rules"]) or []
+    if not rules:
+        return []
+    if member["had_bonus"]:
+        first = False  # the key is held by an earlier payment (this one is not recorded yet)
+    elif any(x.event == "first_purchase" for x in postings):
+        first = True  # this statement takes the key with the bonus
+    elif member["first_only"]:
+        return None
+    else:
+        first = False  # no first-purchase-only rule: nothing depends on the answer
+    templates = {int(t["id"]): SimpleNamespace(
+        validity=t["validity"], valid_from=to_dt(t["valid_from"]), valid_until=to_dt(t["valid_until"]),
+        valid_days=t["valid_days"]) for t in to_json(member["templates"]) or []}
+    tier = int(member["tier_level"])  # the payment's tier_level: the tier held when first credited
+    planned = []
+    for rule in rules:
+        if rule["first"] and not first:
+            continue
+        if rule["tiers"] and tier not in rule["tiers"]:
+            continue
+        for idx, item in enumerate(rule["items"] or []):
+            template = templates.get(int(item["template_id"]))
+            if template is None:
+                continue  # inactive or missing: the general path skips it too
+            window = coupon_service.validity_window(rt, template, now)  # type: ignore[arg-type]
+            if window is None:
+                continue  # a fixed window that has ended
+            for n in range(max(int(item.get("quantity", 1)), 1)):
+                planned.append(PlannedCoupon(int(item["template_id"]), int(rule["id"]),
+                                             f"pay-{txn.transaction_id}-r{rule['id']}-i{idx}-n{n}", *window))
+    return planned
+
+
+def _coupon_ctes(p: ledger.Params, mid: str, txn: Txn, coupons: list[PlannedCoupon],
+                 now: datetime) -> tuple[list[str], str]:
+    """Stock, coupon rows and their WeChat Pay outbox rows (what `coupons.issue` commits per coupon), and the
+    check that every template had the stock: otherwise the statement aborts and the general path issues what
+    is left coupon by coupon. Stock is taken with the same conditional UPDATE, once per template for all of
+    its coupons (templates in id order, so two statements lock them in the same order)."""
+    counts: dict[int, int] = {}
+    for x in coupons:
+        counts[x.template_id] = counts.get(x.template_id, 0) + 1
+    stock = ", ".join(f"({p(tid)}::bigint, {p(k)}::int)" for tid, k in sorted(counts.items()))
+    rows = ", ".join(
+        f"({n}, {p(x.template_id)}::bigint, {p(coupon_service.new_code())}::text, {p(x.issue_key)}::text, "
+        f"{p(x.rule_id)}::bigint, {p(x.valid_from)}::timestamptz, {p(x.valid_until)}::timestamptz)"
+        for n, x in enumerate(coupons))
+    ctes = [
+        f"s AS (UPDATE coupon_templates t SET issued_count = t.issued_count + x.k FROM (VALUES {stock}) AS x (id, k), "
+        "p WHERE t.id = x.id AND t.active AND (t.stock_total IS NULL OR t.issued_count + x.k <= t.stock_total) "
+        "RETURNING t.id)",
+        "cp AS (INSERT INTO coupons (code, issue_key, template_id, member_id, payment_id, rule_id, name, kind, "
+        "amount_off_fen, percent_off_bp, max_discount_fen, min_spend_fen, valid_from, valid_until, state, "
+        "issued_at, wxpay_stock_id, wxpay_out_request_no, wxpay_status) "
+        f"SELECT x.code, x.issue_key, t.id, {mid}, p.id, x.rule_id, t.name, t.kind, t.amount_off_fen, "
+        f"t.percent_off_bp, t.max_discount_fen, t.min_spend_fen, x.valid_from, x.valid_until, 'issued', "
+        f"{p(now)}, t.stock_id, CASE WHEN t.stock_id <> '' THEN x.issue_key END, "
+        "CASE WHEN t.stock_id <> '' THEN 'pending' END "
+        f"FROM p, (VALUES {rows}) AS x (ord, template_id, code, issue_key, rule_id, valid_from, valid_until) "
+        "JOIN coupon_templates t ON t.id = x.template_id ORDER BY x.ord "
+        "RETURNING id, issue_key, template_id, wxpay_stock_id)",
+    ]
+    wx = ("SELECT cp.id AS ord, 'wxpay_coupon' AS kind, 'wxcoupon:' || cp.id AS dedupe_key, "
+          f"jsonb_build_object('coupon_id', cp.id, 'openid', {p(txn.openid)}::text, 'stock_id', t.stock_id, "
+          "'stock_creator_mchid', t.stock_creator_mchid, 'out_request_no', cp.issue_key) AS payload "
+          "FROM cp JOIN coupon_templates t ON t.id = cp.template_id WHERE cp.wxpay_stock_id <> ''")
+    return ctes, wx
+
+
 def _statement(note: Notification, txn: Txn, member: Any, postings: list[ledger.EarnPosting],
-               push: dict[str, Any] | None, tiers: list[int], now: datetime, at: datetime) -> tuple[str, list[Any]]:
+               push: dict[str, Any] | None, tiers: list[int], now: datetime, at: datetime,
+               coupons: list[PlannedCoupon] | None = None) -> tuple[str, list[Any]]:
     p = ledger.Params()
     mid = p(int(member["id"]))
     ctes = [
@@ -151,12 +261,21 @@ def _statement(note: Notification, txn: Txn, member: Any, postings: list[ledger.
             ctes.append(f"t AS (INSERT INTO tier_changes (member_id, from_level, to_level, reason, created_at) "
                         f"SELECT * FROM (VALUES {values}) AS x WHERE EXISTS (SELECT 1 FROM m) RETURNING 1)")
         select = "p.id, m.balance"
+    outbox = []  # one INSERT, so the rows get ids in the general path's order: the coupons', then the push
+    if coupons:
+        more, wx = _coupon_ctes(p, mid, txn, coupons, now)
+        ctes += more
+        checks.append(f"(SELECT count(*) FROM s) = {p(len({x.template_id for x in coupons}))}")
+        outbox.append(wx)
     if push is not None:
+        outbox.append(f"SELECT 0, 'subscribe', {p(payment_push.push_key(txn.transaction_id))}::text, "
+                      f"{p(push)}::jsonb FROM p")
+    if outbox:
         ctes.append(
             "o AS (INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, "
-            "next_attempt_at, created_at, updated_at) SELECT 'subscribe', "
-            f"{p(payment_push.push_key(txn.transaction_id))}, {mid}, {p(push)}::jsonb, 'pending', 0, {p(now)}, "
-            f"{p(now)}, {p(now)} FROM p "
+            f"next_attempt_at, created_at, updated_at) SELECT x.kind, x.dedupe_key, {mid}, x.payload, 'pending', 0, "
+            f"{p(now)}, {p(now)}, {p(now)} FROM ({' UNION ALL '.join(f'({q})' for q in outbox)}) "
+            "AS x (ord, kind, dedupe_key, payload) ORDER BY x.kind = 'subscribe', x.ord "
             "ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1)")
     check = " AND ".join(checks) or "true"
     joins = " LEFT JOIN m ON true" if postings else ""
@@ -177,9 +296,12 @@ async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime,
         return False
     member = await fetchrow(c, _READ_SQL, [txn.openid, txn.transaction_id, note.id[:64], txn.payer_total,
                                            txn.success_time])
-    if member is None or member["paid"] or member["refunded"] or member["logged"] or member["coupons"]:
+    if member is None or member["paid"] or member["refunded"] or member["logged"]:
         return False
     postings = _plans(cfg, txn, member, at, rt.clock.day_of(at))
+    coupons = _plan_coupons(rt, txn, member, postings, now)
+    if coupons is None:
+        return False
     tiers = [int(member["tier_level"])]
     growth = int(member["growth"])
     for x in postings:
@@ -190,15 +312,23 @@ async def credit(rt: Runtime, note: Notification, txn: Txn, now: datetime,
         return False  # near or past the budget's warning line: the general path checks each award exactly
     push = payment_push.push_payload(
         rt, openid=txn.openid, transaction_id=txn.transaction_id, out_trade_no=txn.out_trade_no,
-        payer_total_fen=txn.payer_total, success_time=txn.success_time, points=points, pending=0, coupon_count=0,
-        guide=guide)
-    text, values = _statement(note, txn, member, postings, push, tiers, now, at)
+        payer_total_fen=txn.payer_total, success_time=txn.success_time, points=points, pending=0,
+        coupon_count=len(coupons), guide=guide)
+    text, values = _statement(note, txn, member, postings, push, tiers, now, at, coupons)
     try:
         row = await fetchrow(c, text, values)
+    except asyncpg.DeadlockDetectedError:
+        return False  # lost a lock-order race (templates, member): rolled back, the general path decides
+    except asyncpg.UniqueViolationError as exc:
+        if exc.constraint_name is None or "code" not in exc.constraint_name:
+            raise
+        return False  # a drawn coupon code was taken (as `coupons.issue` draws again): nothing was written
     except Exception as exc:
         if "jifen:fastpay" not in str(exc):
             raise
-        return False  # a concurrent award moved the counter or the tier table changed: nothing was written
+        # a concurrent award moved the counter, the tier table changed or a template ran out of stock: nothing
+        # was written, and the general path issues coupon by coupon what the stock still allows
+        return False
     if row is None:
         return False  # recorded meanwhile (a parallel copy) or the member changed: the general path decides
     await budget.record_issued(rt, cfg, at, points)

@@ -24,7 +24,7 @@ Pay's retry re-runs the remaining steps (those already done find their key and d
  10. mark the notification processed
 
 On PostgreSQL the common TRANSACTION.SUCCESS (the payer is a member, plain purchase and first-purchase rules, a
-budget below its warning line, no coupon rule that could apply, no refund first) skips steps 2-10:
+budget below its warning line, coupon templates in stock, no refund first) skips steps 2-10:
 `one_statement.credit` writes all of it in one atomic statement after one read, and anything unusual falls back
 to the steps above.
 
