@@ -63,3 +63,16 @@ def test_many_lines_from_the_loop_are_all_written() -> None:
     finally:
         configure_logging("INFO")
     assert [line["path"] for line in lines] == [f"/p/{i}" for i in range(2000)]
+
+
+def test_access_line_escapes_what_the_client_sent() -> None:
+    stream = io.StringIO()
+    configure_logging("INFO", stream=stream)
+    try:
+        token = request_id_var.set('r"1\\')
+        log_access("GET", '/api/v1/"积分"\n\\x', 404, 0.25)
+        request_id_var.reset(token)
+        [line] = _lines(stream)
+    finally:
+        configure_logging("INFO")
+    assert line["path"] == '/api/v1/"积分"\n\\x' and line["request_id"] == 'r"1\\' and line["status"] == 404
