@@ -64,7 +64,9 @@ def _pretend_wall_clock(moment: datetime) -> None:
     class _Shifted(real):  # type: ignore[misc,valid-type]
         @classmethod
         def now(cls, tz: Any = None) -> Any:
-            return real.now(tz) + delta
+            d = real.now(tz) + delta  # a _Shifted (datetime arithmetic keeps the subclass): hand back a plain
+            # datetime, as the real clock does, or database drivers that adapt by exact type refuse it
+            return real(d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, d.tzinfo, fold=d.fold)
 
     clock_module.datetime = _Shifted  # type: ignore[misc]
 
