@@ -94,6 +94,7 @@ PYDANTIC: list[tuple[str, str]] = [
     (r"^expected an object$", "格式不正确"),
     (r"^not found$", "不存在"),
     (r"^too long$", "太长"),
+    (r"^no valid code$", "没有有效的卡密（每个 1–64 个字符，不含空格）"),
 ]
 
 # the services' own cross-field messages (validators raising ValueError / PydanticCustomError, `_fail`)
