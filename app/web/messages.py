@@ -27,7 +27,9 @@ WORDS = {"draft": "草稿", "published": "进行中", "closed": "已结束", "sc
          "ordered": "待发货", "shipped": "已发货", "delivered": "已签收", "issued": "已发放", "booked": "已预约",
          "completed": "已完成", "pending_payment": "待支付", "expired": "已过期", "refunded": "已退款",
          "won": "待发货", "gift": "实物", "coupon": "优惠券", "service": "服务", "virtual": "虚拟卡密",
-         "points": "积分", "wheel": "大转盘", "nine_grid": "九宫格", "scratch": "刮刮卡", "once": "单次",
+         "points": "积分", "amount_off": "满减", "percent_off": "折扣", "fixed validity": "固定截止日",
+         "validity days": "领取后 N 天", "valid_from": "生效时间", "starts_at": "开始时间",
+         "wheel": "大转盘", "nine_grid": "九宫格", "scratch": "刮刮卡", "once": "单次",
          "weekly": "每周", "monthly": "每月", "yearly": "每年", "days": "按天数"}
 
 # form fields as the pages label them (used when a message names a field, or a detail has no input of its own)
@@ -112,6 +114,32 @@ VALUE_ERRORS: list[tuple[str, str]] = [
     (r"^(?P<a>\w+) needs a time zone offset$", "「{a}」需要带时区"),
     (r"^must be after starts_at$", "必须晚于开始时间"),
     (r"^must not be 0$", "不能为 0"),
+    (r"^must be in the future$", "必须是将来的时间"),
+    (r"^in the past$", "不能早于现在"),
+    (r"^no such plan$", "没有这个计划"),
+    (r"^tag_id is for mass sends only$", "只有群发才能指定标签"),
+    (r"^level (?P<n>\d+) appears twice$", "等级 {n} 重复了"),
+    (r"^the ladder needs a level 0.*$", "等级表需要等级 0（所有会员的起始等级）"),
+    (r"^level 0 must start at growth 0$", "等级 0 的成长值门槛必须是 0"),
+    (r"^must be above level (?P<l>\d+)'s threshold (?P<t>\d+)$", "必须高于等级 {l} 的门槛 {t}"),
+    (r"^required \(or give profit_fen.*$", "请填写预算积分"),
+    (r"^profit and budget ratio must be.*$", "利润和预算比例不能为负，兑换比例和积分价值必须大于 0"),
+    (r"^only for positive adjustments$", "只有增加积分时才能设置过期时间"),
+    (r"^required for (?P<what>[\w ]+)$", "选择{what}时必填"),
+    (r"^only for (?P<what>\w+)$", "只有{what}才能填写"),
+    (r"^must be after (?P<a>\w+)$", "必须晚于「{a}」"),
+    (r"^no coupon package (?P<id>\d+)$", "没有优惠券礼包 #{id}"),
+    (r"^WeChat Pay cash-coupon stocks are amount_off$", "微信支付代金券批次只能是满减券"),
+    (r"^targets: .*$", "请至少选择门店、区域或导购中的一项"),
+    (r"^start_at and deadline_at need a UTC offset$", "开始和截止时间需要带时区"),
+    (r"^deadline_at must be after start_at$", "截止时间必须晚于开始时间"),
+    (r"^pass_mark exceeds the number of questions$", "及格题数超过了题目数"),
+    (r"^step keys must be unique$", "步骤不能重复"),
+    (r"^periods must follow each other.*$", "各阶段日期需依次排列：预热 ≤ 正式 ≤ 收尾 ≤ 结束"),
+    (r"^a plan spans at most a year$", "一个计划最长一年"),
+    (r"^reminder wave (?P<d>\S+) is outside the plan's dates$", "提醒波次 {d} 不在计划日期内"),
+    (r"^expected redemption_id,carrier,tracking_no$", "格式应为：兑换单号,快递公司,运单号"),
+    (r"validation errors? for ShipIn", "快递公司或运单号填写有误（运单号为 4–64 位字母、数字或 -）"),
     (r"^a coupon reward needs coupon_template_id or coupon_package_id$", "优惠券类商品需要填写优惠券模板或礼包"),
     (r"^only coupon rewards issue coupons$", "只有优惠券类商品才能填写优惠券模板或礼包"),
     (r"^a virtual reward's stock is its code pool.*$", "虚拟卡密商品的库存就是卡密数量：初始库存填 0，再上传卡密"),
@@ -125,6 +153,8 @@ VALUE_ERRORS: list[tuple[str, str]] = [
     (r"^keys are a streak length.*$", "连续天数填正整数（如 7），或加 + 表示每满 N 天重复（如 7+）"),
     (r"^unknown event '(?P<value>[^']*)'.*$",
      "未知事件「{value}」：请用内置事件或 custom:自定义名（小写字母、数字、_ 和 -）"),
+    (r"^unknown event\b.*$",
+     "未知事件：请用内置事件（如 check_in、purchase）或 custom:自定义名（小写字母、数字、_ 和 -）"),
 ]
 
 CODES: dict[str, Entry] = {
@@ -147,8 +177,14 @@ CODES: dict[str, Entry] = {
     # members and points
     "member_not_found": "找不到该会员", "customer_not_found": "找不到该客户",
     "already_checked_in": "今天已经签到过了", "makeup_limit_reached": "本月补签次数已用完",
-    "budget_exhausted": "积分预算已用完", "spend_not_found": "找不到该笔消费",
-    "approval_required": "超出你的调整额度，需提交审批申请由管理员批准",
+    "budget_exhausted": "本年度积分预算已用完", "spend_not_found": "找不到该笔消费",
+    "approval_required": [(r"^(?P<amount>\d+) points is above a marketer's limit of (?P<max>\d+) per adjustment",
+                           "单次调整 {amount} 积分超出运营的单次上限 {max}，需提交审批申请由管理员批准"),
+                          (r"^(?P<used>\d+) points added today; (?P<amount>\d+) more is above a marketer's daily "
+                           r"limit of (?P<limit>\d+)",
+                           "今天已调增 {used} 积分，再加 {amount} 将超出运营的每日上限 {limit}，"
+                           "需提交审批申请由管理员批准"),
+                          (r"", "超出你的调整额度，需提交审批申请由管理员批准")],
     "request_decided": "该申请已被处理", "request_not_found": "找不到该申请",
     "rule_not_found": "找不到该规则",
     "rule_code_taken": [(r"^rule code '(?P<c>[^']*)' is taken$", "规则代码「{c}」已被占用"), (r"", "规则代码已被占用")],
@@ -220,7 +256,9 @@ CODES: dict[str, Entry] = {
     "plan_not_found": "找不到该计划", "mass_quota_exceeded": "本月群发次数已用完", "not_remindable": "当前不能发送提醒",
     "not_sent_yet": "尚未发送", "notification_not_found": "找不到该通知",
     # SOP and community
-    "task_not_found": "找不到该任务", "quiz_failed": "答题未通过，请再试一次", "store_not_found": "找不到该门店",
+    "task_not_found": "找不到该任务", "quiz_failed": [(r"^(?P<got>\d+) of (?P<total>\d+) right; (?P<need>\d+) needed$",
+                     "答对 {got}/{total} 题，需答对 {need} 题，请再试一次"),
+                    (r"", "答题未通过，请再试一次")], "store_not_found": "找不到该门店",
     "store_code_taken": "门店代码已被占用",
     "tags_missing": [(r"^(?P<n>\d+) customers do not carry the tags in WeCom yet$",
                       "还有 {n} 位客户在企业微信中未打上标签"),
@@ -269,6 +307,12 @@ def zh_code(code: str, message: str = "") -> str | None:
     if isinstance(entry, str):
         return entry
     return _first(entry, message)
+
+
+def zh_text(text: str) -> str:
+    """A bare code or message a service put in a result row (bulk CSV outcomes): the code's sentence, else the
+    message translated like a validation detail."""
+    return zh_code(text, text) or zh_detail(text)
 
 
 def _details(exc: ApiError) -> list[dict[str, Any]]:

@@ -18,6 +18,7 @@ from sanic.response import HTTPResponse, redirect
 from app.errors import ApiError, ValidationFailed
 from app.services.mall import admin as svc
 from app.web import error_page, field_errors, form_data, page, render, validate
+from app.web.messages import zh_text
 from models import Tier
 
 bp = Blueprint("console_mall")
@@ -303,4 +304,8 @@ async def ship_csv(request: Request) -> HTTPResponse:
                                    details=[{"field": "file", "message": "CSV 含有非法字符"}])
     except ApiError as exc:
         return await _queue_page(request, exc.status, {"csv": field_errors(exc, {"file": "file"})})
-    return await _queue_page(request, csv_result=await svc.ship_csv(request.app.ctx.rt, text))
+    result = await svc.ship_csv(request.app.ctx.rt, text)
+    for row in result["results"]:
+        if not row["ok"]:
+            row["error"] = zh_text(str(row.get("error", "")))
+    return await _queue_page(request, csv_result=result)
