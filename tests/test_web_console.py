@@ -38,13 +38,13 @@ async def test_marketer_plans_an_edition_sees_it_on_the_calendar_and_published(p
 
     await page.click("text=内容日历")
     await page.click("#new-edition")
-    # bad input first: the API's own messages, next to their fields, and nothing saved
+    # bad input first: the API's own refusals, in Chinese,, next to their fields, and nothing saved
     await page.fill("#article_title", "冬季会员日")
     await page.fill("#article_content", "<p>积分翻倍</p>")
     await page.fill("#date", "2026-12-01")
     await page.fill("#time", "09:00")
     await page.click("#save")
-    assert "at least 1 character" in (await page.text_content("#title-error") or "")
+    assert "不能为空" in (await page.text_content("#title-error") or "")
     assert await page.input_value("#article_title") == "冬季会员日"  # what was typed is kept
     await page.fill("#title", "第12期 会员日")
     await page.click("#save")
@@ -66,7 +66,7 @@ async def test_marketer_plans_an_edition_sees_it_on_the_calendar_and_published(p
     await page.click(f"#edition-{ed.id} a")
     await page.fill("#date", "2026-11-29")
     await page.click("#schedule")
-    assert await page.text_content("#at-error") == "in the past"
+    assert await page.text_content("#at-error") == "不能早于现在"
     assert (await ContentEdition.get(id=ed.id)).scheduled_at == shanghai(2026, 12, 1, 9, 0)
 
     clock.set(shanghai(2026, 12, 1, 9, 0))
@@ -106,7 +106,7 @@ async def test_edit_preview_and_cancel_a_draft(page: Any, rt: Any, app: Any, san
     # preview: a malformed openid is refused by the API's model, next to the field; a follower gets it
     await page.fill("#openid", "x")
     await page.click("text=发送预览")
-    assert "at least 8 characters" in (await page.text_content("#openid-error") or "")
+    assert "至少 8 个字符" in (await page.text_content("#openid-error") or "")
     assert oa.previews == []
     follower = next(iter(oa.followers))
     await page.fill("#openid", follower)

@@ -28,7 +28,7 @@ async def test_admin_creates_a_source_sees_the_secret_once_and_retries_events(pa
     await page.click("header a[href='/console/community']")
 
     await page.click("#create-source")
-    assert "at least 1 character" in (await page.text_content("#name-error") or "")
+    assert "不能为空" in (await page.text_content("#name-error") or "")
     assert await CommunitySource.all().count() == 0
     await page.fill("#name", "小程序社区")
     await page.click("#create-source")
@@ -56,7 +56,7 @@ async def test_admin_creates_a_source_sees_the_secret_once_and_retries_events(pa
     assert await page.locator(f"#event-{done.id} button.retry").count() == 0
     csrf = next(c["value"] for c in await page.context.cookies() if c["name"] == "jifen_csrf")
     resp = await page.request.post(f"/console/community/events/{done.id}/retry", form={"_csrf": csrf})
-    assert resp.status == 409 and "nothing to retry" in await resp.text()
+    assert resp.status == 409 and "无需重试" in await resp.text()
 
 
 async def _admin() -> Any:

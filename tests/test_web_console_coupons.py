@@ -26,7 +26,7 @@ async def test_template_package_and_rule_are_created_from_the_page(page: Any, rt
     assert await page.text_content("#t-amount_off-error") == "请填写金额（元，最多两位小数）"
     await page.fill("#t-amount_off", "")
     await page.click("#save-template")
-    assert await page.text_content("#t-amount_off-error") == "required for amount_off"
+    assert await page.text_content("#t-amount_off-error") == "选择满减时必填"
     assert await page.input_value("#t-name") == "满100减10"
     assert await CouponTemplate.all().count() == 0
     await page.fill("#t-amount_off", "10")
@@ -42,7 +42,7 @@ async def test_template_package_and_rule_are_created_from_the_page(page: Any, rt
     await page.click("#new-package")
     await page.fill("#p-name", "返券包")
     await page.click("#save-package")
-    assert "at least 1 item" in (await page.text_content("#p-items-error") or "")
+    assert "至少 1 项" in (await page.text_content("#p-items-error") or "")
     await page.select_option("#p-template_0", str(t.id))
     await page.fill("input[name=p-quantity_0]", "2")
     await page.click("#save-package")

@@ -48,16 +48,16 @@ async def test_marketer_finds_a_member_adjusts_and_files_an_approval_above_the_l
     assert await page.text_content("#balance") == "0"
     assert "王导购" in (await page.text_content("#guides") or "")
 
-    # bad input: the API's own messages next to their fields, nothing posted
+    # bad input: the API's own refusals, in Chinese, next to their fields, nothing posted
     await page.fill("#amount", "abc")
     await page.fill("#reason", "")
     await page.click("#adjust")
-    assert "valid integer" in (await page.text_content("#amount-error") or "")
-    assert "at least 1 character" in (await page.text_content("#reason-error") or "")
+    assert "请填写整数" in (await page.text_content("#amount-error") or "")
+    assert "不能为空" in (await page.text_content("#reason-error") or "")
     await page.fill("#amount", "0")
     await page.fill("#reason", "补偿")
     await page.click("#adjust")
-    assert await page.text_content("#amount-error") == "must not be 0"
+    assert await page.text_content("#amount-error") == "不能为 0"
     assert await page.input_value("#reason") == "补偿"  # what was typed is kept
     assert await PointEntry.filter(member_id=alice["id"]).count() == 0
 
@@ -76,7 +76,7 @@ async def test_marketer_finds_a_member_adjusts_and_files_an_approval_above_the_l
     await page.fill("#amount", str(limit + 1))
     await page.fill("#reason", "大客户回馈")
     await page.click("#adjust")
-    assert "marketer's limit" in (await page.text_content("#error") or "")
+    assert "需提交审批申请" in (await page.text_content("#error") or "")
     assert (await Member.get(id=alice["id"])).balance == 120
     await page.click("#file-request")
     await page.wait_for_url("**?done=request-*")

@@ -27,14 +27,14 @@ async def test_campaign_is_previewed_before_it_is_published(page: Any, api: Any,
     await page.fill("#name", "周三 2 倍")
     await page.fill("#multiplier_bp", "20000")
     await page.select_option("#recurrence", "weekly")
-    # bad input first: the model's own message next to the field, no preview, no publish button
+    # bad input first: the model's own refusal (in Chinese) next to the field, no preview, no publish button
     await page.fill("#weekday", "")
     await page.click("#preview-button")
-    assert await page.text_content("#weekday-error") == "required when recurrence is weekly"
+    assert await page.text_content("#weekday-error") == "周期为「每周」时必填"
     assert await page.locator("#publish").count() == 0
     await page.fill("#weekday", "9")
     await page.click("#preview-button")
-    assert "less than or equal to 7" in (await page.text_content("#weekday-error") or "")
+    assert "不能大于 7" in (await page.text_content("#weekday-error") or "")
 
     await page.fill("#weekday", "3")
     await page.click("#preview-button")
@@ -66,7 +66,7 @@ async def test_rule_edit_shows_what_it_would_cost_then_publishes(page: Any, api:
     await page.click(f"#rule-{rule.id} a")
     await page.fill("#points_fixed", "-1")
     await page.click("#preview-button")
-    assert "greater than or equal to 0" in (await page.text_content("#points_fixed-error") or "")
+    assert "不能小于 0" in (await page.text_content("#points_fixed-error") or "")
     await page.fill("#points_fixed", str(rule.points_fixed + 5))
     await page.click("#preview-button")
     sim = await MetricsSimulation.all().order_by("-id").first()
@@ -88,7 +88,7 @@ async def test_tiers_and_budget(page: Any, rt: Any, seeded: Any) -> None:
     # level 0 must start at growth 0: the ladder model's message, nothing replaced
     await page.locator("#tiers input[name=growth_threshold]").first.fill("100")
     await page.click("#save-tiers")
-    assert "level 0 must start at growth 0" in (await page.text_content("#tiers-error") or "")
+    assert "等级 0 的成长值门槛必须是 0" in (await page.text_content("#tiers-error") or "")
     assert [t.name for t in await Tier.all().order_by("level")] == before
     await page.locator("#tiers input[name=growth_threshold]").first.fill("0")
     last = len(before)
@@ -101,7 +101,7 @@ async def test_tiers_and_budget(page: Any, rt: Any, seeded: Any) -> None:
 
     await page.fill("#budget_points", "-5")
     await page.click("#save-budget")
-    assert "greater than or equal to 0" in (await page.text_content("#budget_points-error") or "")
+    assert "不能小于 0" in (await page.text_content("#budget_points-error") or "")
     await page.fill("#budget_points", "100000")
     await page.fill("#warn_percent", "75")
     await page.click("#save-budget")

@@ -19,7 +19,7 @@ async def test_marketer_builds_a_pool_sees_its_cost_and_publishes(page: Any, rt:
     await page.fill("#name", "双旦大转盘")
     await page.fill("#cost_points", "0")
     await page.click("#create")
-    assert "greater than or equal to 1" in (await page.text_content("#cost_points-error") or "")
+    assert "不能小于 1" in (await page.text_content("#cost_points-error") or "")
     assert await Lottery.all().count() == 0
     await page.fill("#cost_points", "100")
     await page.click("#create")
@@ -35,13 +35,13 @@ async def test_marketer_builds_a_pool_sees_its_cost_and_publishes(page: Any, rt:
     await page.fill("#weight", "-1")
     await page.fill("#stock_total", "3")
     await page.click("#add-prize")
-    assert "greater than or equal to 0" in (await page.text_content("#weight-error") or "")
+    assert "不能小于 0" in (await page.text_content("#weight-error") or "")
     assert await page.input_value("#cost_fen") == "5000"  # what was typed is kept
     await page.fill("#weight", "10")
     await page.click("#add-prize")
     # publishing without a consolation prize: the service's refusal on the page, still a draft
     await page.click("#publish")
-    assert "consolation" in (await page.text_content("#pool-error") or "")
+    assert "安慰奖" in (await page.text_content("#pool-error") or "")
     assert (await Lottery.get(id=lot.id)).status == "draft"
     await page.fill("#name", "谢谢参与 5 积分")
     await page.select_option("#kind", "points")
@@ -63,7 +63,7 @@ async def test_marketer_builds_a_pool_sees_its_cost_and_publishes(page: Any, rt:
     await row.locator("input[name=delta]").fill("-5")
     await row.locator("input[name=reason]").fill("盘点")
     await row.locator("form.stock-form button").click()
-    assert "only 3 left" in (await page.locator(f"#prize-{gift.id} .stock-error").text_content() or "")
+    assert "库存只剩 3" in (await page.locator(f"#prize-{gift.id} .stock-error").text_content() or "")
     await page.locator(f"#prize-{gift.id} input[name=delta]").fill("2")
     await page.locator(f"#prize-{gift.id} input[name=reason]").fill("补货")
     await page.locator(f"#prize-{gift.id} form.stock-form button").click()
@@ -106,7 +106,7 @@ async def test_won_gifts_are_shipped_from_the_gift_queue(page: Any, api: Any, rt
     await row.locator("input[name=carrier]").fill("顺丰")
     await row.locator("input[name=tracking_no]").fill("SF0001")
     await row.locator("form.ship button").click()
-    assert "address" in (await page.locator(f"#g-{gift.id} .alert").text_content() or "")
+    assert "收货地址" in (await page.locator(f"#g-{gift.id} .alert").text_content() or "")
     assert (await LotteryGift.get(id=gift.id)).state == "won"
 
     status, body = await api.call("PUT", f"/api/v1/mall/lotteries/draws/{gift.draw_id}/address", token=token,
@@ -118,7 +118,7 @@ async def test_won_gifts_are_shipped_from_the_gift_queue(page: Any, api: Any, rt
     await row.locator("input[name=carrier]").fill("顺丰")
     await row.locator("input[name=tracking_no]").fill("x")  # the API's pattern refuses it, next to the field
     await row.locator("form.ship button").click()
-    assert "should match pattern" in (await page.locator(f"#g-{gift.id} .tracking_no-error").text_content() or "")
+    assert "格式不正确" in (await page.locator(f"#g-{gift.id} .tracking_no-error").text_content() or "")
     await page.locator(f"#g-{gift.id} input[name=carrier]").fill("顺丰")
     await page.locator(f"#g-{gift.id} input[name=tracking_no]").fill("SF0001")
     await page.locator(f"#g-{gift.id} form.ship button").click()

@@ -25,14 +25,14 @@ async def test_marketer_creates_a_reward_and_ships_a_members_redemption(page: An
     await signed_in(page)
     await page.click("text=积分商城")
     await page.click("#new-reward")
-    # bad input first: the API's own messages next to their fields, nothing saved
+    # bad input first: the API's own refusals, in Chinese, next to their fields, nothing saved
     await page.fill("#name", "")
     await page.fill("#points", "0")
     await page.fill("#stock", "-3")
     await page.click("#save")
-    assert "at least 1 character" in (await page.text_content("#name-error") or "")
-    assert "greater than or equal to 1" in (await page.text_content("#points-error") or "")
-    assert "greater than or equal to 0" in (await page.text_content("#stock-error") or "")
+    assert "不能为空" in (await page.text_content("#name-error") or "")
+    assert "不能小于 1" in (await page.text_content("#points-error") or "")
+    assert "不能小于 0" in (await page.text_content("#stock-error") or "")
     assert await MallReward.all().count() == 0
     await page.fill("#name", "保温杯")
     await page.fill("#points", "300")
@@ -68,7 +68,7 @@ async def test_marketer_creates_a_reward_and_ships_a_members_redemption(page: An
     # shipping without a tracking number: refused next to the field, nothing shipped
     await queued.locator("input[name=carrier]").fill("顺丰")
     await queued.locator("form.ship button").click()
-    assert "at least 1 character" in (await page.locator(f"#r-{red['id']} .tracking_no-error").text_content() or "")
+    assert "不能为空" in (await page.locator(f"#r-{red['id']} .tracking_no-error").text_content() or "")
     assert (await MallRedemption.get(id=red["id"])).fulfilment == "ordered"
     await queued.locator("input[name=carrier]").fill("顺丰")
     await queued.locator("input[name=tracking_no]").fill("SF1234567890")
@@ -89,11 +89,11 @@ async def test_stock_adjustment_with_a_reason_never_below_zero(page: Any, rt: An
     await page.goto(f"/console/mall/rewards/{reward.id}")
     await page.fill("#delta", "5")
     await page.click("#adjust")
-    assert "at least 1 character" in (await page.text_content("#reason-error") or "")
+    assert "不能为空" in (await page.text_content("#reason-error") or "")
     await page.fill("#delta", "-3")
     await page.fill("#reason", "盘点报损")
     await page.click("#adjust")
-    assert "stock cannot go below zero" in (await page.text_content("#stock-error") or "")
+    assert "库存不能小于 0" in (await page.text_content("#stock-error") or "")
     assert (await MallReward.get(id=reward.id)).stock == 2
     await page.fill("#delta", "8")
     await page.fill("#reason", "补货")
@@ -105,7 +105,7 @@ async def test_stock_adjustment_with_a_reason_never_below_zero(page: Any, rt: An
     # edit: a bad price is refused next to the field; a good one saved
     await page.fill("#points", "-1")
     await page.click("#save")
-    assert "greater than or equal to 1" in (await page.text_content("#points-error") or "")
+    assert "不能小于 1" in (await page.text_content("#points-error") or "")
     await page.fill("#points", "120")
     await page.click("#save")
     assert (await MallReward.get(id=reward.id)).points == 120
@@ -133,7 +133,7 @@ async def test_bulk_ship_by_csv_reports_each_row(page: Any, api: Any, rt: Any) -
     result = page.locator("#csv-result")
     assert "已发货 1 行，失败 3 行" in (await result.text_content() or "")
     assert await result.locator("tr.ok").count() == 1
-    assert "redemption_not_found" in (await result.text_content() or "")
+    assert "找不到该兑换记录" in (await result.text_content() or "")
     assert [r.fulfilment for r in await MallRedemption.filter(id__in=ids).order_by("id")] == ["shipped", "ordered"]
     # the second one is still in the queue, and can be cancelled from it (points back)
     row = page.locator(f"#r-{ids[1]}")
@@ -149,7 +149,7 @@ async def test_bulk_ship_by_csv_reports_each_row(page: Any, api: Any, rt: Any) -
     # shipping one that is no longer waiting (another tab shipped it): the service's refusal on top of the queue
     resp = await page.request.post(f"/console/mall/redemptions/{ids[0]}/ship", form={
         "_csrf": await page.input_value("input[name=_csrf] >> nth=0"), "carrier": "圆通", "tracking_no": "YT9"})
-    assert resp.status == 409 and "cannot be shipped" in await resp.text()
+    assert resp.status == 409 and "不能发货" in await resp.text()
     assert (await MallRedemption.get(id=ids[0])).tracking_no == "YT001"
 
 

@@ -44,21 +44,21 @@ async def test_marketer_creates_a_task_and_reads_its_outcome(page: Any, rt: Any,
     assert await page.input_value("#start_date") == (clock.today() + timedelta(days=1)).isoformat()
     assert await page.locator("#staff_ids option").all_text_contents() == ["导购ga（店A）", "导购gb（店A）"]
     assert await page.locator(f"#staff_ids option[value='{gb.id}']").count() == 1
-    # bad input: the API's own messages next to their fields, nothing created
+    # bad input: the API's own refusals, in Chinese, next to their fields, nothing created
     await page.select_option("#template_id", label="mass_message模板（群发）")
     await page.select_option("#staff_ids", value=str(ga.id))
     await page.fill("#holdout_pct", "60")
     await page.fill("#tier_min", "-1")
     await page.click("#create-task")
-    assert "less than or equal to 5000" in (await page.text_content("#holdout_pct-error") or "")
-    assert "greater than or equal to 0" in (await page.text_content("#tier_min-error") or "")
+    assert "不能大于 5000" in (await page.text_content("#holdout_pct-error") or "")
+    assert "不能小于 0" in (await page.text_content("#tier_min-error") or "")
     assert await page.input_value("#holdout_pct") == "60"  # what was typed is kept
     # no target at all: the model's refusal at the top of the form
     await page.select_option("#staff_ids", [])
     await page.fill("#holdout_pct", "50")
     await page.fill("#tier_min", "")
     await page.click("#create-task")
-    assert "targets" in (await page.text_content("#error") or "")
+    assert "请至少选择门店" in (await page.text_content("#error") or "")
     assert await SopTask.all().count() == 0
 
     await page.select_option("#staff_ids", value=str(ga.id))

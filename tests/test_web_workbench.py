@@ -90,7 +90,8 @@ async def test_a_quiz_refuses_wrong_answers_next_to_the_quiz(page: Any, rt: Any,
     assert await page.text_content("#answers-error") == "请回答所有题目"
     await page.check("input[name=q0][value='0']")
     await page.click("#complete")
-    assert await page.text_content("#answers-error") == "0 of 1 right; 1 needed"  # the API's message
+    # the API's refusal (quiz_failed), in Chinese with its numbers
+    assert await page.text_content("#answers-error") == "答对 0/1 题，需答对 1 题，请再试一次"
     assert (await SopAssignment.get(id=mine.id)).state == "open"
     await page.check("input[name=q0][value='1']")
     await page.click("#complete")

@@ -8,7 +8,8 @@ templates and form errors, shared by `handlers/console/*` and `handlers/workbenc
   same value in every form's hidden `_csrf` field; a POST whose field does not match the cookie is refused (403)
   before anything else runs, signed in or not (the login form too).
 - Errors: the services raise ApiError; `field_errors` turns its details into {form field: message} so the page
-  shows the API's own message next to the input.
+  shows the refusal next to the input, in Chinese: app/web/messages.py maps the API's error codes (and the
+  validation details) to 简体 text in one place; `error_page` is the whole-page refusal (404, 409...).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from sanic.response import HTTPResponse, html, redirect
 from app.auth import Principal, check_staff, decode_token
 from app.clock import SHANGHAI
 from app.errors import ApiError, Unauthorized, ValidationFailed
+from app.web.messages import zh_code, zh_detail, zh_message
 
 SESSION_COOKIE = "jifen_staff"
 CSRF_COOKIE = "jifen_csrf"
@@ -189,8 +191,15 @@ def field_errors(exc: ApiError, fields: dict[str, str]) -> dict[str, str]:
             if target:
                 break
         key = target or "_"
-        message = str(d.get("message", ""))
+        message = zh_detail(str(d.get("message", "")))
         out[key] = f"{out[key]}；{message}" if key in out else message
     if not out or "_" in out:
-        out["_"] = exc.message
+        out["_"] = zh_message(exc)
     return out
+
+
+def error_page(request: Request, status: int, error: ApiError | str) -> HTTPResponse:
+    """A whole-page refusal (no such record, a state that forbids the action) in Chinese: an ApiError, or an
+    error code with no exception at hand."""
+    message = zh_message(error) if isinstance(error, ApiError) else (zh_code(error) or error)
+    return render(request, "forbidden.html", status=status, message=message)

@@ -91,6 +91,13 @@ async def add_slot(request: Request, reward_id: int) -> HTTPResponse:
     return json(await svc.add_slot(reward_id, request.ctx.body), status=201)
 
 
+@bp.get("/mall/rewards/<reward_id:int>/slots")
+@require("marketer", "admin")
+async def list_slots(request: Request, reward_id: int) -> HTTPResponse:
+    """Role: marketer, admin. A service reward's slots with capacity, taken and left."""
+    return json(await svc.list_slots(reward_id))
+
+
 @bp.get("/mall/redemptions")
 @require("marketer", "admin")
 @query(svc.SearchQuery)

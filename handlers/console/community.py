@@ -18,6 +18,7 @@ from app.services.community import admin as svc
 from app.services.community import interactions, service
 from app.services.points.admin.common import operator_of
 from app.web import field_errors, form_data, page, render, validate
+from app.web.messages import zh_message
 from models import CommunitySource
 
 bp = Blueprint("console_community")
@@ -69,7 +70,7 @@ async def retry(request: Request, event_id: int) -> HTTPResponse:
     try:
         _, requeued = await svc.retry_event(event_id, operator_of(request.ctx.principal), rt.clock.now())
     except ApiError as exc:
-        return await _page(request, status=exc.status, errors={"_": exc.message})
+        return await _page(request, status=exc.status, errors={"_": zh_message(exc)})
     if requeued:
         service.signal(rt)
     return redirect(f"/console/community?status={form_data(request).get('status') or 'ignored'}"

@@ -17,6 +17,7 @@ from app.clock import SHANGHAI
 from app.errors import ApiError, ValidationFailed
 from app.services.content import calendar, editions, images
 from app.web import field_errors, form_data, page, render, validate
+from app.web.messages import zh_message
 
 bp = Blueprint("console_content")
 
@@ -144,7 +145,7 @@ async def edition(request: Request, edition_id: int) -> HTTPResponse:
     try:
         return await _edition_page(request, edition_id)
     except ApiError as exc:
-        return render(request, "forbidden.html", status=exc.status, message=exc.message)
+        return render(request, "forbidden.html", status=exc.status, message=zh_message(exc))
 
 
 async def _act(request: Request, edition_id: int, form_name: str, action: Any) -> HTTPResponse:
@@ -153,7 +154,7 @@ async def _act(request: Request, edition_id: int, form_name: str, action: Any) -
         await action(data)
     except ApiError as exc:
         if exc.status == 404:
-            return render(request, "forbidden.html", status=404, message=exc.message)
+            return render(request, "forbidden.html", status=404, message=zh_message(exc))
         return await _edition_page(request, edition_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
     return redirect(f"/console/editions/{edition_id}", status=303)
 

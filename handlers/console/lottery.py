@@ -1,7 +1,9 @@
-"""The lottery in the console: lotteries (filter by status), create one, its prize pool (weights, stock, the one
-consolation prize), the expected cost per draw shown before it is published, stock with a reason, publish and
-close. Every change goes through app/services/mall/lottery/admin.py, the functions the
-/admin/v1/mall/lotteries JSON routes call; a refusal is shown next to its field."""
+"""The lottery in the console: lotteries (filter by status), create one, edit it, its prize pool (weights, stock,
+the one consolation prize; add, edit, take out), the expected cost per draw shown before it is published (and
+recomputed on every view, so it follows each edit), stock with a reason, publish and close; the draws with a
+replay page per draw (the seed, the pool version, where the number fell, the outcome). Every change goes
+through app/services/mall/lottery/admin.py, the functions the /admin/v1/mall/lotteries JSON routes call (the
+replay through service.replay, as GET .../draws/{id}/replay); a refusal is shown next to its field."""
 
 from __future__ import annotations
 
@@ -12,8 +14,10 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError, Conflict
 from app.services.mall.lottery import admin as svc
+from app.services.mall.lottery import service as draws_svc
 from app.services.points.admin.common import operator_of
-from app.web import field_errors, form_data, page, render, validate
+from app.web import error_page, field_errors, form_data, page, render, validate
+from app.web.messages import zh_message
 
 bp = Blueprint("console_lottery")
 
@@ -68,7 +72,7 @@ async def _lottery_page(request: Request, lottery_id: int, status: int = 200,
         cost: dict[str, Any] | None = await svc.expected_cost(rt, lottery_id)
         cost_problem = None
     except Conflict as exc:
-        cost, cost_problem = None, exc.message
+        cost, cost_problem = None, zh_message(exc)
     rates = {p["prize_id"]: p for p in (cost or {}).get("prizes", [])}
     return render(request, "console/lottery_detail.html", status=status, nav="lottery", lot=lot, cost=cost,
                   cost_problem=cost_problem, rates=rates, views=VIEWS, kinds=PRIZE_KINDS, states=LOTTERY_STATUS,
@@ -82,7 +86,7 @@ async def detail(request: Request, lottery_id: int) -> HTTPResponse:
     try:
         return await _lottery_page(request, lottery_id)
     except ApiError as exc:
-        return render(request, "forbidden.html", status=exc.status, message=exc.message)
+        return error_page(request, exc.status, exc)
 
 
 async def _act(request: Request, lottery_id: int, form_name: str, action: Any) -> HTTPResponse:
@@ -91,8 +95,12 @@ async def _act(request: Request, lottery_id: int, form_name: str, action: Any) -
         await action(data)
     except ApiError as exc:
         if exc.status == 404:
-            return render(request, "forbidden.html", status=404, message=exc.message)
-        return await _lottery_page(request, lottery_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
+            return error_page(request, 404, exc)
+        try:
+            return await _lottery_page(request, lottery_id, exc.status, {form_name: field_errors(exc, FIELDS)},
+                                       data)
+        except ApiError as gone:  # the form was refused before the lottery was looked up, and there is none
+            return error_page(request, gone.status, gone)
     return redirect(f"/console/lottery/{lottery_id}", status=303)
 
 
@@ -128,6 +136,114 @@ async def remove_prize(request: Request, lottery_id: int, prize_id: int) -> HTTP
         await svc.remove_prize(request.app.ctx.rt, lottery_id, prize_id, operator_of(request.ctx.principal))
 
     return await _act(request, lottery_id, "pool", go)
+
+
+def _blank_as_null(data: dict[str, str], fields: tuple[str, ...], optional: tuple[str, ...]) -> dict[str, Any]:
+    """An edit form as the API's PATCH body: every field sent; a blank optional one is null (cleared), a blank
+    required one stays blank so the API's model names it."""
+    return {f: (None if data.get(f, "") == "" and f in optional else data.get(f, "")) for f in fields}
+
+
+LOTTERY_OPTIONAL = ("description", "daily_draws", "lifetime_draws", "pity_after")
+PRIZE_EDIT = ("name", "points", "coupon_template_id", "cost_fen", "slot", "weight", "stock_total",
+              "per_member_limit", "daily_limit")
+PRIZE_OPTIONAL = ("points", "coupon_template_id", "cost_fen", "stock_total", "per_member_limit", "daily_limit")
+
+
+@bp.post("/lottery/<lottery_id:int>/edit")
+@page(*STAFF, login=LOGIN)
+async def edit_lottery(request: Request, lottery_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Change the lottery (PATCH semantics: the merge is validated in full; a closed one is
+    final; on a published one the view is fixed and a new pity setting is a new pool version)."""
+    async def go(data: dict[str, str]) -> None:
+        body = _blank_as_null(data, LOTTERY_FIELDS, LOTTERY_OPTIONAL)
+        patch = validate(svc.LotteryPatch, body)
+        await svc.update_lottery(request.app.ctx.rt, lottery_id, patch, operator_of(request.ctx.principal))
+
+    return await _act(request, lottery_id, "edit", go)
+
+
+async def _prize_page(request: Request, lottery_id: int, prize_id: int, status: int = 200,
+                      errors: dict[str, str] | None = None, form: dict[str, str] | None = None) -> HTTPResponse:
+    lot = await svc.lottery_detail(lottery_id)
+    prize = next((p for p in lot["prizes"] if p["id"] == prize_id), None)
+    if prize is None:
+        return error_page(request, 404, "prize_not_found")
+    current = {f: "" if prize.get(f) is None else str(prize[f]) for f in PRIZE_EDIT}
+    return render(request, "console/lottery_prize.html", status=status, nav="lottery", lot=lot, prize=prize,
+                  kinds=PRIZE_KINDS, states=LOTTERY_STATUS, form={**current, **(form or {})}, errors=errors or {})
+
+
+@bp.get("/lottery/<lottery_id:int>/prizes/<prize_id:int>")
+@page(*STAFF, login=LOGIN)
+async def prize_edit(request: Request, lottery_id: int, prize_id: int) -> HTTPResponse:
+    """Role: marketer, admin. A prize's edit form (kind and consolation are fixed: add a new prize instead)."""
+    try:
+        return await _prize_page(request, lottery_id, prize_id)
+    except ApiError as exc:
+        return error_page(request, exc.status, exc)
+
+
+@bp.post("/lottery/<lottery_id:int>/prizes/<prize_id:int>")
+@page(*STAFF, login=LOGIN)
+async def prize_save(request: Request, lottery_id: int, prize_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Save a prize (PATCH semantics; on a published lottery a new pool version, and its
+    stock moves only through adjustments with a reason, so the stock field is not sent)."""
+    data = form_data(request)
+    try:
+        lot = await svc.get_lottery(lottery_id)
+        fields = PRIZE_EDIT if lot.status == "draft" else tuple(f for f in PRIZE_EDIT if f != "stock_total")
+        patch = validate(svc.PrizePatch, _blank_as_null(data, fields, PRIZE_OPTIONAL))
+        await svc.update_prize(request.app.ctx.rt, lottery_id, prize_id, patch, operator_of(request.ctx.principal))
+    except ApiError as exc:
+        if exc.status == 404:
+            return error_page(request, 404, exc)
+        try:
+            return await _prize_page(request, lottery_id, prize_id, exc.status, field_errors(exc, FIELDS), data)
+        except ApiError as gone:
+            return error_page(request, gone.status, gone)
+    return redirect(f"/console/lottery/{lottery_id}", status=303)
+
+
+# -- draws and their replay -----------------------------------------------------------------------------------------
+DECIDED_BY = {"weight": "按权重抽中", "pity": "保底必中", "consolation_unavailable": "抽中的奖品已无货，改发安慰奖",
+              "consolation_pity_unavailable": "保底触发但实物奖品均无货，改发安慰奖"}
+DRAWS_PAGE = 50
+
+
+@bp.get("/lottery/<lottery_id:int>/draws")
+@page(*STAFF, login=LOGIN)
+async def draws(request: Request, lottery_id: int) -> HTTPResponse:
+    """Role: marketer, admin. The draws, newest first, paged on the server (?cursor=), ?member_id= filters."""
+    member = request.args.get("member_id", "").strip()
+    cursor = request.args.get("cursor", "")
+    member_id = int(member) if member.isdigit() and len(member) < 16 else None
+    try:
+        lot = await svc.lottery_detail(lottery_id)
+        found = await svc.list_draws(lottery_id, member_id, int(cursor) if cursor.isdigit() and len(cursor) < 16
+                                     else None, DRAWS_PAGE)
+    except ApiError as exc:
+        return error_page(request, exc.status, exc)
+    bad_member = bool(member) and member_id is None
+    return render(request, "console/lottery_draws.html", nav="lottery", lot=lot, found=found, member=member,
+                  decided_by=DECIDED_BY, errors={"member_id": "请填写会员 ID（正整数）"} if bad_member else {},
+                  status=400 if bad_member else 200)
+
+
+@bp.get("/lottery/<lottery_id:int>/draws/<draw_id:int>/replay")
+@page(*STAFF, login=LOGIN)
+async def replay(request: Request, lottery_id: int, draw_id: int) -> HTTPResponse:
+    """Role: marketer, admin. How the draw was decided, recomputed from what it recorded (service.replay, the
+    function behind GET /admin/v1/mall/lotteries/{id}/draws/{id}/replay): the seed, the pool version, each
+    candidate's range of the number, where it fell, the outcome and whether the recomputation agrees."""
+    try:
+        lot = await svc.lottery_detail(lottery_id)
+        rep = await draws_svc.replay(lottery_id, draw_id)
+    except ApiError as exc:
+        return error_page(request, exc.status, exc)
+    names = {p["id"]: p["name"] for p in rep["pool"]}
+    return render(request, "console/lottery_replay.html", nav="lottery", lot=lot, rep=rep, names=names,
+                  decided_by=DECIDED_BY)
 
 
 @bp.post("/lottery/<lottery_id:int>/publish")

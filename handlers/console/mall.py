@@ -1,6 +1,8 @@
 """The points mall in the console: rewards (stock, and beside each price the share of every tier that can afford
-it), create / edit a reward, audited stock adjustments with a reason, and the fulfilment queue of paid gifts
-(ship with carrier + tracking, deliver, cancel; bulk ship by CSV upload with a result per row).
+it), create / edit a reward, audited stock adjustments with a reason, a virtual reward's codes (paste or upload
+a file: the page counts accepted / duplicate / rejected), a service reward's time slots (capacity, remaining),
+and the fulfilment queue of paid gifts (ship with carrier + tracking, deliver, cancel; bulk ship by CSV upload
+with a result per row).
 
 Every change goes through app/services/mall/admin.py, the functions the /admin/v1/mall JSON routes call; the
 forms are validated by the API's own models, and a refusal is shown next to its field."""
@@ -15,7 +17,8 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError, ValidationFailed
 from app.services.mall import admin as svc
-from app.web import field_errors, form_data, page, render, validate
+from app.web import error_page, field_errors, form_data, page, render, validate
+from app.web.messages import zh_text
 from models import Tier
 
 bp = Blueprint("console_mall")
@@ -32,7 +35,9 @@ OPTIONAL = {"stock", "description", "coupon_template_id", "limit_per_day", "limi
 PATCHABLE = tuple(f for f in REWARD_FIELDS if f not in ("kind", "stock"))
 # API field -> form field (the API's own field names are the form's)
 FIELDS = {f: f for f in REWARD_FIELDS} | {"delta": "delta", "reason": "reason", "carrier": "carrier",
-                                          "tracking_no": "tracking_no"}
+                                          "tracking_no": "tracking_no", "codes": "codes", "file": "file",
+                                          "starts_at": "slot_date", "capacity": "capacity"}
+MAX_CODES_FILE = 2_000_000  # bytes: 10,000 codes of 64 characters with line ends, and some slack
 
 
 def _reward_body(data: dict[str, str], fields: tuple[str, ...], *, clear: bool = False) -> dict[str, Any]:
@@ -87,14 +92,15 @@ async def create_reward(request: Request) -> HTTPResponse:
 
 
 async def _reward_page(request: Request, reward_id: int, status: int = 200,
-                       errs: dict[str, dict[str, str]] | None = None, form: dict[str, str] | None = None
-                       ) -> HTTPResponse:
+                       errs: dict[str, dict[str, str]] | None = None, form: dict[str, str] | None = None,
+                       codes_result: dict[str, Any] | None = None) -> HTTPResponse:
     reward = await svc.admin_view(await svc.get(reward_id))
     defaults = {f: "" if reward.get(f) is None else str(reward[f]) for f in REWARD_FIELDS}
     defaults["active"] = "on" if reward["active"] else ""
+    slots = (await svc.list_slots(reward_id))["items"] if reward["kind"] == "service" else []
     return render(request, "console/mall_reward.html", status=status, nav="mall", reward=reward, kinds=KINDS,
                   history=(await svc.stock_history(reward_id))["items"], form={**defaults, **(form or {})},
-                  errs=errs or {})
+                  errs=errs or {}, slots=slots, codes_result=codes_result)
 
 
 @bp.get("/mall/rewards/<reward_id:int>")
@@ -104,7 +110,7 @@ async def reward(request: Request, reward_id: int) -> HTTPResponse:
     try:
         return await _reward_page(request, reward_id)
     except ApiError as exc:
-        return render(request, "forbidden.html", status=exc.status, message=exc.message)
+        return error_page(request, exc.status, exc)
 
 
 async def _act(request: Request, reward_id: int, form_name: str, action: Any) -> HTTPResponse:
@@ -113,8 +119,11 @@ async def _act(request: Request, reward_id: int, form_name: str, action: Any) ->
         await action(data)
     except ApiError as exc:
         if exc.status == 404:
-            return render(request, "forbidden.html", status=404, message=exc.message)
-        return await _reward_page(request, reward_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
+            return error_page(request, 404, exc)
+        try:
+            return await _reward_page(request, reward_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
+        except ApiError as gone:  # the form was refused before the reward was looked up, and there is none
+            return error_page(request, gone.status, gone)
     return redirect(f"/console/mall/rewards/{reward_id}", status=303)
 
 
@@ -143,6 +152,66 @@ async def adjust_stock(request: Request, reward_id: int) -> HTTPResponse:
         await svc.adjust_stock(request.app.ctx.rt, reward_id, body, request.ctx.principal)
 
     return await _act(request, reward_id, "stock", go)
+
+
+def _pasted_codes(request: Request, data: dict[str, str]) -> list[str]:
+    """The codes of the form: the textarea and/or an uploaded text file (UTF-8, one code a line; a CSV's first
+    column). What a code may be is the service's call (`sort_codes`): here only lines are split."""
+    lines = data.get("codes", "").splitlines()
+    upload = request.files.get("file") if request.files else None
+    if upload is not None and upload.body:
+        if len(upload.body) > MAX_CODES_FILE:
+            raise ValidationFailed("the file is too large", details=[{"field": "file",
+                                                                      "message": "文件太大（最多约 1 万个卡密）"}])
+        try:
+            text = upload.body.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValidationFailed("the file must be UTF-8", code="bad_csv",
+                                   details=[{"field": "file", "message": "文件须为 UTF-8 编码的文本"}]) from exc
+        lines += [line.split(",")[0] if (upload.name or "").lower().endswith(".csv") else line
+                  for line in text.splitlines()]
+    codes = [line for line in lines if line.strip()]
+    if not codes:
+        raise ValidationFailed("no codes", details=[{"field": "codes", "message": "请粘贴卡密或选择文件（每行一个）"}])
+    return codes
+
+
+@bp.post("/mall/rewards/<reward_id:int>/codes")
+@page(*STAFF, login=LOGIN)
+async def upload_codes(request: Request, reward_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Add codes to a virtual reward's pool (svc.upload_codes, as POST .../codes): the page
+    answers how many were accepted, were duplicates, were rejected (and which)."""
+    data = form_data(request)
+    try:
+        body = validate(svc.CodesIn, {"codes": _pasted_codes(request, data), **(
+            {"reason": data["reason"]} if data.get("reason") else {})})
+        result = await svc.upload_codes(request.app.ctx.rt, reward_id, body, request.ctx.principal)
+    except ApiError as exc:
+        if exc.status == 404:
+            return error_page(request, 404, exc)
+        try:
+            return await _reward_page(request, reward_id, exc.status, {"codes": field_errors(exc, FIELDS)},
+                                      {"codes": data.get("codes", "")})
+        except ApiError as gone:
+            return error_page(request, gone.status, gone)
+    return await _reward_page(request, reward_id, codes_result=result)
+
+
+def _slot_start(data: dict[str, str]) -> str:
+    """The form's date and time as the API's `starts_at`: an ISO time in Asia/Shanghai (the console's zone)."""
+    day, at = data.get("slot_date", ""), data.get("slot_time", "")
+    return f"{day}T{at}:00+08:00" if day and at and len(at) == 5 else f"{day} {at}".strip()
+
+
+@bp.post("/mall/rewards/<reward_id:int>/slots")
+@page(*STAFF, login=LOGIN)
+async def add_slot(request: Request, reward_id: int) -> HTTPResponse:
+    """Role: marketer, admin. A bookable time slot with its capacity (svc.add_slot, as POST .../slots)."""
+    async def go(data: dict[str, str]) -> None:
+        body = validate(svc.SlotIn, {"starts_at": _slot_start(data), "capacity": data.get("capacity", "")})
+        await svc.add_slot(reward_id, body)
+
+    return await _act(request, reward_id, "slots", go)
 
 
 # -- the fulfilment queue -------------------------------------------------------------------------------------------
@@ -235,4 +304,8 @@ async def ship_csv(request: Request) -> HTTPResponse:
                                    details=[{"field": "file", "message": "CSV 含有非法字符"}])
     except ApiError as exc:
         return await _queue_page(request, exc.status, {"csv": field_errors(exc, {"file": "file"})})
-    return await _queue_page(request, csv_result=await svc.ship_csv(request.app.ctx.rt, text))
+    result = await svc.ship_csv(request.app.ctx.rt, text)
+    for row in result["results"]:
+        if not row["ok"]:
+            row["error"] = zh_text(str(row.get("error", "")))
+    return await _queue_page(request, csv_result=result)

@@ -19,6 +19,7 @@ from tortoise.expressions import Q
 from app.errors import ApiError, NotFound
 from app.services.points.admin import adjustments
 from app.web import field_errors, form_data, page, render, validate
+from app.web.messages import zh_message
 from models import (
     AdjustmentRequest,
     Coupon,
@@ -95,7 +96,7 @@ async def _member_page(request: Request, member_id: int, status: int = 200, **ex
     except NotFound:
         return render(request, "forbidden.html", status=404, message="没有这个会员")
     except ApiError as exc:  # a malformed ledger cursor
-        return render(request, "forbidden.html", status=exc.status, message=exc.message)
+        return render(request, "forbidden.html", status=exc.status, message=zh_message(exc))
     pending = await AdjustmentRequest.filter(member_id=member_id, state="pending").order_by("id")
     extra.setdefault("form", {"idempotency_key": secrets.token_urlsafe(12)})
     return render(request, "console/member.html", status=status, nav="members", labels=LABELS,
@@ -124,7 +125,7 @@ async def adjust(request: Request, member_id: int) -> HTTPResponse:
     except ApiError as exc:
         approval = exc.code == "approval_required"
         return await _member_page(request, member_id, status=exc.status, form=data, approval=approval,
-                                  errors={"_": exc.message} if approval else field_errors(exc, FIELDS))
+                                  errors={"_": zh_message(exc)} if approval else field_errors(exc, FIELDS))
     entry = result["entry"]
     return redirect(f"/console/members/{member_id}?done=entry-{entry['id']}")
 
@@ -171,7 +172,7 @@ async def decide(request: Request, request_id: int, decision: str) -> HTTPRespon
         else:
             await adjustments.reject_request(rt, request_id, note, request.ctx.principal)
     except ApiError as exc:
-        return await _member_page(request, req.member_id, status=exc.status, errors={"_": exc.message})
+        return await _member_page(request, req.member_id, status=exc.status, errors={"_": zh_message(exc)})
     if form_data(request).get("back") == "queue":
         return redirect(f"/console/adjustment-requests?done=request-{request_id}-{decision}")
     return redirect(f"/console/members/{req.member_id}?done=request-{request_id}-{decision}")

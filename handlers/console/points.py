@@ -1,6 +1,9 @@
 """Points configuration in the console: earning rules, campaigns (member days), the tier ladder and the year's
 budget, through the same admin services as `/admin/v1/{rules,campaigns,tiers,budget}`.
 
+A rule's streak bonuses (check-in: the Nth day in a row earns a bonus; "N+" every N days) are edited as rows,
+added and removed on the server (no script); a campaign's tiers are the tier levels it applies to (none ticked:
+every tier), each shown with its effective multiplier (the tier's times the campaign's, as calc.py multiplies).
 A rule or campaign change is published only after its what-if preview: the form's first button runs the
 simulation service `/admin/v1/simulations` uses (the last 7 days of real events replayed with the draft, beside
 the current rules, answered at once), and the page shows what it would have cost. The publish button carries
@@ -36,9 +39,9 @@ PAGE_SIZE = 50
 
 RULE_CAPS = ("daily_count_cap", "daily_points_cap", "total_points_cap")
 RULE_FIELDS = {f: f for f in ("code", "name", "event", "points_fixed", "points_per_yuan", *RULE_CAPS,
-                              "once_per_member", "active")}
+                              "once_per_member", "active", "streak_bonuses")}
 CAMPAIGN_INTS = ("multiplier_bp", "day_of_month", "month", "weekday")
-CAMPAIGN_FIELDS = {**{f: f for f in ("name", "recurrence", *CAMPAIGN_INTS, "events", "active")},
+CAMPAIGN_FIELDS = {**{f: f for f in ("name", "recurrence", *CAMPAIGN_INTS, "events", "tier_levels", "active")},
                    "starts_at": "starts_on", "ends_at": "ends_on"}
 RECURRENCE_ZH = {"once": "单次", "weekly": "每周", "monthly": "每月", "yearly": "每年"}
 
@@ -59,19 +62,72 @@ def _day(value: str, field: str, end: bool = False) -> datetime | None:
     return datetime.combine(d, time.max if end else time.min, SHANGHAI).replace(microsecond=0)
 
 
-def _rule_draft(data: dict[str, str]) -> dict[str, Any]:
+StreakRow = dict[str, str]
+
+
+def streak_rows(request: Request) -> list[StreakRow]:
+    """The streak table as submitted: parallel `streak_day` / `streak_points` inputs, `streak_repeat` holding the
+    indexes of the rows ticked "every N days". A row with both cells blank is dropped (that is how a row is
+    emptied); `action=streak_remove:<i>` drops row i, `action=streak_add` appends a blank one."""
+    form = request.form or {}
+    days, points = form.getlist("streak_day") or [], form.getlist("streak_points") or []
+    repeat = set(form.getlist("streak_repeat") or [])
+    rows = [{"day": (days[i] if i < len(days) else "").strip(), "points": (points[i] if i < len(points) else "")
+             .strip(), "repeat": "on" if str(i) in repeat else ""} for i in range(max(len(days), len(points)))]
+    action = (form.get("action") or "")
+    if action.startswith("streak_remove:") and action.split(":", 1)[1].isdigit():
+        gone = int(action.split(":", 1)[1])
+        rows = [r for i, r in enumerate(rows) if i != gone]
+    rows = [r for r in rows if r["day"] or r["points"]]
+    if action == "streak_add":
+        rows.append({"day": "", "points": "", "repeat": ""})
+    return rows
+
+
+def streak_key(row: StreakRow) -> str:
+    return f"{row['day']}{'+' if row['repeat'] else ''}"
+
+
+def _streak_bonuses(rows: list[StreakRow]) -> dict[str, str] | None:
+    """The rows as the API's `streak_bonuses` ({"7": 20, "7+": 5}); none: null. Two rows of the same key would
+    collapse into one in the API's mapping, so they are refused here, next to the later row."""
+    out: dict[str, str] = {}
+    for i, row in enumerate(rows):
+        if not (row["day"] or row["points"]):
+            continue
+        key = streak_key(row)
+        if key in out:
+            again = f"连续 {row['day']} 天{'（每满重复）' if row['repeat'] else ''}已设置过"
+            raise ValidationFailed("streak_bonuses: duplicate",
+                                   details=[{"field": f"streak_row.{i}", "message": again}])
+        out[key] = row["points"]
+    return out or None
+
+
+def _streak_fields(rows: list[StreakRow]) -> dict[str, str]:
+    """API field -> form field for the streak rows: a detail on `streak_bonuses.<key>` lands next to its row."""
+    mapping = {f"streak_bonuses.{streak_key(r)}": f"streak-{i}" for i, r in enumerate(rows)}
+    return mapping | {f"streak_row.{i}": f"streak-{i}" for i in range(len(rows))} | {
+        "streak_bonuses": "streak_bonuses"}
+
+
+def _rule_draft(data: dict[str, str], rows: list[StreakRow]) -> dict[str, Any]:
     return {"code": data.get("code", ""), "name": data.get("name", ""), "event": data.get("event", ""),
             "points_fixed": data.get("points_fixed") or 0, "points_per_yuan": data.get("points_per_yuan") or 0,
             **{c: data.get(c) or None for c in RULE_CAPS}, "once_per_member": data.get("once_per_member") == "on",
-            "active": data.get("active") == "on"}
+            "active": data.get("active") == "on", "streak_bonuses": _streak_bonuses(rows)}
 
 
-def _campaign_draft(data: dict[str, str]) -> dict[str, Any]:
+def _campaign_draft(data: dict[str, str], tier_levels: list[str]) -> dict[str, Any]:
     events = [e.strip() for e in data.get("events", "").replace("，", ",").split(",") if e.strip()]
     return {"name": data.get("name", ""), "recurrence": data.get("recurrence", ""), **_ints(data, CAMPAIGN_INTS),
             "starts_at": _day(data.get("starts_on", ""), "starts_at"),
             "ends_at": _day(data.get("ends_on", ""), "ends_at", end=True), "events": events or None,
-            "active": data.get("active") == "on"}
+            "tier_levels": tier_levels or None, "active": data.get("active") == "on"}
+
+
+async def _tier_choices() -> list[dict[str, Any]]:
+    return (await tier_admin.list_tiers())["tiers"]
 
 
 async def _preview(request: Request, kind: str, draft: BaseModel) -> dict[str, Any]:
@@ -104,6 +160,12 @@ async def rule_list(request: Request) -> HTTPResponse:
         "next_cursor"), event=event or "", campaigns=camp["items"], recurrence_zh=RECURRENCE_ZH)
 
 
+def _rule_rows(rule: dict[str, Any] | None) -> list[StreakRow]:
+    rows = [{"day": k.rstrip("+"), "points": str(v), "repeat": "on" if k.endswith("+") else ""}
+            for k, v in ((rule or {}).get("streak_bonuses") or {}).items()]
+    return sorted(rows, key=lambda r: (r["repeat"] == "on", int(r["day"]) if r["day"].isdigit() else 0))
+
+
 def _rule_form(rule: dict[str, Any] | None) -> dict[str, Any]:
     if rule is None:
         return {"active": "on", "points_fixed": "0", "points_per_yuan": "0"}
@@ -117,7 +179,7 @@ def _rule_form(rule: dict[str, Any] | None) -> dict[str, Any]:
 @page(*STAFF, login=LOGIN)
 async def rule_new(request: Request) -> HTTPResponse:
     """Role: marketer, admin."""
-    return render(request, "console/rule_form.html", nav="rules", rule=None, form=_rule_form(None))
+    return render(request, "console/rule_form.html", nav="rules", rule=None, form=_rule_form(None), streak=[])
 
 
 @bp.get("/rules/<rule_id:int>")
@@ -128,7 +190,8 @@ async def rule_edit(request: Request, rule_id: int) -> HTTPResponse:
         rule = rules.rule_view(await rules.get_rule(rule_id))
     except NotFound:
         return render(request, "forbidden.html", status=404, message="没有这条规则")
-    return render(request, "console/rule_form.html", nav="rules", rule=rule, form=_rule_form(rule))
+    return render(request, "console/rule_form.html", nav="rules", rule=rule, form=_rule_form(rule),
+                  streak=_rule_rows(rule))
 
 
 @bp.post("/rules/save")
@@ -137,18 +200,23 @@ async def rule_save(request: Request) -> HTTPResponse:
     """Role: marketer, admin. action=preview runs the what-if; action=publish creates or updates the rule."""
     rt = request.app.ctx.rt
     data = form_data(request)
-    rule_id = int(data["rule_id"]) if data.get("rule_id", "").isdigit() else None
+    rule_id = int(data["rule_id"]) if data.get("rule_id", "").isdigit() and len(data["rule_id"]) < 16 else None
     rule = None
+    rows = streak_rows(request)
     try:
         if rule_id is not None:
             rule = rules.rule_view(await rules.get_rule(rule_id))
+        if data.get("action", "").startswith("streak_"):  # a row added or removed: the form again, not previewed
+            return render(request, "console/rule_form.html", nav="rules", rule=rule, form=data, streak=rows)
+        if rule is not None:
             merged = {k: v for k, v in rule.items() if k in rules.RuleIn.model_fields}
-            draft = validate(rules.RuleIn, {**merged, **_rule_draft(data)})
+            draft = validate(rules.RuleIn, {**merged, **_rule_draft(data, rows)})
         else:
-            draft = validate(rules.RuleIn, _rule_draft(data))
+            draft = validate(rules.RuleIn, _rule_draft(data, rows))
         if data.get("action") != "publish":
             preview = await _preview(request, "rule", draft)
-            return render(request, "console/rule_form.html", nav="rules", rule=rule, form=data, preview=preview)
+            return render(request, "console/rule_form.html", nav="rules", rule=rule, form=data, preview=preview,
+                          streak=rows)
         await _previewed(data.get("preview", ""), "rule", draft)
         if rule_id is not None:
             patch = validate(rules.RulePatch, draft.model_dump(exclude_unset=False))
@@ -159,7 +227,7 @@ async def rule_save(request: Request) -> HTTPResponse:
         return render(request, "forbidden.html", status=404, message="没有这条规则")
     except ApiError as exc:
         return render(request, "console/rule_form.html", status=exc.status, nav="rules", rule=rule, form=data,
-                      errors=field_errors(exc, RULE_FIELDS))
+                      streak=rows, errors=field_errors(exc, RULE_FIELDS | _streak_fields(rows)))
     return redirect(f"/console/rules?saved=rule-{saved.id}")
 
 
@@ -183,7 +251,8 @@ def _campaign_form(c: dict[str, Any] | None) -> dict[str, Any]:
 @page(*STAFF, login=LOGIN)
 async def campaign_new(request: Request) -> HTTPResponse:
     """Role: marketer, admin."""
-    return render(request, "console/campaign_form.html", nav="rules", campaign=None, form=_campaign_form(None))
+    return render(request, "console/campaign_form.html", nav="rules", campaign=None, form=_campaign_form(None),
+                  tiers=await _tier_choices(), picked=[])
 
 
 @bp.get("/campaigns/<campaign_id:int>")
@@ -194,7 +263,8 @@ async def campaign_edit(request: Request, campaign_id: int) -> HTTPResponse:
         c = campaigns.campaign_view(await campaigns.get_campaign(campaign_id))
     except NotFound:
         return render(request, "forbidden.html", status=404, message="没有这个活动")
-    return render(request, "console/campaign_form.html", nav="rules", campaign=c, form=_campaign_form(c))
+    return render(request, "console/campaign_form.html", nav="rules", campaign=c, form=_campaign_form(c),
+                  tiers=await _tier_choices(), picked=[str(level) for level in c.get("tier_levels") or []])
 
 
 @bp.post("/campaigns/save")
@@ -202,17 +272,19 @@ async def campaign_edit(request: Request, campaign_id: int) -> HTTPResponse:
 async def campaign_save(request: Request) -> HTTPResponse:
     """Role: marketer, admin. action=preview runs the what-if; action=publish creates or updates the campaign."""
     data = form_data(request)
-    campaign_id = int(data["campaign_id"]) if data.get("campaign_id", "").isdigit() else None
+    campaign_id = int(data["campaign_id"]) if data.get("campaign_id", "").isdigit() and len(
+        data["campaign_id"]) < 16 else None
     c = None
+    picked = [v.strip() for v in (request.form.getlist("tier_levels") if request.form else []) or [] if v.strip()]
+    tiers = await _tier_choices()
     try:
         if campaign_id is not None:
             c = campaigns.campaign_view(await campaigns.get_campaign(campaign_id))
-        draft = validate(campaigns.CampaignIn, {**_campaign_draft(data),
-                                                **({"tier_levels": c["tier_levels"]} if c else {})})
+        draft = validate(campaigns.CampaignIn, _campaign_draft(data, picked))
         if data.get("action") != "publish":
             preview = await _preview(request, "campaign", draft)
             return render(request, "console/campaign_form.html", nav="rules", campaign=c, form=data,
-                          preview=preview)
+                          preview=preview, tiers=tiers, picked=picked)
         await _previewed(data.get("preview", ""), "campaign", draft)
         if campaign_id is not None:
             saved = await campaigns.update_campaign(campaign_id, validate(campaigns.CampaignPatch,
@@ -223,7 +295,7 @@ async def campaign_save(request: Request) -> HTTPResponse:
         return render(request, "forbidden.html", status=404, message="没有这个活动")
     except ApiError as exc:
         return render(request, "console/campaign_form.html", status=exc.status, nav="rules", campaign=c, form=data,
-                      errors=field_errors(exc, CAMPAIGN_FIELDS))
+                      tiers=tiers, picked=picked, errors=field_errors(exc, CAMPAIGN_FIELDS))
     return redirect(f"/console/rules?saved=campaign-{saved.id}")
 
 

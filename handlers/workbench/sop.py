@@ -13,6 +13,7 @@ from app.errors import ApiError
 from app.services.sop import service as svc
 from app.services.staff import customer_card
 from app.web import field_errors, form_data, page, render, validate
+from app.web.messages import zh_message
 
 bp = Blueprint("workbench_sop")
 
@@ -69,7 +70,7 @@ async def complete(request: Request, assignment_id: int) -> HTTPResponse:
             return render(request, "forbidden.html", status=404, message="没有这个任务")
         errors = field_errors(exc, FIELDS)
         if exc.code == "quiz_failed":
-            errors = {"answers": exc.message}
+            errors = {"answers": zh_message(exc)}
         return await _task_page(request, assignment_id, exc.status, errors, data)
     return redirect(f"/workbench/tasks/{assignment_id}", status=303)
 

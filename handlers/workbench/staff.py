@@ -10,6 +10,7 @@ from sanic.response import HTTPResponse, redirect
 from app.errors import ApiError
 from app.services.staff import wecom_signin
 from app.web import end_session, page, render, session_principal, start_session
+from app.web.messages import zh_message
 
 bp = Blueprint("workbench_staff")
 
@@ -28,7 +29,7 @@ async def front(request: Request) -> HTTPResponse:
             out = await wecom_signin.sign_in(rt, code[:512])
         except ApiError as exc:
             return render(request, "workbench/signin.html", status=exc.status,
-                          error=SIGNIN_ZH.get(exc.code, exc.message))
+                          error=SIGNIN_ZH.get(exc.code) or zh_message(exc))
         response = redirect("/workbench/tasks", status=303)
         return start_session(request, response, out["token"], rt.settings.auth.staff_token_ttl_seconds)
     principal = await session_principal(request)

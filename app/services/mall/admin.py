@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import datetime
 from typing import Any, Literal
 
@@ -205,14 +206,44 @@ class CodesIn(BaseModel):
     reason: str = Field(default="codes uploaded", max_length=128)
 
 
+MAX_CODE = 64
+_BAD_CODE_CHAR = re.compile(r"[\x00-\x20\x7f]")  # control characters and spaces inside a code
+
+
+def sort_codes(raw: list[str]) -> tuple[list[str], int, list[str]]:
+    """An upload's codes as (valid and distinct, in order; repeats within the upload; rejected): blank lines are
+    ignored, a code is stripped, and one longer than 64 characters or with a space or control character inside
+    is rejected (it could never be typed back by a member)."""
+    valid: list[str] = []
+    seen: set[str] = set()
+    repeats = 0
+    rejected: list[str] = []
+    for item in raw:
+        code = item.strip()
+        if not code:
+            continue
+        if len(code) > MAX_CODE or _BAD_CODE_CHAR.search(code):
+            rejected.append(code)
+        elif code in seen:
+            repeats += 1
+        else:
+            seen.add(code)
+            valid.append(code)
+    return valid, repeats, rejected
+
+
 async def upload_codes(rt: Runtime, reward_id: int, body: CodesIn, who: Principal) -> dict[str, Any]:
-    """Add codes to a virtual reward's pool (duplicates skipped); stock grows by the codes added, audited."""
+    """Add codes to a virtual reward's pool; stock grows by the codes added, audited. The answer counts them:
+    `added`, `duplicates` (already in the pool or repeated in the upload; `skipped` is the same number) and
+    `rejected` (too long, or spaces/control characters inside; the first 20 are listed). An upload with no
+    valid code at all is refused (422)."""
     r = await get(reward_id)
     if r.kind != "virtual":
         raise Conflict("only virtual rewards have code pools", code="not_virtual")
-    codes = list(dict.fromkeys(c.strip() for c in body.codes if c.strip()))
-    if any(len(c) > 64 for c in codes):
-        raise ValidationFailed("codes are at most 64 characters", details=[{"field": "codes", "message": "too long"}])
+    codes, repeats, rejected = sort_codes(body.codes)
+    if not codes:
+        raise ValidationFailed("no valid code in the upload (codes are 1-64 characters without spaces)",
+                               details=[{"field": "codes", "message": "no valid code"}])
     now = rt.clock.now()
     async with in_transaction() as c:
         known = {m.code for m in await MallCode.filter(reward_id=reward_id, code__in=codes).using_db(c)}
@@ -224,7 +255,9 @@ async def upload_codes(rt: Runtime, reward_id: int, body: CodesIn, who: Principa
             await MallStockAdjustment.create(reward_id=reward_id, delta=len(fresh), stock_after=int(row["stock"]),
                                              reason=body.reason, operator=f"{who.role}:{who.subject_id}",
                                              created_at=now, using_db=c)
-    return {"added": len(fresh), "skipped": len(codes) - len(fresh), "reward": await admin_view(await get(reward_id))}
+    duplicates = repeats + len(codes) - len(fresh)
+    return {"added": len(fresh), "duplicates": duplicates, "skipped": duplicates, "rejected": len(rejected),
+            "rejected_codes": rejected[:20], "reward": await admin_view(await get(reward_id))}
 
 
 class SlotIn(BaseModel):
@@ -232,14 +265,28 @@ class SlotIn(BaseModel):
     capacity: int = Field(ge=1, le=100_000)
 
 
+def slot_view(s: MallSlot) -> dict[str, Any]:
+    return {"id": s.id, "starts_at": s.starts_at.isoformat(), "capacity": s.capacity, "taken": s.taken,
+            "left": s.capacity - s.taken}
+
+
 async def add_slot(reward_id: int, body: SlotIn) -> dict[str, Any]:
     r = await get(reward_id)
     if r.kind != "service":
         raise Conflict("only services have slots", code="not_service")
     if body.starts_at.tzinfo is None:
-        raise ValidationFailed("starts_at needs a time zone offset")
+        raise ValidationFailed("starts_at needs a time zone offset",
+                               details=[{"field": "starts_at", "message": "starts_at needs a time zone offset"}])
     s = await MallSlot.create(reward_id=reward_id, starts_at=body.starts_at, capacity=body.capacity)
-    return {"id": s.id, "starts_at": s.starts_at.isoformat(), "capacity": s.capacity, "taken": s.taken}
+    return slot_view(s)
+
+
+async def list_slots(reward_id: int) -> dict[str, Any]:
+    """A service reward's slots in time order, each with its capacity, how many are taken and how many are left."""
+    r = await get(reward_id)
+    if r.kind != "service":
+        raise Conflict("only services have slots", code="not_service")
+    return {"items": [slot_view(s) for s in await MallSlot.filter(reward_id=reward_id).order_by("starts_at", "id")]}
 
 
 # -- redemptions and fulfilment -------------------------------------------------------------------------------------

@@ -65,6 +65,34 @@ def decide(r: int, prizes: list[dict[str, Any]], unavailable: set[int], pity_cou
     return Decision(int(consolation["id"]), "consolation_unavailable")
 
 
+def explain(r: int, prizes: list[dict[str, Any]], unavailable: set[int], pity_count: int,
+            pity_after: int | None) -> dict[str, Any]:
+    """`decide`, step by step, for people (the console's replay page): which candidates the number was taken
+    against, each one's range of `r mod W`, where the number fell, and what that gave. Same rules as `decide`
+    (a test holds the two to the same prize for every outcome)."""
+    pity = pity_due(pity_count, pity_after)
+    if pity:
+        candidates = [p for p in prizes if not p["consolation"] and int(p["weight"]) > 0
+                      and p["id"] not in unavailable]
+    else:
+        candidates = [p for p in prizes if int(p["weight"]) > 0]
+    total = sum(int(p["weight"]) for p in candidates)
+    position = r % total if total else None
+    ranges, start, hit = [], 0, None
+    for p in candidates:
+        end = start + int(p["weight"])
+        won = position is not None and start <= position < end
+        if won:
+            hit = p
+        ranges.append({"prize_id": int(p["id"]), "name": p["name"], "weight": int(p["weight"]), "from": start,
+                       "to": end - 1, "hit": won, "unavailable": p["id"] in unavailable})
+        start = end
+    decision = decide(r, prizes, unavailable, pity_count, pity_after)
+    return {"mode": "pity" if pity else "weight", "total": total, "position": position, "ranges": ranges,
+            "picked_id": int(hit["id"]) if hit else None, "prize_id": decision.prize_id,
+            "decided_by": decision.decided_by}
+
+
 def prize_cost_fen(prize: dict[str, Any], points_per_yuan: int, coupon_face_fen: dict[int, int]) -> Fraction:
     """What one win of the prize costs the brand in fen: points at their configured value, a coupon at its face
     value (amount off, or a percent-off coupon's maximum discount), a gift at its cost price."""

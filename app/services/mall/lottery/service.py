@@ -440,6 +440,9 @@ async def replay(lottery_id: int, draw_id: int) -> dict[str, Any]:
                        if total else None, "pity_count": pity, "pity_due": pool.pity_due(d.pity_count,
                                                                                           version.pity_after),
                        "prize_id": decision.prize_id, "decided_by": decision.decided_by},
+        "explained": pool.explain(int(d.random), prizes, excluded, d.pity_count, version.pity_after),
+        "pool": [{"id": int(p["id"]), "name": p["name"], "kind": p["kind"], "weight": int(p["weight"]),
+                  "consolation": bool(p["consolation"]), "slot": p.get("slot")} for p in prizes],
         "checks": checks,
         "matches": all(checks.values()),
     }
