@@ -83,13 +83,29 @@ async def test_marketer_edits_an_editions_articles(page: Any, api: Any, rt: Any,
     assert resp.status == 403  # no CSRF token
 
 
-async def test_marketer_edits_a_plan_from_the_list_with_target_vs_actual(page: Any, rt: Any) -> None:
-    made = await plans.create(rt, plans.PlanIn(
-        name="双十二", goal="拉动签到", goal_metric="checkins", goal_target=100, warmup_on=date(2026, 12, 1),
-        formal_on=date(2026, 12, 8), closing_on=date(2026, 12, 12), ends_on=date(2026, 12, 14)))
+async def test_marketer_creates_and_edits_a_plan_with_target_vs_actual(page: Any, rt: Any) -> None:
     await signed_in(page)
     await page.click("text=内容日历")
     await page.click("#plans-link")
+    # a new plan: bad input refused next to the field / at the top (periods out of order), nothing saved
+    await page.fill("#name", "双十二")
+    await page.fill("#goal", "拉动签到")
+    await page.fill("#goal_target", "-5")
+    await page.click("#create-plan")
+    assert "greater than 0" in (await page.text_content("#goal_target-error") or "")
+    assert "valid date" in (await page.text_content("#warmup_on-error") or "")
+    for field, day in (("warmup_on", "2026-12-01"), ("formal_on", "2026-12-08"), ("closing_on", "2026-12-05"),
+                       ("ends_on", "2026-12-14")):
+        await page.fill(f"#{field}", day)
+    await page.fill("#goal_target", "100")
+    await page.click("#create-plan")
+    assert "periods must follow each other" in (await page.text_content("#error") or "")
+    assert await ContentPlan.all().count() == 0
+    await page.fill("#closing_on", "2026-12-12")
+    await page.click("#create-plan")
+    await page.wait_for_url("**/console/plans/*")
+    made = {"id": (await ContentPlan.get(name="双十二")).id}
+    await page.click("text=‹ 全部方案")
     row = page.locator(f"#plan-{made['id']}")
     measured = (await plans.view(rt, made["id"]))["progress"]
     assert await row.locator(".target").text_content() == "100"

@@ -30,15 +30,34 @@ FIELDS = {f: f for f in EDITABLE}
 @bp.get("/plans")
 @page(*STAFF, login=LOGIN)
 async def plan_list(request: Request) -> HTTPResponse:
-    """Role: marketer, admin. Plans, latest first, 20 a page, each with target vs actual."""
+    """Role: marketer, admin. Plans, latest first, 20 a page, each with target vs actual; the new-plan form."""
+    return await _list_page(request)
+
+
+async def _list_page(request: Request, status: int = 200, form: dict[str, str] | None = None,
+                     errors: dict[str, str] | None = None) -> HTTPResponse:
     rt = request.app.ctx.rt
     items = (await plans.list_(rt))["items"]
     number = request.args.get("page", "1")
     number = int(number) if number.isdigit() and 0 < int(number) <= 10_000 else 1
     pages = max(1, -(-len(items) // PAGE_SIZE))
     shown = [await plans.view(rt, p["id"]) for p in items[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]]
-    return render(request, "console/plans.html", nav="calendar", plans=shown, metrics=METRICS, page=number,
-                  pages=pages)
+    return render(request, "console/plans.html", status=status, nav="calendar", plans=shown, metrics=METRICS,
+                  page=number, pages=pages, form=form or {"goal_metric": "checkins"}, errors=errors or {})
+
+
+@bp.post("/plans")
+@page(*STAFF, login=LOGIN)
+async def create_plan(request: Request) -> HTTPResponse:
+    """Role: marketer, admin. A new plan through `plans.create` (the API's `PlanIn`: periods in order, at most
+    a year); then its page."""
+    data = form_data(request)
+    body: dict[str, Any] = {f: data.get(f, "") for f in EDITABLE}
+    try:
+        made = await plans.create(request.app.ctx.rt, validate(plans.PlanIn, body))
+    except ApiError as exc:
+        return await _list_page(request, exc.status, data, field_errors(exc, FIELDS))
+    return redirect(f"/console/plans/{made['id']}", status=303)
 
 
 async def _plan_page(request: Request, plan_id: int, status: int = 200, form: dict[str, str] | None = None,
