@@ -11,6 +11,8 @@ import time
 from datetime import timedelta
 from typing import Any
 
+from pydantic import BaseModel, Field
+
 from app.auth import Principal
 from app.services.metrics import points as metrics
 from app.services.operations import service as ops
@@ -219,3 +221,38 @@ async def _attempt(run_id: int, attempt: int) -> OperationRun:
     run = await OperationRun.get(id=run_id)
     run.attempts = attempt
     return run
+
+
+class _StepsIn(BaseModel):
+    steps: int = Field(ge=1, le=10)
+
+
+_gate: dict[str, asyncio.Event] = {}
+
+
+@ops.operation("test_steps", label="测试步骤", params=_StepsIn)
+async def _steps(ctx: ops.Context) -> dict[str, Any]:
+    """A run that stops half-way until the test lets it go on, so the page can be seen mid-run."""
+    p: _StepsIn = ctx.params
+    for n in range(1, p.steps + 1):
+        if n == p.steps // 2 + 1:
+            await ctx.flush()
+            await _gate["go"].wait()
+        await ctx.progress(n, p.steps, f"第 {n} 步")
+    return {"rows": p.steps}
+
+
+async def test_the_progress_bar_moves_while_the_run_works(page: Any, rt: Any) -> None:
+    _gate["go"] = asyncio.Event()
+    await signed_in(page)
+    staff = await StaffUser.get(name="小李")
+    run = await ops.start(rt, "test_steps", {"steps": 4}, Principal(staff.id, "marketer"))
+    await page.goto(f"/console/operations/{run.id}")
+    await expect(page.locator("#done")).to_have_text("2", timeout=10_000)
+    assert await page.text_content("#status") == "进行中"
+    assert await page.text_content("#total") == "4"
+    assert await page.get_attribute("#bar", "aria-valuenow") == "50"
+    _gate["go"].set()
+    await expect(page.locator("#status")).to_have_text("已完成", timeout=30_000)
+    assert await page.get_attribute("#fill", "style") == "width:100%"
+    assert await page.text_content("#note") == "第 4 步"
