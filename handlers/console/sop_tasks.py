@@ -1,7 +1,8 @@
 """SOP task creation and the task's outcome report in the console. A task is made from a template for stores,
 regions and/or guides, a customer segment, a start and a deadline, and a holdout share (customers who match but
 are deliberately not sent to, the control group of the outcome report). The outcome report compares targeted
-customers with the holdout (checked in, paid, redeemed within N days), with a CSV download.
+customers with the holdout (checked in, paid, redeemed within N days), with a CSV export (a long action:
+app/services/operations, kind export_sop_outcome).
 
 Creation goes through `app.services.sop.service.create_task` and the report through `report.effect`, the
 functions the /admin/v1/sop JSON routes call; the form is validated by the API's own `TaskIn`."""
