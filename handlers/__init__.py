@@ -22,8 +22,8 @@ AUDIENCES: dict[str, tuple[str, list[str]]] = {
     "community": ("/community/v1", ["interactions"]),
     "callbacks": ("", ["wechatpay", "wecom", "official_account"]),
     # server-rendered pages for people (app/web: cookie sessions, CSRF, templates/)
-    "console": ("/console", ["session", "dashboard", "content", "plans", "sop", "sop_tasks", "sop_templates", "mall", "lottery", "members",
-                             "points", "coupons", "community", "operations"]),
+    "console": ("/console", ["session", "dashboard", "content", "plans", "sop", "sop_tasks", "sop_templates", "mall",
+                             "lottery", "members", "points", "coupons", "community", "operations"]),
     "workbench": ("/workbench", ["staff", "sop"]),
 }
 
