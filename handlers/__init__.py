@@ -17,12 +17,13 @@ AUDIENCES: dict[str, tuple[str, list[str]]] = {
     # audience: (url prefix, domain modules under handlers/<audience>/)
     "consumer": ("/api/v1", ["auth", "points", "coupons", "metrics", "lottery", "mall"]),
     "guide": ("/guide/v1", ["staff", "coupons", "sop"]),
-    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content", "metrics", "sop", "lottery", "mall"]),
+    "admin": ("/admin/v1", ["staff", "points", "coupons", "community", "content", "metrics", "sop", "lottery", "mall",
+                            "operations"]),
     "community": ("/community/v1", ["interactions"]),
     "callbacks": ("", ["wechatpay", "wecom", "official_account"]),
     # server-rendered pages for people (app/web: cookie sessions, CSRF, templates/)
-    "console": ("/console", ["session", "dashboard", "content", "sop", "sop_tasks", "mall", "lottery", "members",
-                             "points", "coupons", "community"]),
+    "console": ("/console", ["session", "dashboard", "content", "plans", "sop", "sop_tasks", "sop_templates", "mall",
+                             "lottery", "members", "points", "coupons", "community", "operations"]),
     "workbench": ("/workbench", ["staff", "sop"]),
 }
 

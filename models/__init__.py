@@ -42,6 +42,7 @@ from models.metrics import (
     MetricsSimulation,
     MetricsWatermark,
 )
+from models.operations import OperationRun
 from models.outbox import OutboxMessage
 from models.payments import Payment, PaymentRefund, WeChatPayNotification
 from models.points import (
@@ -108,6 +109,7 @@ __all__ = [
     "MetricsMemberDay",
     "MetricsSimulation",
     "MetricsWatermark",
+    "OperationRun",
     "OutboxMessage",
     "Payment",
     "PaymentRefund",

@@ -130,12 +130,16 @@ async def test_bulk_ship_by_csv_reports_each_row(page: Any, api: Any, rt: Any) -
     await page.set_input_files("#file", files=[{"name": "ship.csv", "mimeType": "text/csv",
                                                 "buffer": csv.encode()}])
     await page.click("#upload")
+    # a long action: its page shows the progress, then each row's result (tests/test_web_operations.py)
+    await page.wait_for_url("**/console/operations/*")
     result = page.locator("#csv-result")
+    await result.wait_for()
     assert "已发货 1 行，失败 3 行" in (await result.text_content() or "")
     assert await result.locator("tr.ok").count() == 1
     assert "找不到该兑换记录" in (await result.text_content() or "")
     assert [r.fulfilment for r in await MallRedemption.filter(id__in=ids).order_by("id")] == ["shipped", "ordered"]
     # the second one is still in the queue, and can be cancelled from it (points back)
+    await page.goto("/console/mall/fulfilment")
     row = page.locator(f"#r-{ids[1]}")
     await row.locator("input[name=reason]").fill("缺货")
     await row.locator("form.cancel button").click()

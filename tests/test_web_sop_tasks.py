@@ -93,7 +93,10 @@ async def test_marketer_creates_a_task_and_reads_its_outcome(page: Any, rt: Any,
     await page.fill("#days", "10")
     await page.click("text=刷新")
     assert await page.locator("#row-holdout .checked_in").text_content() == "1"
-    href = await page.get_attribute("#csv", "href")
+    await page.click("#csv")  # the export runs as a long action: its page, then the download
+    await page.wait_for_url("**/console/operations/*")
+    await page.wait_for_selector("#download")
+    href = await page.get_attribute("#download", "href")
     resp = await page.request.get(href)
     assert resp.status == 200 and resp.headers["content-type"].startswith("text/csv")
     table = list(csv.DictReader(io.StringIO(await resp.text())))

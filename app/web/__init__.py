@@ -31,7 +31,7 @@ from sanic.response import HTTPResponse, html, redirect
 from app.auth import Principal, check_staff, decode_token
 from app.clock import SHANGHAI
 from app.errors import ApiError, Unauthorized, ValidationFailed
-from app.web.messages import zh_code, zh_detail, zh_message
+from app.web.messages import zh_code, zh_detail, zh_message, zh_text
 
 SESSION_COOKIE = "jifen_staff"
 CSRF_COOKIE = "jifen_csrf"
@@ -56,6 +56,7 @@ def local_time(value: str | datetime | None, fmt: str = "%Y-%m-%d %H:%M") -> str
 
 
 env.filters["local"] = local_time
+env.filters["zh_text"] = zh_text
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
 M = TypeVar("M", bound=BaseModel)

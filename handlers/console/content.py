@@ -132,7 +132,7 @@ async def _edition_page(request: Request, edition_id: int, status: int = 200,
     at = datetime.fromisoformat(ed["scheduled_at"]) if ed["scheduled_at"] else None
     defaults = {"title": ed["title"], "mode": ed["mode"], "date": at.date().isoformat() if at else "",
                 "time": at.strftime("%H:%M") if at else "09:00"}
-    return render(request, "console/edition.html", status=status, nav="calendar", ed=ed,
+    return render(request, "console/edition.html", status=status, nav="calendar", ed=ed, roles=ROLES_ZH,
                   form={**defaults, **(form or {})}, errs=errors or {}, editable=ed["status"] in editions.EDITABLE,
                   schedulable=ed["status"] in (*editions.EDITABLE, "failed"),
                   cancellable=ed["status"] in (*editions.EDITABLE, "failed"))
@@ -202,3 +202,111 @@ async def preview_edition(request: Request, edition_id: int) -> HTTPResponse:
         await editions.preview(request.app.ctx.rt, edition_id, body.openid)
 
     return await _act(request, edition_id, "preview", go)
+
+
+# -- an edition's articles: add, edit, remove, reorder (up to 8; the first is the headline) ------------------------
+ARTICLE_KEYS = ("role", "title", "author", "digest", "content", "cover_image_id", "source_url", "need_open_comment",
+                "only_fans_can_comment")
+ROLES_ZH = {"headline": "头条", "brand": "品牌", "points_activity": "积分活动", "other": "其他"}
+
+
+# API field -> form field of an article's form (only the article a form changes can be refused: the others were
+# valid when saved)
+ARTICLE_FIELDS = {"filename": "cover", "data_base64": "cover"} | {
+    f"articles.{i}.{f}": form for i in range(9) for f, form in (
+        ("title", "title"), ("content", "content"), ("digest", "digest"), ("role", "role"),
+        ("cover_image_id", "cover"))}
+
+
+async def _articles(edition_id: int) -> list[dict[str, Any]]:
+    return [{k: a[k] for k in ARTICLE_KEYS} for a in (await editions.get(edition_id))["articles"]]
+
+
+async def _save_articles(request: Request, edition_id: int, articles: list[dict[str, Any]]) -> None:
+    """The whole list through the API's patch (its model: 1 to 8 articles, each as ArticleIn)."""
+    patch = validate(editions.EditionPatch, {"articles": articles})
+    await editions.update(request.app.ctx.rt, edition_id, patch)
+
+
+async def _article_act(request: Request, edition_id: int, form_name: str, action: Any) -> HTTPResponse:
+    data = form_data(request)
+    try:
+        await action(data)
+    except ApiError as exc:
+        if exc.status == 404:
+            return render(request, "forbidden.html", status=404, message=exc.message)
+        return await _edition_page(request, edition_id, exc.status,
+                                   {form_name: field_errors(exc, ARTICLE_FIELDS)}, {form_name: data})
+    return redirect(f"/console/editions/{edition_id}#articles", status=303)
+
+
+def _article_in(data: dict[str, str], base: dict[str, Any]) -> dict[str, Any]:
+    return {**base, "role": data.get("role") or base.get("role") or "other", "title": data.get("title", ""),
+            "digest": data.get("digest", ""), "content": data.get("content", "")}
+
+
+@bp.post("/editions/<edition_id:int>/articles")
+@page(*STAFF, login=LOGIN)
+async def add_article(request: Request, edition_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Append an article (with its own cover) to a draft or scheduled edition."""
+    async def go(data: dict[str, str]) -> None:
+        articles = await _articles(edition_id)
+        n = len(articles)
+        new = _article_in(data, {"cover_image_id": 1})
+        validate(editions.EditionPatch, {"articles": [*articles, new]})  # every field before the cover upload
+        try:
+            new["cover_image_id"] = await _cover(request)
+        except ApiError as exc:
+            raise ValidationFailed(exc.message, details=[{"field": f"articles.{n}.cover_image_id",
+                                                          "message": "请上传封面图片"}]) from exc
+        await _save_articles(request, edition_id, [*articles, new])
+
+    return await _article_act(request, edition_id, "add", go)
+
+
+@bp.post("/editions/<edition_id:int>/articles/<idx:int>")
+@page(*STAFF, login=LOGIN)
+async def edit_article(request: Request, edition_id: int, idx: int) -> HTTPResponse:
+    """Role: marketer, admin. Change one article's position role, title, digest, text (and cover, if a file is
+    sent)."""
+    async def go(data: dict[str, str]) -> None:
+        articles = await _articles(edition_id)
+        if not 0 <= idx < len(articles):
+            raise ValidationFailed("no such article", details=[{"field": f"articles.{idx}", "message": "没有这篇文章"}])
+        articles[idx] = _article_in(data, articles[idx])
+        validate(editions.EditionPatch, {"articles": articles})
+        upload = request.files.get("cover") if request.files else None
+        if upload is not None and upload.body:
+            articles[idx]["cover_image_id"] = await _cover(request)
+        await _save_articles(request, edition_id, articles)
+
+    return await _article_act(request, edition_id, f"article-{idx}", go)
+
+
+@bp.post("/editions/<edition_id:int>/articles/<idx:int>/move")
+@page(*STAFF, login=LOGIN)
+async def move_article(request: Request, edition_id: int, idx: int) -> HTTPResponse:
+    """Role: marketer, admin. `direction` up or down: swap with the neighbour (the first one is the headline)."""
+    async def go(data: dict[str, str]) -> None:
+        articles = await _articles(edition_id)
+        to = idx - 1 if data.get("direction") == "up" else idx + 1
+        if data.get("direction") not in ("up", "down") or not (0 <= idx < len(articles) and 0 <= to < len(articles)):
+            raise ValidationFailed("cannot move there", details=[{"field": f"articles.{idx}",
+                                                                   "message": "无法移动到该位置"}])
+        articles[idx], articles[to] = articles[to], articles[idx]
+        await _save_articles(request, edition_id, articles)
+
+    return await _article_act(request, edition_id, f"article-{idx}", go)
+
+
+@bp.post("/editions/<edition_id:int>/articles/<idx:int>/delete")
+@page(*STAFF, login=LOGIN)
+async def delete_article(request: Request, edition_id: int, idx: int) -> HTTPResponse:
+    """Role: marketer, admin. Remove an article (an edition keeps at least one: the API's own refusal)."""
+    async def go(_: dict[str, str]) -> None:
+        articles = await _articles(edition_id)
+        if not 0 <= idx < len(articles):
+            raise ValidationFailed("no such article", details=[{"field": f"articles.{idx}", "message": "没有这篇文章"}])
+        await _save_articles(request, edition_id, articles[:idx] + articles[idx + 1:])
+
+    return await _article_act(request, edition_id, f"article-{idx}", go)

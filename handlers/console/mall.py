@@ -2,7 +2,7 @@
 it), create / edit a reward, audited stock adjustments with a reason, a virtual reward's codes (paste or upload
 a file: the page counts accepted / duplicate / rejected), a service reward's time slots (capacity, remaining),
 and the fulfilment queue of paid gifts (ship with carrier + tracking, deliver, cancel; bulk ship by CSV upload
-with a result per row).
+and the queue's CSV export, both run as long actions with a progress page: app/services/operations).
 
 Every change goes through app/services/mall/admin.py, the functions the /admin/v1/mall JSON routes call; the
 forms are validated by the API's own models, and a refusal is shown next to its field."""
@@ -17,8 +17,8 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError, ValidationFailed
 from app.services.mall import admin as svc
+from app.services.operations import service as operations
 from app.web import error_page, field_errors, form_data, page, render, validate
-from app.web.messages import zh_text
 from models import Tier
 
 bp = Blueprint("console_mall")
@@ -226,12 +226,12 @@ def _queue_query(request: Request) -> svc.SearchQuery:
 
 
 async def _queue_page(request: Request, status: int = 200, errs: dict[int | str, dict[str, str]] | None = None,
-                      csv_result: dict[str, Any] | None = None) -> HTTPResponse:
+                      ) -> HTTPResponse:
     q = _queue_query(request)
     found = await svc.search(q)
     pages = max(1, -(-found["total"] // q.size))
     return render(request, "console/mall_fulfilment.html", status=status, nav="mall", q=q, found=found,
-                  pages=pages, states=FULFILMENT, errs=errs or {}, csv_result=csv_result,
+                  pages=pages, states=FULFILMENT, errs=errs or {},
                   qs=lambda **kw: urlencode({"fulfilment": q.fulfilment, "page": q.page, **kw}))
 
 
@@ -288,8 +288,9 @@ async def cancel(request: Request, redemption_id: int) -> HTTPResponse:
 @bp.post("/mall/shipments")
 @page(*STAFF, login=LOGIN)
 async def ship_csv(request: Request) -> HTTPResponse:
-    """Role: marketer, admin. Bulk shipping: a CSV file `redemption_id,carrier,tracking_no` per row; the page
-    answers each row (shipped, or why not), so a re-upload after a fix is safe (done rows report not_shippable)."""
+    """Role: marketer, admin. Bulk shipping: a CSV file `redemption_id,carrier,tracking_no` per row, run as a long
+    action (app/services/operations): the answer is the run's page, with its progress and then each row's result
+    (shipped, or why not; downloadable), so a re-upload after a fix is safe (done rows report not_shippable)."""
     upload = request.files.get("file") if request.files else None
     try:
         if upload is None or not upload.body:
@@ -302,10 +303,9 @@ async def ship_csv(request: Request) -> HTTPResponse:
         if "\x00" in text:
             raise ValidationFailed("the CSV contains NUL characters", code="bad_csv",
                                    details=[{"field": "file", "message": "CSV 含有非法字符"}])
+        run = await operations.start(request.app.ctx.rt, "mall_ship_csv",
+                                     {"csv": text, "file_name": (upload.name or "")[:120] or None},
+                                     request.ctx.principal)
     except ApiError as exc:
-        return await _queue_page(request, exc.status, {"csv": field_errors(exc, {"file": "file"})})
-    result = await svc.ship_csv(request.app.ctx.rt, text)
-    for row in result["results"]:
-        if not row["ok"]:
-            row["error"] = zh_text(str(row.get("error", "")))
-    return await _queue_page(request, csv_result=result)
+        return await _queue_page(request, exc.status, {"csv": field_errors(exc, {"file": "file", "csv": "file"})})
+    return redirect(f"/console/operations/{run.id}", status=303)

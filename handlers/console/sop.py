@@ -4,9 +4,10 @@ completion by store and by guide, from the same report the /admin/v1/sop/complet
 from __future__ import annotations
 
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse
+from sanic.response import HTTPResponse, redirect
 from tortoise.functions import Count
 
+from app.errors import ApiError
 from app.services.sop import report
 from app.services.sop import service as svc
 from app.web import page, render
@@ -37,6 +38,22 @@ async def tasks(request: Request) -> HTTPResponse:
 @page(*STAFF, login="/console/login")
 async def task(request: Request, task_id: int) -> HTTPResponse:
     """Role: marketer, admin. One task: its fan-out and completion per store and per guide."""
+    return await _task_page(request, task_id)
+
+
+@bp.post("/sop/<task_id:int>/cancel")
+@page(*STAFF, login="/console/login")
+async def cancel(request: Request, task_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Stop the task (the page asks first), through the service the API's cancel calls:
+    open assignments closed, WeCom group-sends not yet sent cancelled through the outbox."""
+    try:
+        await svc.cancel_task(task_id, request.app.ctx.rt.clock.now())
+    except ApiError as exc:
+        return render(request, "forbidden.html", status=exc.status, message="没有这个任务")
+    return redirect(f"/console/sop/{task_id}", status=303)
+
+
+async def _task_page(request: Request, task_id: int) -> HTTPResponse:
     t = await SopTask.get_or_none(id=task_id)
     if t is None:
         return render(request, "forbidden.html", status=404, message="没有这个任务")

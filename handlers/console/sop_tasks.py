@@ -1,7 +1,8 @@
 """SOP task creation and the task's outcome report in the console. A task is made from a template for stores,
 regions and/or guides, a customer segment, a start and a deadline, and a holdout share (customers who match but
 are deliberately not sent to, the control group of the outcome report). The outcome report compares targeted
-customers with the holdout (checked in, paid, redeemed within N days), with a CSV download.
+customers with the holdout (checked in, paid, redeemed within N days), with a CSV export (a long action:
+app/services/operations, kind export_sop_outcome).
 
 Creation goes through `app.services.sop.service.create_task` and the report through `report.effect`, the
 functions the /admin/v1/sop JSON routes call; the form is validated by the API's own `TaskIn`."""
@@ -13,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, redirect, text
+from sanic.response import HTTPResponse, redirect
 
 from app.clock import SHANGHAI
 from app.errors import ApiError, ValidationFailed
@@ -99,7 +100,7 @@ async def new_task(request: Request) -> HTTPResponse:
     return await _form_page(request, form={
         "start_date": date.fromordinal(tomorrow).isoformat(), "start_time": "09:00",
         "deadline_date": date.fromordinal(tomorrow + 2).isoformat(), "deadline_time": "21:00", "holdout_pct": "0",
-        "store_ids": [], "staff_ids": []})
+        "store_ids": [], "staff_ids": [], "template_id": request.args.get("template_id", "")})
 
 
 @bp.post("/sop/tasks")
@@ -140,14 +141,3 @@ async def outcome(request: Request, task_id: int) -> HTTPResponse:
         return render(request, "forbidden.html", status=404, message="没有这个任务")
     return render(request, "console/sop_outcome.html", nav="sop", task=svc.task_view(task), effect=effect,
                   days=days)
-
-
-@bp.get("/sop/<task_id:int>/outcome.csv")
-@page(*STAFF, login=LOGIN)
-async def outcome_csv(request: Request, task_id: int) -> HTTPResponse:
-    """Role: marketer, admin. The same report as CSV (the admin API's CSV, served to the signed-in page)."""
-    task, effect, days = await _effect(request, task_id)
-    if task is None or effect is None:
-        return render(request, "forbidden.html", status=404, message="没有这个任务")
-    return text(report.to_csv(report.effect_rows(effect)), content_type="text/csv; charset=utf-8",
-                headers={"Content-Disposition": f'attachment; filename="sop-effect-{task_id}-{days}d.csv"'})

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 from tortoise.transactions import in_transaction
 
 from app.db import conn
@@ -137,8 +137,10 @@ async def update(rt: Runtime, plan_id: int, patch: PlanPatch) -> dict[str, Any]:
         current = {f: getattr(plan, f) for f in _FIELDS}
         try:
             merged = PlanIn.model_validate({**current, **patch.model_dump(exclude_unset=True)})
-        except ValueError as exc:
-            raise ValidationFailed(str(exc).splitlines()[-1][:300]) from exc
+        except ValidationError as exc:  # the merged plan's own messages (the last line of str(exc) is a doc URL)
+            errors = [{"field": ".".join(str(p) for p in e["loc"]) or "body",
+                       "message": str(e["msg"]).removeprefix("Value error, ")} for e in exc.errors()]
+            raise ValidationFailed("; ".join(e["message"] for e in errors)[:300], details=errors) from exc
         await _check_campaigns(merged.campaign_ids)
         plan.update_from_dict({**_values(merged), "updated_at": rt.clock.now()})
         await plan.save(using_db=c)

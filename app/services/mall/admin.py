@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any, Literal
 
@@ -342,26 +343,28 @@ async def deliver(rt: Runtime, redemption_id: int) -> MallRedemption:
     return await get_redemption(red.id)
 
 
-async def ship_csv(rt: Runtime, text: str) -> dict[str, Any]:
+async def ship_csv(rt: Runtime, text: str,
+                   progress: Callable[[int, int], Awaitable[None]] | None = None) -> dict[str, Any]:
     """Bulk shipping: CSV rows `redemption_id,carrier,tracking_no` (a header row is allowed). Each row is
-    applied on its own; the answer lists every row's outcome, so a re-upload only reports the rows done."""
+    applied on its own; the answer lists every row's outcome, so a re-upload only reports the rows done.
+    `progress(done, total)` after each row (the console runs this as a long action, app/services/operations)."""
+    rows = [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text)), start=1)
+            if row and "".join(row).strip() and not (n == 1 and not row[0].strip().isdigit())]  # header skipped
     results = []
-    for n, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if not row or not "".join(row).strip():
-            continue
-        if n == 1 and not row[0].strip().isdigit():
-            continue  # header
+    for i, (n, row) in enumerate(rows, start=1):
         if len(row) < 3 or not row[0].strip().isdigit() or len(row[0].strip()) > 15:
             results.append({"line": n, "ok": False, "error": "expected redemption_id,carrier,tracking_no"})
-            continue
-        try:
-            body = ShipIn(carrier=row[1].strip(), tracking_no=row[2].strip())
-            red = await ship(rt, int(row[0]), body)
-            results.append({"line": n, "ok": True, "redemption_id": red.id})
-        except (Conflict, NotFound) as exc:
-            results.append({"line": n, "ok": False, "redemption_id": int(row[0]), "error": exc.code})
-        except ValueError as exc:
-            results.append({"line": n, "ok": False, "error": str(exc)[:200]})
+        else:
+            try:
+                body = ShipIn(carrier=row[1].strip(), tracking_no=row[2].strip())
+                red = await ship(rt, int(row[0]), body)
+                results.append({"line": n, "ok": True, "redemption_id": red.id})
+            except (Conflict, NotFound) as exc:
+                results.append({"line": n, "ok": False, "redemption_id": int(row[0]), "error": exc.code})
+            except ValueError as exc:
+                results.append({"line": n, "ok": False, "error": str(exc)[:200]})
+        if progress is not None:
+            await progress(i, len(rows))
     return {"shipped": sum(1 for r in results if r["ok"]), "failed": sum(1 for r in results if not r["ok"]),
             "results": results}
 
