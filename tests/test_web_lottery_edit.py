@@ -13,7 +13,7 @@ from app.services.mall.lottery import service as draws_svc
 from models import Lottery, LotteryDraw, LotteryPoolVersion, LotteryPrize
 from tests.lottery_helpers import CONSOLATION, draw, give_points, make_lottery, prize_id
 from tests.test_web_mall import signed_in
-from tests.webhelpers import browser_fixture, page_fixture  # noqa: F401  (fixtures)
+from tests.webhelpers import browser_fixture, page_fixture, screenshot  # noqa: F401  (fixtures)
 
 
 def _csrf_of(cookies: list[dict[str, Any]]) -> str:
@@ -102,6 +102,7 @@ async def test_marketer_edits_a_draft_and_its_prizes_then_replays_a_draw(page: A
     assert await page.text_content("#position") == str(int(d.random) % weights)
     assert await page.text_content("#outcome") == d.prize_name
     assert await page.locator(f"#range-{d.prize_id} .hit").count() == 1
+    await screenshot(page, "lottery-replay")
     # the member filter and its refusal
     await page.goto(f"/console/lottery/{lot['id']}/draws?member_id={member['id'] + 999}")
     assert await page.locator("#draws tr[id]").count() == 0
