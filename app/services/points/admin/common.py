@@ -31,7 +31,7 @@ MAX_POINTS = 10_000_000  # any single configured or adjusted amount; keeps produ
 def check_event(value: str) -> str:
     if value in EVENTS or _CUSTOM_EVENT.match(value):
         return value
-    raise PydanticCustomError("event", "unknown event {value!r}: use one of {known} or custom:<slug> "
+    raise PydanticCustomError("event", "unknown event '{value}': use one of {known} or custom:<slug> "
                               "(lowercase letters, digits, _ and -)", {"value": value, "known": ", ".join(EVENTS)})
 
 
