@@ -39,7 +39,7 @@ async def test_marketer_edits_an_editions_articles(page: Any, api: Any, rt: Any,
     first = page.locator("#article-0")
     await first.locator("input[name=title]").fill("")
     await first.locator("form.edit-article button").click()
-    assert "at least 1 character" in (await page.locator("#article-0 .title-error").text_content() or "")
+    assert "不能为空" in (await page.locator("#article-0 .title-error").text_content() or "")
     assert await titles(ed["id"]) == ["会员日", "积分换礼", "品牌故事"]
     await page.locator("#article-0 input[name=title]").fill("冬季会员日")
     await page.locator("#article-0 textarea[name=content]").fill("<p>积分翻倍</p>")
@@ -70,7 +70,7 @@ async def test_marketer_edits_an_editions_articles(page: Any, api: Any, rt: Any,
         resp = await page.request.post(f"/console/editions/{ed['id']}/articles/{n}/delete", form={"_csrf": csrf})
         assert resp.status == 303 or resp.status == 200
     resp = await page.request.post(f"/console/editions/{ed['id']}/articles/0/delete", form={"_csrf": csrf})
-    assert resp.status == 422 and "at least 1 item" in await resp.text()
+    assert resp.status == 422 and "至少 1 项" in await resp.text()
     assert await titles(ed["id"]) == ["冬季会员日"]
     for path, form in ((f"/console/editions/{ed['id']}/articles/5/move", {"direction": "up"}),
                        (f"/console/editions/{ed['id']}/articles/0/move", {"direction": "sideways"}),
@@ -92,14 +92,14 @@ async def test_marketer_creates_and_edits_a_plan_with_target_vs_actual(page: Any
     await page.fill("#goal", "拉动签到")
     await page.fill("#goal_target", "-5")
     await page.click("#create-plan")
-    assert "greater than 0" in (await page.text_content("#goal_target-error") or "")
-    assert "valid date" in (await page.text_content("#warmup_on-error") or "")
+    assert "必须大于 0" in (await page.text_content("#goal_target-error") or "")
+    assert "请填写有效的日期" in (await page.text_content("#warmup_on-error") or "")
     for field, day in (("warmup_on", "2026-12-01"), ("formal_on", "2026-12-08"), ("closing_on", "2026-12-05"),
                        ("ends_on", "2026-12-14")):
         await page.fill(f"#{field}", day)
     await page.fill("#goal_target", "100")
     await page.click("#create-plan")
-    assert "periods must follow each other" in (await page.text_content("#error") or "")
+    assert "各阶段日期需依次排列" in (await page.text_content("#error") or "")
     assert await ContentPlan.all().count() == 0
     await page.fill("#closing_on", "2026-12-12")
     await page.click("#create-plan")
@@ -115,11 +115,11 @@ async def test_marketer_creates_and_edits_a_plan_with_target_vs_actual(page: Any
     # bad input: the API's messages next to the field, or (periods out of order) at the top; nothing saved
     await page.fill("#goal_target", "0")
     await page.click("#save-plan")
-    assert "greater than 0" in (await page.text_content("#goal_target-error") or "")
+    assert "必须大于 0" in (await page.text_content("#goal_target-error") or "")
     await page.fill("#goal_target", "250")
     await page.fill("#closing_on", "2026-12-20")
     await page.click("#save-plan")
-    assert "periods must follow each other" in (await page.text_content("#error") or "")
+    assert "各阶段日期需依次排列" in (await page.text_content("#error") or "")
     assert await page.input_value("#closing_on") == "2026-12-20"  # kept as typed
     assert (await ContentPlan.get(id=made["id"])).goal_target == 100
     await page.fill("#closing_on", "2026-12-11")

@@ -59,7 +59,7 @@ async def test_bulk_ship_runs_with_progress_and_a_result_per_row(page: Any, api:
     result = page.locator("#csv-result")
     assert "已发货 4 行，失败 1 行" in (await result.text_content() or "")
     assert await result.locator("tr.ok").count() == 4
-    assert "redemption_not_found" in (await result.locator("tr.fail").text_content() or "")
+    assert "找不到该兑换记录" in (await result.locator("tr.fail").text_content() or "")
     assert {r.fulfilment for r in await MallRedemption.filter(id__in=ids)} == {"shipped"}
     table = await _download(page)
     assert table[0] == ["line", "redemption_id", "result", "error"]

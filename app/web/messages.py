@@ -31,6 +31,10 @@ WORDS = {"draft": "草稿", "published": "进行中", "closed": "已结束", "sc
          "validity days": "领取后 N 天", "valid_from": "生效时间", "starts_at": "开始时间",
          "wheel": "大转盘", "nine_grid": "九宫格", "scratch": "刮刮卡", "once": "单次",
          "weekly": "每周", "monthly": "每月", "yearly": "每年", "days": "按天数"}
+# SOP task kinds (the console's labels; "required for tagging" -> 选择打标签时必填)
+SOP_KIND_ZH = {"learning": "学习", "invitation": "邀约", "mass_message": "群发", "community": "社群",
+               "tagging": "打标签"}
+WORDS |= SOP_KIND_ZH
 
 # form fields as the pages label them (used when a message names a field, or a detail has no input of its own)
 FIELD_ZH = {"name": "名称", "code": "代码", "event": "事件", "events": "事件", "points": "积分", "kind": "类型",
@@ -160,6 +164,10 @@ VALUE_ERRORS: list[tuple[str, str]] = [
 CODES: dict[str, Entry] = {
     # generic
     "bad_request": "请求有误，请检查后重试",
+    # long actions (app/services/operations)
+    "unknown_operation": "没有这种后台任务", "operation_forbidden": "你的账号无权发起这种后台任务",
+    "operation_not_found": "没有这个任务记录", "no_file": "该任务还没有可下载的文件",
+    "sync_running": "企业微信同步正在进行中，请等它完成后再试",
     "validation_failed": "填写有误，请按提示修改",
     "unauthorized": "请先登录", "missing_token": "请先登录", "invalid_token": "登录已失效，请重新登录",
     "token_expired": "登录已过期，请重新登录", "token_revoked": "登录已失效，请重新登录",

@@ -21,6 +21,7 @@ from app.errors import ApiError, ValidationFailed
 from app.services.sop import report
 from app.services.sop import service as svc
 from app.web import field_errors, form_data, page, render, validate
+from app.web.messages import SOP_KIND_ZH
 from models import SopTask, SopTemplate, StaffUser, Store
 
 bp = Blueprint("console_sop_tasks")
@@ -33,7 +34,7 @@ SEGMENT_INTS = ("tier_min", "tier_max", "balance_min", "balance_max", "not_check
 FIELDS = {"template_id": "template_id", "name": "name", "targets": "targets", "start_at": "start",
           "deadline_at": "deadline", "holdout_bp": "holdout_pct", "remind_before_minutes": "remind_before_minutes",
           "segment.tag_ids": "tag_ids"} | {f"segment.{f}": f for f in SEGMENT_INTS}
-KIND_ZH = {"learning": "学习", "invitation": "邀约", "mass_message": "群发", "community": "社群", "tagging": "打标签"}
+KIND_ZH = SOP_KIND_ZH
 
 
 def _at(day: str, hm: str, field: str) -> datetime | str:

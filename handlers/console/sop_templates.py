@@ -15,13 +15,14 @@ from sanic.response import HTTPResponse, redirect
 from app.errors import ApiError, ValidationFailed
 from app.services.sop import service as svc
 from app.web import field_errors, form_data, page, render, validate
+from app.web.messages import SOP_KIND_ZH
 from models import SopTemplate
 
 bp = Blueprint("console_sop_templates")
 
 LOGIN = "/console/login"
 STAFF = ("marketer", "admin")
-KIND_ZH = {"learning": "学习", "invitation": "邀约", "mass_message": "群发", "community": "社群", "tagging": "打标签"}
+KIND_ZH = SOP_KIND_ZH
 CHANNEL_ZH = {"single": "客户群发（单聊）", "group": "客户群群发", "moment": "朋友圈", "none": "导购手动发送"}
 # API field -> form field
 FIELDS = {"kind": "kind", "name": "name", "content.text": "text", "content.link_title": "link_title",
