@@ -39,6 +39,8 @@ from models.metrics import (
     MetricsDayMembers,
     MetricsJoined,
     MetricsMemberDay,
+    MetricsPaymentDay,
+    MetricsPaymentMember,
     MetricsSimulation,
     MetricsWatermark,
 )
@@ -106,6 +108,8 @@ __all__ = [
     "MetricsDayMembers",
     "MetricsJoined",
     "MetricsMemberDay",
+    "MetricsPaymentDay",
+    "MetricsPaymentMember",
     "MetricsSimulation",
     "MetricsWatermark",
     "OutboxMessage",

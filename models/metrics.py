@@ -52,6 +52,9 @@ class MetricsWatermark(Model):
     name = fields.CharField(max_length=32, primary_key=True)
     last_entry_id = fields.BigIntField(default=0, db_default=0)
     updated_at = fields.DatetimeField(null=True)
+    # `payments` only: payments change after insert (a refund, a payer who registers later), so that roll-up
+    # follows (updated_at, id) instead of the id alone: position_at + last_entry_id = the last change rolled
+    position_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "metrics_watermarks"
@@ -128,3 +131,41 @@ class MetricsJoined(Model):
     class Meta:
         table = "metrics_joined"
         unique_together = (("day", "tier_level"),)
+
+
+class MetricsPaymentDay(Model):
+    """Payments per Shanghai success day (issue 16 scale round 3): every payment (sales), those of members,
+    and those before vs after the payer joined. Recomputed for a day from `payments` whenever one of the
+    day's payments changed (inserted, refunded, linked to a member), by the roll-up job behind the
+    `payments` watermark: exact, and a period's sales are a sum over its days."""
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField(unique=True)
+    payments = fields.BigIntField(default=0, db_default=0)
+    paid_fen = fields.BigIntField(default=0, db_default=0)
+    refunded_fen = fields.BigIntField(default=0, db_default=0)
+    member_payments = fields.BigIntField(default=0, db_default=0)
+    member_net_fen = fields.BigIntField(default=0, db_default=0)
+    before_join_payments = fields.BigIntField(default=0, db_default=0)
+    before_join_fen = fields.BigIntField(default=0, db_default=0)
+    after_join_payments = fields.BigIntField(default=0, db_default=0)
+    after_join_fen = fields.BigIntField(default=0, db_default=0)
+
+    class Meta:
+        table = "metrics_payments_daily"
+
+
+class MetricsPaymentMember(Model):
+    """A member's payments on a Shanghai day (count, net of refunds): the rows the ROI splits by the period's
+    redeemer bitmap (narrow, no join with `members`, no GROUP BY per member per request). Recomputed per day
+    with `metrics_payments_daily`; the payers of a day are also its `paid` / `paid_twice` bitmaps."""
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    member_id = fields.BigIntField()
+    payments = fields.IntField()
+    net_fen = fields.BigIntField()
+
+    class Meta:
+        table = "metrics_payment_members"
+        unique_together = (("day", "member_id"),)

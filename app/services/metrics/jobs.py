@@ -16,7 +16,7 @@ async def refresh_rollups(rt: Runtime) -> dict[str, Any] | None:
     for _ in range(20):  # a backlog is worked off in batches; the next tick continues
         r = await rollup.refresh(rt)
         total += r.entries
-        if r.entries == 0 and r.checkins == 0:
+        if r.entries == 0 and r.checkins == 0 and r.payments == 0:
             break
     await rollup.refresh_members()
     return {"rolled_entries": total} if total else None

@@ -38,7 +38,7 @@ from app.clock import SHANGHAI
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import reconcile
-from app.services.metrics import bitmaps
+from app.services.metrics import bitmaps, payment_rollup
 from app.services.metrics.classify import MEASURES, classified_sql, day_sql
 from app.sqlx import execute, fetch, fetchrow
 
@@ -61,6 +61,7 @@ class RefreshResult:
     entries: int
     watermark: int
     checkins: int = 0
+    payments: int = 0
 
 
 async def _lock_watermark(c: BaseDBAsyncClient) -> int:
@@ -76,7 +77,7 @@ async def _lock_watermark(c: BaseDBAsyncClient) -> int:
 
 
 async def _ensure_watermark(c: BaseDBAsyncClient) -> None:
-    for name in (WATERMARK, CHECKINS):
+    for name in (WATERMARK, CHECKINS, payment_rollup.PAYMENTS):
         await execute(c, "INSERT INTO metrics_watermarks (name, last_entry_id) VALUES ($1, 0) ON CONFLICT (name) "
                          "DO NOTHING", [name])
 
@@ -175,7 +176,8 @@ async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int 
                                               "WHERE k.id > $1 AND k.id <= $2", [cwm, cupto]))
             await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
                           [cupto, rt.clock.now(), CHECKINS])
-    return RefreshResult(count, upto, ccount)
+        pcount = await payment_rollup.refresh(c, batch, cutoff, rt.clock.now())
+    return RefreshResult(count, upto, ccount, pcount)
 
 
 async def refresh_all(rt: Runtime, **kw: Any) -> int:
@@ -184,7 +186,7 @@ async def refresh_all(rt: Runtime, **kw: Any) -> int:
     while True:
         r = await refresh(rt, **kw)
         total += r.entries
-        if r.entries == 0 and r.checkins == 0:
+        if r.entries == 0 and r.checkins == 0 and r.payments == 0:
             await refresh_members()
             return total
 
@@ -278,7 +280,9 @@ async def verify(days: list[date] | None = None) -> list[Drift]:
         for f in zero:
             if a[f] != b[f]:
                 out.append(Drift(key[0], key[1], key[2], f, a[f], b[f]))
-    return out + await verify_day_members(days)
+    pay = [Drift(day, table, "payments", field, a, b) for day, table, field, a, b in
+           await payment_rollup.verify(conn(), days)]
+    return out + await verify_day_members(days) + pay
 
 
 async def verify_day_members(days: list[date] | None = None) -> list[Drift]:
@@ -307,7 +311,8 @@ async def verify_day_members(days: list[date] | None = None) -> list[Drift]:
             scan = {(str(_d(r[0])), r[1]): int(r[2]) for r in rows}
         dwhere = "true" if not days else "day IN (" + ", ".join(f"${i + 1}" for i in range(len(days))) + ")"
         union: dict[tuple[str, str], int] = {}
-        for r in await fetch(c, f"SELECT day, kind, bits FROM metrics_day_members WHERE {dwhere}", list(days or [])):
+        for r in await fetch(c, f"SELECT day, kind, bits FROM metrics_day_members WHERE {dwhere} "
+                                "AND kind NOT IN ('paid', 'paid_twice')", list(days or [])):
             key = (str(_d(r[0])), r[1])
             union[key] = union.get(key, 0) | bitmaps.unpack(r[2])
         if (await watermark(), await _mark(c, CHECKINS)) == (upto, cupto):
@@ -342,6 +347,7 @@ async def rebuild_days(rt: Runtime, days: list[date]) -> None:
                                           f"WHERE k.id <= $1 AND k.day IN ({kmarks})", [cwm, *days]))
         where, args = _day_where(days, is_postgres_conn(c), 2)
         await _roll(c, f"e.id <= $1 AND {where}", [wm, *args])
+        await payment_rollup.recompute_days(c, days)
 
 
 RECONCILE_DAYS = 2
