@@ -41,6 +41,7 @@ from models.metrics import (
     MetricsMemberDay,
     MetricsPaymentDay,
     MetricsPaymentMember,
+    MetricsReach,
     MetricsSimulation,
     MetricsWatermark,
 )
@@ -110,6 +111,7 @@ __all__ = [
     "MetricsMemberDay",
     "MetricsPaymentDay",
     "MetricsPaymentMember",
+    "MetricsReach",
     "MetricsSimulation",
     "MetricsWatermark",
     "OutboxMessage",

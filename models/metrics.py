@@ -169,3 +169,21 @@ class MetricsPaymentMember(Model):
     class Meta:
         table = "metrics_payment_members"
         unique_together = (("day", "member_id"),)
+
+
+class MetricsReach(Model):
+    """What members could hold at their recent earning rate (threshold advice, issue 16 scale round 3): members
+    per tier x balance (negative counted as 0) x points earned in the `window_days` before `metrics_watermarks`
+    row `reach`'s `position_at` (its `last_entry_id` holds the window). Recomputed set-based by the
+    `metrics_reach` job, so a request reads a histogram instead of grouping the window's ledger entries per
+    member and joining a million members."""
+
+    id = fields.BigIntField(primary_key=True)
+    tier_level = fields.IntField()
+    balance = fields.BigIntField()
+    earned = fields.BigIntField()
+    members = fields.BigIntField()
+
+    class Meta:
+        table = "metrics_reach"
+        unique_together = (("tier_level", "balance", "earned"),)
