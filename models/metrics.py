@@ -169,6 +169,8 @@ class MetricsPaymentMember(Model):
     class Meta:
         table = "metrics_payment_members"
         unique_together = (("day", "member_id"),)
+        # the redeemers' sales: their rows looked up by member when they are few (points.repurchase)
+        indexes = (("member_id", "day"),)
 
 
 class MetricsReach(Model):

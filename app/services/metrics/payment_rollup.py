@@ -83,29 +83,51 @@ def _d(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
+_BITS = ("SELECT x.day, CASE WHEN k.twice THEN 'paid_twice' ELSE 'paid' END, COALESCE(m.tier_level, 0), "
+         "x.member_id FROM metrics_payment_members x LEFT JOIN members m ON m.id = x.member_id "
+         "JOIN (SELECT false AS twice UNION ALL SELECT true) k ON NOT k.twice OR x.payments >= 2 WHERE {where}")
+
+
+async def _recompute_daily(c: BaseDBAsyncClient, days: list[date]) -> None:
+    pwhere, pargs, dwhere, dargs = days_where(days, 1)
+    await execute(c, f"DELETE FROM metrics_payments_daily WHERE {dwhere}", dargs)
+    await execute(c, f"INSERT INTO metrics_payments_daily (day, {', '.join(DAILY_COLS)}) "
+                     f"{daily_select(is_postgres_conn(c), pwhere)}", pargs)
+
+
 async def recompute_days(c: BaseDBAsyncClient, days: Iterable[date]) -> None:
-    """Rebuild the payments roll-up of `days` from `payments` as they are now (the caller holds the lock)."""
-    from app.services.metrics.rollup import _add_bits  # the day bitmaps' writer (one place ORs bitmaps)
+    """Rebuild the payments roll-up of `days` from `payments` as they are now, bitmaps included (backfill,
+    reconcile; the caller holds the lock)."""
+    from app.services.metrics.rollup import _add_bits_sql  # the day bitmaps' writer (one place ORs them)
 
     days = sorted(set(days))
     if not days:
         return
-    pg = is_postgres_conn(c)
     pwhere, pargs, dwhere, dargs = days_where(days, 1)
-    await execute(c, f"DELETE FROM metrics_payments_daily WHERE {dwhere}", dargs)
+    await _recompute_daily(c, days)
     await execute(c, f"DELETE FROM metrics_payment_members WHERE {dwhere}", dargs)
     await execute(c, f"DELETE FROM metrics_day_members WHERE {dwhere} AND kind IN ('paid', 'paid_twice')", dargs)
-    cols = ", ".join(DAILY_COLS)
-    await execute(c, f"INSERT INTO metrics_payments_daily (day, {cols}) {daily_select(pg, pwhere)}", pargs)
     await execute(c, "INSERT INTO metrics_payment_members (day, member_id, payments, net_fen) "
-                     f"{member_select(pg, pwhere)}", pargs)
+                     f"{member_select(is_postgres_conn(c), pwhere)}", pargs)
     # the tier of a payer's bitmap row is their tier when the day was rolled (as for the ledger's bitmaps)
-    rows = await fetch(c, f"SELECT x.day, x.member_id, x.payments, COALESCE(m.tier_level, 0) "
-                          f"FROM metrics_payment_members x LEFT JOIN members m ON m.id = x.member_id "
-                          f"WHERE x.{dwhere}", dargs)
-    bits = [(r[0], "paid", r[3], r[1]) for r in rows]
-    bits += [(r[0], "paid_twice", r[3], r[1]) for r in rows if int(r[2]) >= 2]
-    await _add_bits(c, bits)
+    await _add_bits_sql(c, _BITS.format(where=f"x.{dwhere}"), dargs)
+
+
+async def _recompute_pairs(c: BaseDBAsyncClient, changed: str, args: list[Any]) -> None:
+    """Rebuild the (day, member) rows of the members whose payments of a day are in `changed` (success_time,
+    member_id rows) and OR them into the payer bitmaps: a payment is never removed and its member never
+    unlinked, so a day's payers and twice-payers only ever grow and their bitmaps need no rebuild."""
+    from app.services.metrics.rollup import _add_bits_sql
+
+    pg = is_postgres_conn(c)
+    pairs = (f"SELECT DISTINCT {day_sql(pg, 'b.success_time')} AS day, b.member_id FROM ({changed}) b "
+             "WHERE b.member_id IS NOT NULL")
+    succ_day = day_sql(pg, "p.success_time")
+    await execute(c, f"DELETE FROM metrics_payment_members WHERE (day, member_id) IN ({pairs})", args)
+    mine = f"p.member_id IN (SELECT q.member_id FROM ({pairs}) q) AND ({succ_day}, p.member_id) IN ({pairs})"
+    await execute(c, f"INSERT INTO metrics_payment_members (day, member_id, payments, net_fen) "
+                     f"{member_select(pg, mine)}", args)
+    await _add_bits_sql(c, _BITS.format(where=f"(x.day, x.member_id) IN ({pairs})"), args)
 
 
 async def _position(c: BaseDBAsyncClient) -> tuple[datetime | None, int]:
@@ -116,8 +138,10 @@ async def _position(c: BaseDBAsyncClient) -> tuple[datetime | None, int]:
 
 
 async def refresh(c: BaseDBAsyncClient, batch: int, cutoff: datetime, now: datetime) -> int:
-    """Recompute the days of the next (at most `batch`) payments changed after the watermark and settled
-    (updated_at <= cutoff); move the watermark to the last of them. How many changed payments were taken."""
+    """Roll the next (at most `batch`) payments changed after the watermark and settled (updated_at <= cutoff):
+    recompute their success days' sums and their (day, member) rows, OR their payers into the bitmaps, move
+    the watermark to the last of them. From an empty watermark (a backfill): every day of the range at once.
+    How many changed payments were taken."""
     pg = is_postgres_conn(c)
     at, last_id = await _position(c)
     after = "true" if at is None else "(p.updated_at > $3 OR (p.updated_at = $3 AND p.id > $4))"
@@ -127,22 +151,25 @@ async def refresh(c: BaseDBAsyncClient, batch: int, cutoff: datetime, now: datet
                             f"WHERE p.updated_at <= $1 AND {after} ORDER BY p.updated_at, p.id LIMIT $2), "
                             "l AS (SELECT updated_at, id FROM b ORDER BY updated_at DESC, id DESC LIMIT 1) "
                             "SELECT (SELECT COUNT(*) FROM b), (SELECT updated_at FROM l), (SELECT id FROM l), "
-                            f"(SELECT MIN({day}) FROM b), (SELECT MAX({day}) FROM b), "
-                            f"(SELECT COUNT(DISTINCT {day}) FROM b)", args)
+                            f"(SELECT MIN({day}) FROM b), (SELECT MAX({day}) FROM b)", args)
     assert row is not None
     n = int(row[0])
     if not n:
         return 0
-    lo, hi, distinct = _d(row[3]), _d(row[4]), int(row[5])
-    if distinct > MAX_LISTED_DAYS:  # a backfill: every day of the range in one pass per table
-        days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+    upto_at, upto_id = to_dt(row[1]), int(row[2])
+    if at is None:  # a backfill: every day of the range in one pass per table
+        lo, hi = _d(row[3]), _d(row[4])
+        await recompute_days(c, [lo + timedelta(days=i) for i in range((hi - lo).days + 1)])
     else:
-        days = [_d(r[0]) for r in await fetch(
-            c, f"SELECT DISTINCT {day} FROM (SELECT p.success_time FROM payments p WHERE p.updated_at <= $1 AND "
-               f"{after} ORDER BY p.updated_at, p.id LIMIT $2) b", args)]
-    await recompute_days(c, days)
+        # the batch, bounded by its last row (not a LIMIT: each statement below reads the same rows)
+        changed = ("SELECT p.success_time, p.member_id FROM payments p WHERE (p.updated_at > $1 OR "
+                   "(p.updated_at = $1 AND p.id > $2)) AND (p.updated_at < $3 OR (p.updated_at = $3 AND p.id <= $4))")
+        bargs = [at, last_id, upto_at, upto_id]
+        days = [_d(r[0]) for r in await fetch(c, f"SELECT DISTINCT {day} FROM ({changed}) b", bargs)]
+        await _recompute_daily(c, days)
+        await _recompute_pairs(c, changed, bargs)
     await execute(c, "UPDATE metrics_watermarks SET position_at = $1, last_entry_id = $2, updated_at = $3 "
-                     "WHERE name = $4", [to_dt(row[1]), int(row[2]), now, PAYMENTS])
+                     "WHERE name = $4", [upto_at, upto_id, now, PAYMENTS])
     return n
 
 

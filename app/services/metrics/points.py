@@ -357,6 +357,9 @@ async def funnel(f: Filters) -> dict[str, Any]:
             "not_recorded": [s for s in ("login", "browse_mall") if s not in {x for x, _ in steps}]}
 
 
+BY_MEMBER_MAX = 100_000  # paying redeemers up to which their sales are looked up by member, not by period scan
+
+
 async def _pay_bits(start: date, end: date) -> dict[str, list[int]]:
     """The period's `paid` and `paid_twice` day bitmaps, one per day (tiers ORed together)."""
     per: dict[tuple[str, date], int] = {}
@@ -383,11 +386,19 @@ async def repurchase(rt: Runtime, f: Filters, profit_margin_bp: int, labour_cost
     # sums whose member is a bit of the redeemer bitmap (tested in SQL, summed there: one row comes back)
     redeemers, by_day = await asyncio.gather(period_members("redeem", f.start, f.end), _pay_bits(f.start, f.end))
     payers, repeat = payment_rollup.repeat_bits(by_day["paid"], by_day["paid_twice"])
-    raw = bitmaps.raw(redeemers)
-    is_redeemer = bitmaps.bit_sql(is_postgres_conn(c), "$3", "$4", "member_id")
+    paying = payers & redeemers
+    if is_postgres_conn(c) and paying.bit_count() <= BY_MEMBER_MAX:
+        # few paying redeemers (the usual case): their rows by member (index member_id, day)
+        mine_q = fetchrow(c, "SELECT COALESCE(SUM(net_fen), 0) FROM metrics_payment_members "
+                             "WHERE member_id = ANY($3::bigint[]) AND day >= $1 AND day <= $2",
+                          [f.start, f.end, sorted(bitmaps.to_ids(paying))])
+    else:  # else the period's rows, each tested against the redeemer bitmap in SQL
+        raw = bitmaps.raw(redeemers)
+        is_redeemer = bitmaps.bit_sql(is_postgres_conn(c), "$3", "$4", "member_id")
+        mine_q = fetchrow(c, "SELECT COALESCE(SUM(net_fen), 0) FROM metrics_payment_members WHERE day >= $1 "
+                             f"AND day <= $2 AND {is_redeemer} = 1", [f.start, f.end, raw, len(raw)])
     mine, days = await asyncio.gather(
-        fetchrow(c, f"SELECT COALESCE(SUM(net_fen), 0) FROM metrics_payment_members WHERE day >= $1 AND day <= $2 "
-                    f"AND {is_redeemer} = 1", [f.start, f.end, raw, len(raw)]),
+        mine_q,
         fetchrow(c, "SELECT COALESCE(SUM(member_net_fen), 0), COALESCE(SUM(before_join_fen), 0), "
                     "COALESCE(SUM(before_join_payments), 0), COALESCE(SUM(after_join_fen), 0), "
                     "COALESCE(SUM(after_join_payments), 0) FROM metrics_payments_daily WHERE day >= $1 AND day <= $2",

@@ -47,6 +47,7 @@ log = logging.getLogger("jifen.metrics")
 WATERMARK = "ledger"
 CHECKINS = "checkins"
 LEDGER_BIT_KINDS = ("redeem", "sharing")
+BACKFILL_BATCH = 2**40  # `jifen metrics refresh` from an empty roll-up: every settled entry in one pass
 # the ledger's day bitmaps: who redeemed (reversals are not redemptions) and who earned a sharing award
 _BITS_SQL = ("SELECT DISTINCT day, CASE WHEN category = 'sharing' THEN 'sharing' ELSE 'redeem' END AS kind, "
              "tier_level, member_id FROM ({src}) x WHERE (category = 'redeem' AND rule_key <> 'reversal') "
@@ -105,11 +106,22 @@ async def _roll(c: BaseDBAsyncClient, where: str, args: list[Any]) -> None:
                      f"(SELECT day, rule_key FROM ({src}) s) GROUP BY d.day, d.rule_key, d.category, d.tier_level) x "
                      "WHERE metrics_daily.day = x.day AND metrics_daily.rule_key = x.rule_key "
                      "AND metrics_daily.category = x.category AND metrics_daily.tier_level = x.tier_level", args)
-    await _add_bits(c, await fetch(c, _BITS_SQL.format(src=src), args))
+    await _add_bits_sql(c, _BITS_SQL.format(src=src), args)
 
 
 def _d(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+async def _add_bits_sql(c: BaseDBAsyncClient, sql: str, args: list[Any]) -> None:
+    """`_add_bits` of the (day, kind, tier, member) rows of `sql`; on PostgreSQL grouped in the database (one
+    array of member ids per day x kind x tier: a backfill's millions of rows do not cross as rows)."""
+    if not is_postgres_conn(c):
+        await _add_bits(c, await fetch(c, sql, args))
+        return
+    rows = await fetch(c, f"SELECT b.day, b.kind, b.tier_level, array_agg(b.member_id) FROM ({sql}) "
+                          "AS b(day, kind, tier_level, member_id) GROUP BY 1, 2, 3", args)
+    await _or_bits(c, {(_d(r[0]), r[1], int(r[2])): r[3] for r in rows})
 
 
 async def _add_bits(c: BaseDBAsyncClient, rows: list[Any]) -> None:
@@ -117,6 +129,10 @@ async def _add_bits(c: BaseDBAsyncClient, rows: list[Any]) -> None:
     groups: dict[tuple[date, str, int], list[int]] = {}
     for r in rows:
         groups.setdefault((_d(r[0]), r[1], int(r[2])), []).append(int(r[3]))
+    await _or_bits(c, groups)
+
+
+async def _or_bits(c: BaseDBAsyncClient, groups: dict[tuple[date, str, int], list[int]]) -> None:
     if not groups:
         return
     days = sorted({k[0] for k in groups})
@@ -171,9 +187,9 @@ async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int 
         cwm = await _mark(c, CHECKINS)
         cupto, ccount = await _settled(c, "checkins", cwm, batch, cutoff)
         if cupto != cwm:
-            await _add_bits(c, await fetch(c, "SELECT k.day, 'checked_in', COALESCE(m.tier_level, 0), k.member_id "
-                                              "FROM checkins k LEFT JOIN members m ON m.id = k.member_id "
-                                              "WHERE k.id > $1 AND k.id <= $2", [cwm, cupto]))
+            await _add_bits_sql(c, "SELECT k.day, 'checked_in', COALESCE(m.tier_level, 0), k.member_id "
+                                   "FROM checkins k LEFT JOIN members m ON m.id = k.member_id "
+                                   "WHERE k.id > $1 AND k.id <= $2", [cwm, cupto])
             await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
                           [cupto, rt.clock.now(), CHECKINS])
         pcount = await payment_rollup.refresh(c, batch, cutoff, rt.clock.now())

@@ -319,49 +319,57 @@ _CLASS = "CASE WHEN k.makeup THEN 0 ELSE k.streak END"
 async def _checkins_by_class(c: Any, planners: list[_Planner], tallies: dict[str, Tally], start: datetime,
                              end: datetime) -> int | None:
     """The check-ins replayed set-based (PostgreSQL): without a life cap a check-in's plan depends only on its
-    day, the member's tier and its streak (0 for a make-up; see `_Planner.plan_checkin`), so each (day, tier,
-    streak) class is planned once per configuration, the days' tallies are plan x count, and the database sums
-    the members' points over the check-ins joined to their class's plan: one row per member who gains points,
-    not per check-in. Both statements read one snapshot (REPEATABLE READ), so a tier changed between them
-    cannot leave a check-in without its class. None (nothing tallied) when a rule of the window has a life cap:
-    the caller replays row by row. Equal to planning every event (tests/test_metrics_simulation.py)."""
+    day, the member's tier and its streak (0 for a make-up; see `_Planner.plan_checkin`), so every (day, tier,
+    streak) class of the window is planned once per configuration (days x tiers present x streaks up to the
+    window's longest: a few thousand plans), and ONE pass of the database over the check-ins joined to their
+    class's plan sums them per member and per day (GROUPING SETS): a row per member who gains points and a row
+    per day come back, not a row per check-in. Both statements read one snapshot (REPEATABLE READ). None
+    (nothing tallied) when a rule of the window has a life cap: the caller replays row by row. Equal to
+    planning every event (tests/test_metrics_simulation.py)."""
     current, draft = planners
     lo, hi = start.astimezone(SHANGHAI).date(), end.astimezone(SHANGHAI).date()
+    days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
+    noons = {d: datetime(d.year, d.month, d.day, 12, tzinfo=SHANGHAI) for d in days}
+    if any(_life_capped(p.rule_for("check_in", at)) for p in planners for at in noons.values()):
+        return None
     async with in_transaction() as tx:
         await execute(tx, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        classes = await fetch(tx, f"SELECT k.day, m.tier_level, {_CLASS}, COUNT(*) FROM checkins k "
-                                  "JOIN members m ON m.id = k.member_id WHERE k.day >= $1 AND k.day <= $2 "
-                                  "GROUP BY 1, 2, 3", [lo, hi])
-        noons = {d: datetime(d.year, d.month, d.day, 12, tzinfo=SHANGHAI) for d in {r[0] for r in classes}}
-        if any(_life_capped(p.rule_for("check_in", at)) for p in planners for at in noons.values()):
-            return None
+        row = await fetchrow(tx, f"SELECT MAX({_CLASS}) FROM checkins k WHERE k.day >= $1 AND k.day <= $2",
+                             [lo, hi])
+        if row is None or row[0] is None:
+            return 0
+        tiers = [int(r[0]) for r in await fetch(tx, "SELECT DISTINCT tier_level FROM members")]
         plans: list[tuple[date, int, int, int, int]] = []
-        total = 0
-        for day, tier, streak, n in classes:
+        for day in days:
             at = noons[day]
-            pc = current.plan_checkin(0, at, int(tier), int(streak))
-            pd = draft.plan_checkin(0, at, int(tier), int(streak))
+            for tier in tiers:
+                for streak in range(int(row[0]) + 1):
+                    pc = current.plan_checkin(0, at, tier, streak)
+                    pd = draft.plan_checkin(0, at, tier, streak)
+                    if pc or pd:
+                        plans.append((day, tier, streak, pc, pd))
+        plan_sql = ("unnest($3::date[], $4::int[], $5::int[], $6::bigint[], $7::bigint[]) "
+                    "AS p(day, tier, streak, pc, pd)")
+        cols = [list(col) for col in zip(*plans, strict=True)] if plans else [[], [], [], [], []]
+        rows = await fetch(tx, "SELECT k.member_id, k.day, COALESCE(SUM(p.pc), 0), COALESCE(SUM(p.pd), 0), COUNT(*) "
+                               f"FROM checkins k JOIN members m ON m.id = k.member_id LEFT JOIN {plan_sql} "
+                               f"ON p.day = k.day AND p.tier = m.tier_level AND p.streak = {_CLASS} "
+                               "WHERE k.day >= $1 AND k.day <= $2 GROUP BY GROUPING SETS ((k.member_id), (k.day))",
+                           [lo, hi, *cols])
+    total = 0
+    cur, drf = tallies["current"], tallies["draft"]
+    for mid, day, pc, pd, n in rows:
+        if mid is None:  # a day's row
             total += int(n)
             if pc:
-                tallies["current"].by_day[day] += pc * int(n)
+                cur.by_day[day] += int(pc)
             if pd:
-                tallies["draft"].by_day[day] += pd * int(n)
-            if pc or pd:
-                plans.append((day, int(tier), int(streak), pc, pd))
-        if not plans:
-            return total
-        rows = await fetch(tx, "SELECT k.member_id, SUM(p.pc), SUM(p.pd) FROM checkins k "
-                               "JOIN members m ON m.id = k.member_id "
-                               "JOIN unnest($3::date[], $4::int[], $5::int[], $6::bigint[], $7::bigint[]) "
-                               "AS p(day, tier, streak, pc, pd) ON p.day = k.day AND p.tier = m.tier_level "
-                               f"AND p.streak = {_CLASS} WHERE k.day >= $1 AND k.day <= $2 GROUP BY k.member_id",
-                           [lo, hi, *[list(col) for col in zip(*plans, strict=True)]])
-    cur, drf = tallies["current"].by_member, tallies["draft"].by_member
-    for mid, pc, pd in rows:
-        if pc:
-            cur[int(mid)] += int(pc)
-        if pd:
-            drf[int(mid)] += int(pd)
+                drf.by_day[day] += int(pd)
+        else:
+            if pc:
+                cur.by_member[int(mid)] += int(pc)
+            if pd:
+                drf.by_member[int(mid)] += int(pd)
     return total
 
 
