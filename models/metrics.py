@@ -88,8 +88,9 @@ class MetricsDayMembers(Model):
     membership, instead of a COUNT(DISTINCT) over the period's member-days.
 
     kind: redeem (redemptions, reversals left out) | sharing (sharing awards), rolled from the ledger with
-    `metrics_daily`; checked_in, rolled from `checkins` behind its own watermark. tier_level: the member's tier
-    when the row was rolled. members: the bitmap's popcount.
+    `metrics_daily`; checked_in, rolled from `checkins` behind its own watermark; paid / paid_twice (paid at
+    least twice that day), from `payments` behind the `payments` watermark (`payment_rollup.py`). tier_level:
+    the member's tier when the row was rolled. members: the bitmap's popcount.
     """
 
     id = fields.BigIntField(primary_key=True)
