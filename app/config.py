@@ -177,6 +177,10 @@ class MetricsConfig:
     # ledger transaction still in flight with a lower id is never skipped by the watermark
     rollup_batch: int = 50000
     rollup_settle_seconds: int = 5
+    # threshold advice: the `metrics_reach` job's histogram of reach holds this earning window (days) and is
+    # used while younger than reach_max_age_seconds (the job runs every 5 minutes); otherwise a ledger scan
+    reach_window_days: int = 30
+    reach_max_age_seconds: int = 900
 
     def __post_init__(self) -> None:
         # every yuan figure divides by it: refuse a zero or negative unit value at start-up, not per request

@@ -100,6 +100,10 @@ async def generate(members: int, entries: int) -> dict[str, float]:
     return t
 
 
+class _Done(Exception):
+    """--no-what-if: the run stops after verify."""
+
+
 async def timed(fn: Callable[[], Awaitable[Any]], repeat: int) -> float:
     """Median seconds of `repeat` runs (the first warms the caches and is dropped when repeat > 1)."""
     runs = []
@@ -116,7 +120,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     from app.clock import SHANGHAI
     from app.config import load_settings
     from app.runtime import Runtime
-    from app.services.metrics import member_report, planner, rollup, simulation
+    from app.services.metrics import member_report, planner, reach, rollup, simulation
     from app.services.metrics import points as svc
     from app.services.points.seed import seed_first_install
     from app.sqlx import fetch, fetchrow
@@ -140,9 +144,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             rows: list[tuple[str, float]] = []
             scan = await timed(lambda: rollup.full_scan(upto=2**62), 1)
             t0 = time.perf_counter()
-            rolled = await rollup.refresh_all(rt, batch=args.batch, settle_seconds=0)
+            rolled = await rollup.refresh_all(rt, batch=args.batch or rollup.BACKFILL_BATCH, settle_seconds=0)
             refresh_full = time.perf_counter() - t0
-            rows.append((f"roll-up from zero ({rolled:,} entries, batches of {args.batch:,})", refresh_full))
+            how = f"batches of {args.batch:,}" if args.batch else "one pass, as `jifen metrics refresh` from empty"
+            rows.append((f"roll-up from zero ({rolled:,} entries + payments + check-ins, {how})", refresh_full))
             # the steady state: 0.1 % new entries since the last refresh
             new = max(total // 1000, 1)
             await db.conn().execute_query(f"""
@@ -155,6 +160,19 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                          await timed(lambda: rollup.refresh_all(rt, settle_seconds=0), 1)))
             rows.append(("member distributions alone (balance histogram + join days, every tick)",
                          await timed(rollup.refresh_members, 1)))
+            # the payments roll-up: 10,000 changed payments (half new today, half refunded) since the last tick
+            await db.conn().execute_query(f"""
+                INSERT INTO payments (transaction_id, out_trade_no, mchid, appid, openid, member_id, total_fen,
+                                      payer_total_fen, success_time, created_at, updated_at)
+                SELECT 'newtx' || j, 'newo' || j, 'mch', 'app', 'bm' || (1 + (j * 11) % {args.members}),
+                       1 + (j * 11) % {args.members}, 2000, 2000, now() - interval '20 seconds',
+                       now() - interval '10 seconds', now() - interval '10 seconds'
+                FROM generate_series(1, 5000) AS j""")
+            await db.conn().execute_query("""
+                UPDATE payments SET refunded_fen = total_fen / 2, updated_at = now() - interval '10 seconds'
+                WHERE id IN (SELECT id FROM payments WHERE transaction_id NOT LIKE 'new%' ORDER BY id LIMIT 5000)""")
+            rows.append(("incremental refresh (5,000 new + 5,000 refunded payments: their days recomputed)",
+                         await timed(lambda: rollup.refresh_all(rt, settle_seconds=0), 1)))
             size = await fetchrow(db.conn(), "SELECT pg_total_relation_size('metrics_day_members'), "
                                              "(SELECT COUNT(*) FROM metrics_day_members), "
                                              "(SELECT COUNT(*) FROM metrics_balances), "
@@ -163,6 +181,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             print(f"  day bitmaps {int(size[0]) / 1e6:,.0f} MB in {int(size[1]):,} rows; balance histogram "
                   f"{int(size[2]):,} rows; member-days {int(size[3]) / 1e6:,.0f} MB; point_entries "
                   f"{int(size[4]) / 1e6:,.0f} MB", flush=True)
+            rows.append(("threshold advice (goal 80 %, 30 days, window 30), all tiers, SCAN (no histogram)",
+                         await timed(lambda: planner.threshold_advice(rt, goal_bp=8000, days=30, window_days=30), 1)))
+            rows.append(("metrics_reach job (reach histogram recomputed, every 5 minutes)",
+                         await timed(lambda: reach.refresh(rt), 1)))
             today = rt.clock.today()
             f30 = svc.Filters(today - timedelta(days=29), today)
             f365 = svc.Filters(today - timedelta(days=364), today, granularity="month")
@@ -177,6 +199,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 ("repurchase + ROI, 30 days", lambda: svc.repurchase(rt, f30, 3000, 0)),
                 ("GET /metrics/points (everything), 30 days", lambda: svc.report(rt, f30)),
                 ("budget plan", lambda: planner.plan(rt, planner.PlanIn(mode="fixed", budget_fen=10**8))),
+                ("threshold advice (goal 80 %, 30 days, window 30), all tiers, from the reach histogram",
+                 lambda: planner.threshold_advice(rt, goal_bp=8000, days=30, window_days=30)),
                 ("annual report, one member", lambda: member_report.annual_report(rt, 12345 % args.members + 1,
                                                                                   today.year)),
             ]
@@ -202,6 +226,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             for name, fn in queries:
                 rows.append((name, await timed(fn, args.repeat)))
             rows.append(("jifen metrics verify (full scan + compare)", await timed(rollup.verify, 1)))
+            if args.no_what_if:
+                raise _Done
             draft = simulation.SimulationIn(days=30, rule={"code": "check_in_v2", "name": "v2", "event": "check_in",
                                                           "points_fixed": 10, "streak_bonuses": {"3": 50}})
             out: dict[str, Any] = {}
@@ -220,6 +246,8 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 
             secs = await timed(what_if_campaign, 1)
             rows.append((f"what-if, 30 days, draft campaign on every event ({out['events']:,} events)", secs))
+        except _Done:
+            pass
         finally:
             await rt.close()
             await db.close()
@@ -239,10 +267,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--quick", action="store_true", help="20,000 members x 10 entries (the default size)")
     p.add_argument("--members", type=int, default=20_000)
     p.add_argument("--entries", type=int, default=10, help="ledger entries per member")
-    p.add_argument("--batch", type=int, default=500_000, help="roll-up batch (entries per transaction)")
+    p.add_argument("--batch", type=int, default=0,
+                   help="roll-up batch (entries per transaction); 0: one pass, as `jifen metrics refresh` from empty")
     p.add_argument("--repeat", type=int, default=3, help="runs per query (median)")
     p.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
     p.add_argument("--keep-db", action="store_true")
+    p.add_argument("--no-what-if", action="store_true", help="stop after verify (the what-ifs take minutes)")
     p.add_argument("--json", type=Path, help="also write the figures as JSON here")
     args = p.parse_args(argv)
     if args.quick:

@@ -52,6 +52,9 @@ class MetricsWatermark(Model):
     name = fields.CharField(max_length=32, primary_key=True)
     last_entry_id = fields.BigIntField(default=0, db_default=0)
     updated_at = fields.DatetimeField(null=True)
+    # `payments` only: payments change after insert (a refund, a payer who registers later), so that roll-up
+    # follows (updated_at, id) instead of the id alone: position_at + last_entry_id = the last change rolled
+    position_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "metrics_watermarks"
@@ -85,8 +88,9 @@ class MetricsDayMembers(Model):
     membership, instead of a COUNT(DISTINCT) over the period's member-days.
 
     kind: redeem (redemptions, reversals left out) | sharing (sharing awards), rolled from the ledger with
-    `metrics_daily`; checked_in, rolled from `checkins` behind its own watermark. tier_level: the member's tier
-    when the row was rolled. members: the bitmap's popcount.
+    `metrics_daily`; checked_in, rolled from `checkins` behind its own watermark; paid / paid_twice (paid at
+    least twice that day), from `payments` behind the `payments` watermark (`payment_rollup.py`). tier_level:
+    the member's tier when the row was rolled. members: the bitmap's popcount.
     """
 
     id = fields.BigIntField(primary_key=True)
@@ -128,3 +132,61 @@ class MetricsJoined(Model):
     class Meta:
         table = "metrics_joined"
         unique_together = (("day", "tier_level"),)
+
+
+class MetricsPaymentDay(Model):
+    """Payments per Shanghai success day (issue 16 scale round 3): every payment (sales), those of members,
+    and those before vs after the payer joined. Recomputed for a day from `payments` whenever one of the
+    day's payments changed (inserted, refunded, linked to a member), by the roll-up job behind the
+    `payments` watermark: exact, and a period's sales are a sum over its days."""
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField(unique=True)
+    payments = fields.BigIntField(default=0, db_default=0)
+    paid_fen = fields.BigIntField(default=0, db_default=0)
+    refunded_fen = fields.BigIntField(default=0, db_default=0)
+    member_payments = fields.BigIntField(default=0, db_default=0)
+    member_net_fen = fields.BigIntField(default=0, db_default=0)
+    before_join_payments = fields.BigIntField(default=0, db_default=0)
+    before_join_fen = fields.BigIntField(default=0, db_default=0)
+    after_join_payments = fields.BigIntField(default=0, db_default=0)
+    after_join_fen = fields.BigIntField(default=0, db_default=0)
+
+    class Meta:
+        table = "metrics_payments_daily"
+
+
+class MetricsPaymentMember(Model):
+    """A member's payments on a Shanghai day (count, net of refunds): the rows the ROI splits by the period's
+    redeemer bitmap (narrow, no join with `members`, no GROUP BY per member per request). Recomputed per day
+    with `metrics_payments_daily`; the payers of a day are also its `paid` / `paid_twice` bitmaps."""
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    member_id = fields.BigIntField()
+    payments = fields.IntField()
+    net_fen = fields.BigIntField()
+
+    class Meta:
+        table = "metrics_payment_members"
+        unique_together = (("day", "member_id"),)
+        # the redeemers' sales: their rows looked up by member when they are few (points.repurchase)
+        indexes = (("member_id", "day"),)
+
+
+class MetricsReach(Model):
+    """What members could hold at their recent earning rate (threshold advice, issue 16 scale round 3): members
+    per tier x balance (negative counted as 0) x points earned in the `window_days` before `metrics_watermarks`
+    row `reach`'s `position_at` (its `last_entry_id` holds the window). Recomputed set-based by the
+    `metrics_reach` job, so a request reads a histogram instead of grouping the window's ledger entries per
+    member and joining a million members."""
+
+    id = fields.BigIntField(primary_key=True)
+    tier_level = fields.IntField()
+    balance = fields.BigIntField()
+    earned = fields.BigIntField()
+    members = fields.BigIntField()
+
+    class Meta:
+        table = "metrics_reach"
+        unique_together = (("tier_level", "balance", "earned"),)

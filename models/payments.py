@@ -37,7 +37,8 @@ class Payment(Model):
     class Meta:
         table = "payments"
         # success_time: the metrics read payments by success day (sales, payers, repurchase; issue 16)
-        indexes = (("member_id", "credited_at"), ("success_time", "member_id"))
+        # (updated_at, id): the metrics roll-up follows changed payments (refunds, late member links)
+        indexes = (("member_id", "credited_at"), ("success_time", "member_id"), ("updated_at", "id"))
 
 
 class PaymentRefund(Model):

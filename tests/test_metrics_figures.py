@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from app.clock import SHANGHAI, clock
-from app.services.metrics import rollup
+from app.services.metrics import reach, rollup
 from app.services.points import checkin, engine, expiry, ledger
 from models import Coupon, CouponTemplate, Member, Payment, PointEntry, PointsBudget, TierChange
 from tests.conftest import Api
@@ -238,6 +238,14 @@ async def test_threshold_advice(api: Api, seeded, staff_token) -> None:
             rewards["5 jiao"]["out_of_reach"]) == (50, 2, False)
     assert (rewards["10 yuan"]["points"], rewards["10 yuan"]["share_bp"], rewards["10 yuan"]["out_of_reach"]) == (
         1000, 0, True)
+    assert r["source"] == "scan"  # no reach histogram yet
+    # the metrics_reach job's histogram gives the same hand-computed figures
+    await reach.refresh(seeded)
+    status, r2 = await api.call("GET", "/admin/v1/metrics/threshold-advice?goal_bp=8000&days=30&window_days=30",
+                                token=staff_token("marketer"))
+    assert (status, r2["source"]) == (200, "rollup")
+    assert r2["tiers"] == r["tiers"]
+    await reach.reset()
 
 
 async def test_annual_report_by_hand_and_only_ones_own(api: Api, seeded, staff_token) -> None:

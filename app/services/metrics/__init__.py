@@ -14,7 +14,9 @@ async def run_command(rt: Runtime, command: str, out: Callable[[str], None] = pr
     from app.services.metrics import rollup
 
     if command == "refresh":
-        n = await rollup.refresh_all(rt)
+        # from empty (a new install, a rebuilt database): everything settled in one pass, one GROUP BY per
+        # roll-up table, instead of thousands of batches that each recount the days they touch
+        n = await rollup.refresh_all(rt, batch=None if await rollup.watermark() else rollup.BACKFILL_BATCH)
         out(f"metrics refresh: {n} entries rolled, watermark {await rollup.watermark()}")
         return 0
     drift = await rollup.verify()

@@ -12,7 +12,8 @@ year's end at the year-to-date daily rate. `apply` writes the plan into the engi
 
 Threshold advice: for each tier, what each member could hold within `days` at their own earning rate of the
 last `window_days` (balance + rate x days); the threshold is the value `goal_bp` of the tier's members reach
-(the (1 - goal) percentile), and catalogue rewards most members of a tier cannot reach are flagged.
+(the (1 - goal) percentile), and catalogue rewards most members of a tier cannot reach are flagged. The
+per-member sums come from the `metrics_reach` job's histogram when fresh (`reach.py`).
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ from app.db import conn
 from app.errors import ValidationFailed
 from app.runtime import Runtime
 from app.services.metrics import catalogue as _catalogue  # noqa: F401  (registers the coupon provider)
-from app.services.metrics import extensions
-from app.services.metrics.classify import release_sql
+from app.services.metrics import extensions, reach
 from app.services.metrics.points import histogram_percentile, ratio_bp
 from app.services.points.admin import budget as budget_admin
 from app.sqlx import fetch, fetchrow
@@ -123,18 +123,9 @@ async def threshold_advice(rt: Runtime, *, goal_bp: int, days: int, window_days:
                                details=[{"field": "goal_bp", "message": "range"}])
     c = conn()
     now = rt.clock.now()
-    since = now - timedelta(days=window_days)
-    # one set-based statement: each member's reach, counted per tier and value (a histogram: no member row
-    # leaves the database); the percentiles and the rewards' reach are read off it
-    tier_sql, args = ("", [since, now, days, window_days]) if tier is None else (
-        " WHERE m.tier_level = $5", [since, now, days, window_days, tier])
-    rows = await fetch(c, "SELECT tier_level, reach, COUNT(*) FROM (SELECT m.tier_level, "
-                          "CASE WHEN m.balance > 0 THEN m.balance ELSE 0 END + COALESCE(e.s, 0) * $3 / $4 AS reach "
-                          "FROM members m LEFT JOIN (SELECT e.member_id, SUM(e.amount) AS s FROM point_entries e "
-                          "WHERE e.created_at >= $1 AND e.created_at < $2 "
-                          f"AND (e.kind = 'earn' OR (e.kind = 'adjust' AND e.amount > 0)) AND NOT {release_sql()} "
-                          f"GROUP BY e.member_id) e ON e.member_id = m.id{tier_sql}) x GROUP BY tier_level, reach "
-                          "ORDER BY tier_level, reach", args)
+    # a histogram of each member's reach per tier and value (no member row leaves the database): read off the
+    # `metrics_reach` job's histogram when it holds this window and is fresh, else computed from the ledger
+    rows, as_of, source = await reach.histogram(rt, days=days, window_days=window_days, tier=tier, now=now)
     names = {int(r[0]): r[1] for r in await fetch(c, "SELECT level, name FROM tiers")}
     by: dict[int, list[tuple[int, int]]] = {}
     for r in rows:
@@ -155,6 +146,6 @@ async def threshold_advice(rt: Runtime, *, goal_bp: int, days: int, window_days:
         tiers.append({"tier_level": level, "name": names.get(level), "members": n,
                       "reachable_median": median, "threshold": threshold, "rewards": rewards})
     return {"goal_bp": goal_bp, "days": days, "window_days": window_days,
-            "as_of": now.astimezone(SHANGHAI).isoformat(), "tiers": tiers}
+            "as_of": as_of.astimezone(SHANGHAI).isoformat(), "source": source, "tiers": tiers}
 
 

@@ -27,7 +27,7 @@ from app.clock import SHANGHAI
 from app.db import conn, is_postgres_conn
 from app.errors import ValidationFailed
 from app.runtime import Runtime
-from app.services.metrics import bitmaps, extensions
+from app.services.metrics import bitmaps, extensions, payment_rollup
 from app.services.metrics.classify import (
     CONSUMPTION_OF_SALES_BP,
     ISSUE_CATEGORIES,
@@ -298,9 +298,10 @@ async def tiers(f: Filters) -> list[dict[str, Any]]:
 
 
 async def sales(start: date, end: date) -> dict[str, int]:
-    lo, hi = _utc_bounds(start, end)
-    row = await fetchrow(conn(), "SELECT COALESCE(SUM(total_fen), 0), COALESCE(SUM(refunded_fen), 0), COUNT(*) "
-                                 "FROM payments WHERE success_time >= $1 AND success_time < $2", [lo, hi])
+    """The period's payments by success day (the payments roll-up: a sum over its days)."""
+    row = await fetchrow(conn(), "SELECT COALESCE(SUM(paid_fen), 0), COALESCE(SUM(refunded_fen), 0), "
+                                 "COALESCE(SUM(payments), 0) FROM metrics_payments_daily WHERE day >= $1 "
+                                 "AND day <= $2", [start, end])
     assert row is not None
     return {"paid_fen": int(row[0]), "refunded_fen": int(row[1]), "net_fen": int(row[0]) - int(row[1]),
             "payments": int(row[2])}
@@ -339,14 +340,11 @@ async def mix(rt: Runtime, f: Filters) -> dict[str, Any]:
 async def funnel(f: Filters) -> dict[str, Any]:
     """Each recorded step's members in the period and the conversion from the step before. Steps not recorded
     yet (login, browsing the mall) are listed as such; the mall adds its own through `extensions`."""
-    lo, hi = _utc_bounds(f.start, f.end)
     steps: list[tuple[str, int]] = [("registered", await members_at(f.end))]
     steps.append(("checked_in", (await period_members("checked_in", f.start, f.end)).bit_count()))
     steps += await extensions.funnel_steps(f.start, f.end)
     steps.append(("redeemed", (await period_members("redeem", f.start, f.end)).bit_count()))
-    paid = await fetchrow(conn(), "SELECT COUNT(DISTINCT member_id) FROM payments WHERE member_id IS NOT NULL "
-                                  "AND success_time >= $1 AND success_time < $2", [lo, hi])
-    steps.append(("paid", int(paid[0])))
+    steps.append(("paid", (await period_members("paid", f.start, f.end)).bit_count()))
     steps.append(("shared", (await period_members("sharing", f.start, f.end)).bit_count()))
     out = []
     prev = None
@@ -359,44 +357,62 @@ async def funnel(f: Filters) -> dict[str, Any]:
             "not_recorded": [s for s in ("login", "browse_mall") if s not in {x for x, _ in steps}]}
 
 
+BY_MEMBER_MAX = 100_000  # paying redeemers up to which their sales are looked up by member, not by period scan
+
+
+async def _pay_bits(start: date, end: date) -> dict[str, list[int]]:
+    """The period's `paid` and `paid_twice` day bitmaps, one per day (tiers ORed together)."""
+    per: dict[tuple[str, date], int] = {}
+    for r in await fetch(conn(), "SELECT kind, day, bits FROM metrics_day_members WHERE kind IN ('paid', "
+                                 "'paid_twice') AND day >= $1 AND day <= $2", [start, end]):
+        key = (r[0], _d(r[1]))
+        per[key] = per.get(key, 0) | bitmaps.unpack(r[2])
+    out: dict[str, list[int]] = {"paid": [], "paid_twice": []}
+    for (kind, _), v in sorted(per.items()):
+        out[kind].append(v)
+    return out
+
+
 async def repurchase(rt: Runtime, f: Filters, profit_margin_bp: int, labour_cost_fen: int) -> dict[str, Any]:
     """Payers and repeat payers among members who redeemed in the period vs the other members, payments
     before vs after joining, and the ROI they feed:
       incremental sales = (sales per redeemer - sales per other member) x redeemers
       ROI = incremental sales x margin / (redeemed points' value + labour cost)   (basis points)
     """
-    lo, hi = _utc_bounds(f.start, f.end)
     ppy = rt.settings.metrics.points_per_yuan
-    redeemers = await period_members("redeem", f.start, f.end)
-    raw = bitmaps.raw(redeemers)
     c = conn()
-    # one statement: the period's payments (index on success_time) summed per member, then per group (redeemed
-    # or not: a bit of the redeemers' bitmap) and per side of joining; two rows come back, not one per member
-    is_redeemer = bitmaps.bit_sql(is_postgres_conn(c), "$3", "$4", "x.member_id")
-    net = "p.total_fen - p.refunded_fen"
-    rows = await fetch(c, f"SELECT {is_redeemer} AS r, COUNT(*), COUNT(CASE WHEN x.n >= 2 THEN 1 END), "
-                          "COALESCE(SUM(x.s), 0), COALESCE(SUM(x.bs), 0), COALESCE(SUM(x.bn), 0), "
-                          "COALESCE(SUM(x.as_), 0), COALESCE(SUM(x.an), 0) "
-                          f"FROM (SELECT p.member_id, COUNT(*) AS n, SUM({net}) AS s, "
-                          f"SUM(CASE WHEN p.success_time < m.created_at THEN {net} ELSE 0 END) AS bs, "
-                          "SUM(CASE WHEN p.success_time < m.created_at THEN 1 ELSE 0 END) AS bn, "
-                          f"SUM(CASE WHEN p.success_time >= m.created_at THEN {net} ELSE 0 END) AS as_, "
-                          "SUM(CASE WHEN p.success_time >= m.created_at THEN 1 ELSE 0 END) AS an "
-                          "FROM payments p LEFT JOIN members m ON m.id = p.member_id "
-                          "WHERE p.member_id IS NOT NULL AND p.success_time >= $1 AND p.success_time < $2 "
-                          "GROUP BY p.member_id) x GROUP BY r", [lo, hi, raw, len(raw)])
+    # all from the roll-ups: the payers and repeat payers are bitmaps (`payment_rollup.repeat_bits`), the
+    # joining split a sum over days, and only the redeemers' sales read rows: the period's (day, member) payment
+    # sums whose member is a bit of the redeemer bitmap (tested in SQL, summed there: one row comes back)
+    redeemers, by_day = await asyncio.gather(period_members("redeem", f.start, f.end), _pay_bits(f.start, f.end))
+    payers, repeat = payment_rollup.repeat_bits(by_day["paid"], by_day["paid_twice"])
+    paying = payers & redeemers
+    if is_postgres_conn(c) and paying.bit_count() <= BY_MEMBER_MAX:
+        # few paying redeemers (the usual case): their rows by member (index member_id, day)
+        mine_q = fetchrow(c, "SELECT COALESCE(SUM(net_fen), 0) FROM metrics_payment_members "
+                             "WHERE member_id = ANY($3::bigint[]) AND day >= $1 AND day <= $2",
+                          [f.start, f.end, sorted(bitmaps.to_ids(paying))])
+    else:  # else the period's rows, each tested against the redeemer bitmap in SQL
+        raw = bitmaps.raw(redeemers)
+        is_redeemer = bitmaps.bit_sql(is_postgres_conn(c), "$3", "$4", "member_id")
+        mine_q = fetchrow(c, "SELECT COALESCE(SUM(net_fen), 0) FROM metrics_payment_members WHERE day >= $1 "
+                             f"AND day <= $2 AND {is_redeemer} = 1", [f.start, f.end, raw, len(raw)])
+    mine, days = await asyncio.gather(
+        mine_q,
+        fetchrow(c, "SELECT COALESCE(SUM(member_net_fen), 0), COALESCE(SUM(before_join_fen), 0), "
+                    "COALESCE(SUM(before_join_payments), 0), COALESCE(SUM(after_join_fen), 0), "
+                    "COALESCE(SUM(after_join_payments), 0) FROM metrics_payments_daily WHERE day >= $1 AND day <= $2",
+                 [f.start, f.end]))
+    assert mine is not None and days is not None
     n_redeemers = redeemers.bit_count()
     members = await members_at(f.end)
-    groups = {"redeemed": {"members": n_redeemers}, "not_redeemed": {"members": members - n_redeemers}}
-    for g in groups.values():
-        g.update(payers=0, repeat_payers=0, sales_fen=0)
-    join = [0, 0, 0, 0]
-    for r in rows:
-        g = groups["redeemed" if int(r[0]) else "not_redeemed"]
-        g["payers"] += int(r[1])
-        g["repeat_payers"] += int(r[2])
-        g["sales_fen"] += int(r[3])
-        join = [j + int(v) for j, v in zip(join, r[4:8], strict=True)]
+    r_payers, r_repeat = (payers & redeemers).bit_count(), (repeat & redeemers).bit_count()
+    groups: dict[str, dict[str, int]] = {
+        "redeemed": {"members": n_redeemers, "payers": r_payers, "repeat_payers": r_repeat,
+                     "sales_fen": int(mine[0])},
+        "not_redeemed": {"members": members - n_redeemers, "payers": payers.bit_count() - r_payers,
+                         "repeat_payers": repeat.bit_count() - r_repeat, "sales_fen": int(days[0]) - int(mine[0])}}
+    join = [int(v) for v in days[1:5]]
     for g in groups.values():
         g["conversion_bp"] = ratio_bp(g["payers"], g["members"])
         g["repurchase_bp"] = ratio_bp(g["repeat_payers"], g["payers"])

@@ -38,7 +38,7 @@ from app.clock import SHANGHAI
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
 from app.services import reconcile
-from app.services.metrics import bitmaps
+from app.services.metrics import bitmaps, payment_rollup
 from app.services.metrics.classify import MEASURES, classified_sql, day_sql
 from app.sqlx import execute, fetch, fetchrow
 
@@ -47,6 +47,7 @@ log = logging.getLogger("jifen.metrics")
 WATERMARK = "ledger"
 CHECKINS = "checkins"
 LEDGER_BIT_KINDS = ("redeem", "sharing")
+BACKFILL_BATCH = 2**40  # `jifen metrics refresh` from an empty roll-up: every settled entry in one pass
 # the ledger's day bitmaps: who redeemed (reversals are not redemptions) and who earned a sharing award
 _BITS_SQL = ("SELECT DISTINCT day, CASE WHEN category = 'sharing' THEN 'sharing' ELSE 'redeem' END AS kind, "
              "tier_level, member_id FROM ({src}) x WHERE (category = 'redeem' AND rule_key <> 'reversal') "
@@ -61,6 +62,7 @@ class RefreshResult:
     entries: int
     watermark: int
     checkins: int = 0
+    payments: int = 0
 
 
 async def _lock_watermark(c: BaseDBAsyncClient) -> int:
@@ -76,7 +78,7 @@ async def _lock_watermark(c: BaseDBAsyncClient) -> int:
 
 
 async def _ensure_watermark(c: BaseDBAsyncClient) -> None:
-    for name in (WATERMARK, CHECKINS):
+    for name in (WATERMARK, CHECKINS, payment_rollup.PAYMENTS):
         await execute(c, "INSERT INTO metrics_watermarks (name, last_entry_id) VALUES ($1, 0) ON CONFLICT (name) "
                          "DO NOTHING", [name])
 
@@ -104,11 +106,22 @@ async def _roll(c: BaseDBAsyncClient, where: str, args: list[Any]) -> None:
                      f"(SELECT day, rule_key FROM ({src}) s) GROUP BY d.day, d.rule_key, d.category, d.tier_level) x "
                      "WHERE metrics_daily.day = x.day AND metrics_daily.rule_key = x.rule_key "
                      "AND metrics_daily.category = x.category AND metrics_daily.tier_level = x.tier_level", args)
-    await _add_bits(c, await fetch(c, _BITS_SQL.format(src=src), args))
+    await _add_bits_sql(c, _BITS_SQL.format(src=src), args)
 
 
 def _d(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+async def _add_bits_sql(c: BaseDBAsyncClient, sql: str, args: list[Any]) -> None:
+    """`_add_bits` of the (day, kind, tier, member) rows of `sql`; on PostgreSQL grouped in the database (one
+    array of member ids per day x kind x tier: a backfill's millions of rows do not cross as rows)."""
+    if not is_postgres_conn(c):
+        await _add_bits(c, await fetch(c, sql, args))
+        return
+    rows = await fetch(c, f"SELECT b.day, b.kind, b.tier_level, array_agg(b.member_id) FROM ({sql}) "
+                          "AS b(day, kind, tier_level, member_id) GROUP BY 1, 2, 3", args)
+    await _or_bits(c, {(_d(r[0]), r[1], int(r[2])): r[3] for r in rows})
 
 
 async def _add_bits(c: BaseDBAsyncClient, rows: list[Any]) -> None:
@@ -116,6 +129,10 @@ async def _add_bits(c: BaseDBAsyncClient, rows: list[Any]) -> None:
     groups: dict[tuple[date, str, int], list[int]] = {}
     for r in rows:
         groups.setdefault((_d(r[0]), r[1], int(r[2])), []).append(int(r[3]))
+    await _or_bits(c, groups)
+
+
+async def _or_bits(c: BaseDBAsyncClient, groups: dict[tuple[date, str, int], list[int]]) -> None:
     if not groups:
         return
     days = sorted({k[0] for k in groups})
@@ -170,12 +187,13 @@ async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int 
         cwm = await _mark(c, CHECKINS)
         cupto, ccount = await _settled(c, "checkins", cwm, batch, cutoff)
         if cupto != cwm:
-            await _add_bits(c, await fetch(c, "SELECT k.day, 'checked_in', COALESCE(m.tier_level, 0), k.member_id "
-                                              "FROM checkins k LEFT JOIN members m ON m.id = k.member_id "
-                                              "WHERE k.id > $1 AND k.id <= $2", [cwm, cupto]))
+            await _add_bits_sql(c, "SELECT k.day, 'checked_in', COALESCE(m.tier_level, 0), k.member_id "
+                                   "FROM checkins k LEFT JOIN members m ON m.id = k.member_id "
+                                   "WHERE k.id > $1 AND k.id <= $2", [cwm, cupto])
             await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
                           [cupto, rt.clock.now(), CHECKINS])
-    return RefreshResult(count, upto, ccount)
+        pcount = await payment_rollup.refresh(c, batch, cutoff, rt.clock.now())
+    return RefreshResult(count, upto, ccount, pcount)
 
 
 async def refresh_all(rt: Runtime, **kw: Any) -> int:
@@ -184,7 +202,7 @@ async def refresh_all(rt: Runtime, **kw: Any) -> int:
     while True:
         r = await refresh(rt, **kw)
         total += r.entries
-        if r.entries == 0 and r.checkins == 0:
+        if r.entries == 0 and r.checkins == 0 and r.payments == 0:
             await refresh_members()
             return total
 
@@ -278,7 +296,9 @@ async def verify(days: list[date] | None = None) -> list[Drift]:
         for f in zero:
             if a[f] != b[f]:
                 out.append(Drift(key[0], key[1], key[2], f, a[f], b[f]))
-    return out + await verify_day_members(days)
+    pay = [Drift(day, table, "payments", field, a, b) for day, table, field, a, b in
+           await payment_rollup.verify(conn(), days)]
+    return out + await verify_day_members(days) + pay
 
 
 async def verify_day_members(days: list[date] | None = None) -> list[Drift]:
@@ -307,7 +327,8 @@ async def verify_day_members(days: list[date] | None = None) -> list[Drift]:
             scan = {(str(_d(r[0])), r[1]): int(r[2]) for r in rows}
         dwhere = "true" if not days else "day IN (" + ", ".join(f"${i + 1}" for i in range(len(days))) + ")"
         union: dict[tuple[str, str], int] = {}
-        for r in await fetch(c, f"SELECT day, kind, bits FROM metrics_day_members WHERE {dwhere}", list(days or [])):
+        for r in await fetch(c, f"SELECT day, kind, bits FROM metrics_day_members WHERE {dwhere} "
+                                "AND kind NOT IN ('paid', 'paid_twice')", list(days or [])):
             key = (str(_d(r[0])), r[1])
             union[key] = union.get(key, 0) | bitmaps.unpack(r[2])
         if (await watermark(), await _mark(c, CHECKINS)) == (upto, cupto):
@@ -342,6 +363,7 @@ async def rebuild_days(rt: Runtime, days: list[date]) -> None:
                                           f"WHERE k.id <= $1 AND k.day IN ({kmarks})", [cwm, *days]))
         where, args = _day_where(days, is_postgres_conn(c), 2)
         await _roll(c, f"e.id <= $1 AND {where}", [wm, *args])
+        await payment_rollup.recompute_days(c, days)
 
 
 RECONCILE_DAYS = 2
