@@ -383,6 +383,15 @@ def http_round(ctx: Ctx, workers: int) -> None:
             note = f"{j.statuses.get('200', 0)} already-checked-in answers (200) after the token list wrapped" \
                 if j.statuses.get("200") else ""
             res.add(pair_row("check-in", workers, j, c, "raw asyncpg txn", target=1.0, note=note))
+            # the real ceiling (issue #17 item 3): one hand-written statement + the same rate-limit call,
+            # no pool reset; its own jifen/ceiling pair so the ratio is paired like every other
+            j1, c1 = measure_pair(ctx, f"checkin_one_{w}",
+                                  (jifen, "authed.lua", ["POST", "/api/v1/checkins", ctx.writers, 0, n]),
+                                  (ceiling, "authed.lua", ["POST", "/checkin_one", ctx.writers, 0, n]),
+                                  expected=(201, 200), before=lambda: reset_db(ctx))
+            reset_db(ctx)
+            res.add(pair_row("check-in", workers, j1, c1, "1 SQL stmt + rate limit (asyncpg, no reset)",
+                             target=0.7))
             if ctx.pgbench is not None:
                 p = ctx.pgbench
                 res.add(Row(scenario="check-in", workers=str(workers), jifen=j.rps, ceiling_name="pgbench (tps)",
