@@ -415,7 +415,7 @@ def http_round(ctx: Ctx, workers: int) -> None:
         if wants("login"):
             j, c = measure_pair(ctx, f"login_{w}", (jifen, "login.lua", ["/api/v1/auth/login", plan.members]),
                                 (ceiling, "login.lua", ["/login_raw", plan.members]))
-            res.add(pair_row("login (sandbox)", workers, j, c, "raw aiohttp+asyncpg"))
+            res.add(pair_row("login (sandbox)", workers, j, c, "raw aiohttp+asyncpg", target=0.9))
         if wants("notify") and ctx.payments_ok:
             from bench import payments
 
@@ -457,6 +457,16 @@ def profile_round(ctx: Ctx, jifen: Server, workers: int, ceiling: Server | None 
                 ctx, ceiling, f"checkin_raw_w{workers}", "authed.lua",
                 ["POST", "/checkin_raw", ctx.writers, 0, ctx.plan.threads])
             reset_db(ctx)
+            ctx.res.profiles[f"checkin_one_w{workers}"] = profile.record_under_load(
+                ctx, ceiling, f"checkin_one_w{workers}", "authed.lua",
+                ["POST", "/checkin_one", ctx.writers, 0, ctx.plan.threads])
+            reset_db(ctx)
+    if forced or "login (sandbox)" in failing:
+        ctx.res.profiles[f"login_w{workers}"] = profile.record_under_load(
+            ctx, jifen, f"login_w{workers}", "login.lua", ["/api/v1/auth/login", ctx.plan.members])
+        if forced and ceiling is not None:
+            ctx.res.profiles[f"login_raw_w{workers}"] = profile.record_under_load(
+                ctx, ceiling, f"login_raw_w{workers}", "login.lua", ["/login_raw", ctx.plan.members])
     if ctx.payments_ok and (forced or "payment notification" in failing):
         from bench import payments
 
