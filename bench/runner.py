@@ -159,7 +159,7 @@ def start_sandbox(ctx: Ctx) -> procs.Proc:
     env = jifen_env(0, "http://127.0.0.1:9", ctx.keys_env)
     proc = procs.start("sandbox", [JIFEN, "sandbox", "--port", str(port)], env, ctx.work)
     ctx.sandbox_url = f"http://127.0.0.1:{port}"
-    procs.wait_http(f"{ctx.sandbox_url}/__sandbox__/health", proc)
+    procs.wait_http(f"{ctx.sandbox_url}/__sandbox__/health", proc, timeout=120)
     return proc
 
 
@@ -167,7 +167,9 @@ def start_sandbox(ctx: Ctx) -> procs.Proc:
 def spawn_jifen(ctx: Ctx, workers: int) -> tuple[procs.Proc, str]:
     port = free_port()
     env = jifen_env(port, ctx.sandbox_url, ctx.keys_env)
-    proc = procs.start(f"jifen-w{workers}", [JIFEN, "serve", "--workers", str(workers)], env, ctx.work)
+    # through bench.slow_start: a loaded machine must not abort the run at Sanic's 30 s start-up limit
+    proc = procs.start(f"jifen-w{workers}", [PYTHON, "-m", "bench.slow_start", "jifen", "serve", "--workers",
+                                             str(workers)], env, ctx.work)
     return proc, f"http://127.0.0.1:{port}"
 
 
@@ -177,13 +179,13 @@ def spawn_ceiling(ctx: Ctx, workers: int) -> tuple[procs.Proc, str]:
            "BENCH_POOL_MAX": str(POOL_MAX), "BENCH_WECHAT_BASE": ctx.sandbox_url, "BENCH_APPID": APPID,
            "BENCH_APP_SECRET": APP_SECRET, "BENCH_KEYS_DIR": str(ctx.keys_dir),
            "BENCH_CHECKIN_POINTS": str(CHECKIN_POINTS), **_wecom_env()}
-    argv = [PYTHON, "-m", "bench.ceiling_app", "--port", str(port), "--workers", str(workers)]
+    argv = [PYTHON, "-m", "bench.slow_start", "ceiling", "--port", str(port), "--workers", str(workers)]
     return procs.start(f"ceiling-w{workers}", argv, env, ctx.work), f"http://127.0.0.1:{port}"
 
 
 def ready(spawned: tuple[procs.Proc, str], path: str, workers: int) -> Server:
     proc, url = spawned
-    procs.wait_http(f"{url}{path}", proc, timeout=60)
+    procs.wait_http(f"{url}{path}", proc, timeout=150)
     return Server(proc, url, _wait_workers(proc, workers))
 
 
@@ -191,7 +193,7 @@ def start_jifen(ctx: Ctx, workers: int) -> Server:
     return ready(spawn_jifen(ctx, workers), "/healthz", workers)
 
 
-def _wait_workers(proc: procs.Proc, n: int, timeout: float = 30.0) -> list[int]:
+def _wait_workers(proc: procs.Proc, n: int, timeout: float = 60.0) -> list[int]:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         workers = procs.sanic_workers(proc)
