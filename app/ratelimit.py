@@ -2,6 +2,13 @@
 
 One round trip (a Lua script) per request for all the windows it counts against. Limits are configuration
 (`[ratelimit]`); 0 disables a window.
+
+A window that guards a costly call (login's per-IP window in front of code2session) may have its count
+deferred into the round trip made after that call (`may_defer`), but only while this worker's own estimate
+of the window - the last count Redis reported to it plus the requests it deferred since - is at most half the
+limit; nearer the limit it is counted first, as before. Every request is still counted and every answer past
+the limit is still 429; what deferral changes is only how many guarded calls a burst can start before its
+counts come back: with W workers at most W x limit/2 per window before counting is sequential again.
 """
 
 from __future__ import annotations
@@ -31,7 +38,39 @@ return out
 """)
 
 
-async def enforce(rt: Runtime, action: str, windows: list[tuple[str, str, int]], period: int = 60) -> None:
+Window = tuple[str, str, int]
+"""(dimension, identity, limit per period)"""
+
+# this worker's estimate per window key (the key names its slot); emptied when the slot changes
+_estimates: dict[str, int] = {}
+_estimates_slot = -1
+
+
+def _estimates_for(slot: int) -> dict[str, int]:
+    global _estimates_slot
+    if slot != _estimates_slot:
+        _estimates.clear()
+        _estimates_slot = slot
+    return _estimates
+
+
+def may_defer(rt: Runtime, action: str, window: Window, period: int = 60) -> bool:
+    """True: count `window` in the round trip after the guarded call (this request is added to the estimate
+    now). False: the window is near its limit as far as this worker knows, so `enforce` it first."""
+    dim, ident, limit = window
+    if limit <= 0:
+        return True  # disabled: there is nothing to count
+    slot = int(time.time()) // period
+    estimates = _estimates_for(slot)
+    key = rt.key("rl", action, dim, ident, slot)
+    seen = estimates.get(key, 0)
+    if seen + 1 > limit // 2:
+        return False
+    estimates[key] = seen + 1
+    return True
+
+
+async def enforce(rt: Runtime, action: str, windows: list[Window], period: int = 60) -> None:
     """`windows`: (dimension, identity, limit per period). Raises 429 naming the window that overflowed."""
     active = [(dim, ident, limit) for dim, ident, limit in windows if limit > 0]
     if not active:
@@ -39,6 +78,10 @@ async def enforce(rt: Runtime, action: str, windows: list[tuple[str, str, int]],
     slot = int(time.time()) // period
     keys = [rt.key("rl", action, dim, ident, slot) for dim, ident, _ in active]
     counts = await _COUNT(rt.redis, keys, [period + 1])
+    estimates = _estimates_for(slot)
+    for key, count in zip(keys, counts, strict=True):
+        if key in estimates:  # a deferrable window: remember what Redis counted (kept for this slot only)
+            estimates[key] = max(estimates[key], int(count))
     for (dim, _, limit), count in zip(active, counts, strict=True):
         if int(count) > limit:
             retry = period - int(time.time()) % period

@@ -9,6 +9,14 @@ does the same database work, and nothing else:
 - `/checkin_raw`: the plain check-in transaction through an asyncpg pool — BEGIN, insert check-in (a
   conflict = already checked in), `UPDATE members … RETURNING balance`, insert ledger row, COMMIT, and the
   pool's default reset on release (what the perf notes measured as ceiling b);
+- `/checkin_one`: the check-in a competent engineer would write today (issue #17 item 3): the same rate-limit
+  work jifen does (one EVALSHA counting the member and the client-IP windows, 429 over the limit), then ONE
+  hand-written data-modifying statement through an asyncpg pool whose reset on release is skipped (no session
+  state is ever set): streak (yesterday + 1, else 1), the rule's repeating streak bonus, the tier multiplier,
+  the check-in row as the per-member-day guard (a conflict or today's day already recorded = nothing else
+  happens), balance/growth/tier/streak on the member, the ledger entry with its trace, the expiring bucket,
+  and a debt paid off from the credit (only looked up when the balance was negative); the rule is read once
+  at start-up (no campaigns: the benchmark configures none);
 - `/ledger_raw`, `/points_raw`: the read queries jifen issues, through asyncpg, JSON out;
 - `/login_raw`: code2session against the same sandbox with aiohttp, the member by openid, a token;
 - `/notify_raw`: the WeChat Pay notification verified (RSA-SHA256) and decrypted (AES-256-GCM) with
@@ -97,6 +105,126 @@ async def checkin_raw(request: Request) -> HTTPResponse:
             "NULL, $3, $4, 0, NULL, $5) RETURNING id", member_id, points, f"checkin:{day.isoformat()}", balance, now)
     return json({"checked_in": True, "day": day.isoformat(), "points": points, "balance": balance,
                  "entry_id": entry_id}, status=201)
+
+
+# The rate-limit script jifen runs (app/ratelimit.py): INCR each window, set its expiry on first use.
+_RL_LUA = """
+local out = {}
+for i, key in ipairs(KEYS) do
+  local n = redis.call('INCR', key)
+  if n == 1 then redis.call('EXPIRE', key, ARGV[1]) end
+  out[i] = n
+end
+return out
+"""
+_RL_SHA = hashlib.sha1(_RL_LUA.encode()).hexdigest()
+
+# $1 member, $2 day, $3 now, $4 base points, $5 growth, $6 bonus period (days), $7 bonus points,
+# $8 idem key, $9 rule id, $10 bucket expiry. Nothing past `g` happens unless today's row was inserted.
+_CHECKIN_ONE_SQL = """
+WITH m0 AS (
+    SELECT id, tier_level, checkin_streak,
+           CASE WHEN last_checkin_day = $2::date - 1 THEN checkin_streak + 1 ELSE 1 END AS streak
+    FROM members WHERE id = $1 AND last_checkin_day IS DISTINCT FROM $2::date
+), p AS (
+    SELECT m0.id, m0.streak, m0.tier_level,
+           CASE WHEN $6::int > 0 AND m0.streak % $6::int = 0 THEN $7::int ELSE 0 END AS bonus,
+           COALESCE((SELECT multiplier_bp FROM tiers WHERE level = m0.tier_level), 10000) AS tier_bp
+    FROM m0
+), pts AS (
+    SELECT p.*, (($4::int + p.bonus)::bigint * p.tier_bp / 10000)::int AS points FROM p
+), g AS (
+    INSERT INTO checkins (member_id, day, streak, makeup, created_at)
+    SELECT id, $2::date, streak, false, $3::timestamptz FROM pts
+    ON CONFLICT (member_id, day) DO NOTHING RETURNING member_id
+), m AS (
+    UPDATE members SET balance = members.balance + pts.points, growth = members.growth + $5::int,
+           tier_level = GREATEST(members.tier_level, COALESCE((SELECT max(level) FROM tiers
+                                                               WHERE growth_threshold <= members.growth + $5::int), 0)),
+           checkin_streak = pts.streak, last_checkin_day = $2::date, updated_at = $3::timestamptz
+    FROM pts, g WHERE members.id = pts.id
+    RETURNING members.balance, members.tier_level, pts.points, pts.bonus, pts.tier_bp, pts.streak,
+              pts.tier_level AS tier_before
+), e AS (
+    INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key, balance_after,
+                               growth, trace, created_at)
+    SELECT $1, 'available', m.points, 'earn', 'check_in', $8::text, $9::bigint, $8::text, m.balance, $5::int,
+           jsonb_build_object('rule', 'check_in', 'rule_id', $9::bigint, 'event', 'check_in', 'base', $4::int,
+                              'streak_bonus', m.bonus, 'tier_level', m.tier_before, 'tier_multiplier_bp', m.tier_bp,
+                              'points', m.points, 'growth', $5::int),
+           $3::timestamptz
+    FROM m RETURNING id
+), net AS (
+    SELECT LEAST(m.points, GREATEST(0, m.points - m.balance)) AS take FROM m
+), debt AS (
+    SELECT d.id, d.remaining FROM point_buckets d, net
+    WHERE net.take > 0 AND d.member_id = $1 AND d.state = 'debt' AND d.remaining < 0 FOR UPDATE OF d
+), paid AS (
+    UPDATE point_buckets SET remaining = point_buckets.remaining + x.alloc
+    FROM (SELECT debt.id, LEAST(-debt.remaining, GREATEST(0, net.take - COALESCE(SUM(-debt.remaining)
+              OVER (ORDER BY debt.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS alloc
+          FROM debt, net) x
+    WHERE point_buckets.id = x.id AND x.alloc > 0 RETURNING point_buckets.id
+), b AS (
+    INSERT INTO point_buckets (member_id, entry_id, state, initial, remaining, expired_amount, expires_at,
+                               release_at, created_at)
+    SELECT $1, e.id, 'active', m.points, m.points - net.take, 0, $10::timestamptz, NULL, $3::timestamptz
+    FROM e, m, net WHERE m.points > 0 RETURNING id
+)
+SELECT m0.checkin_streak AS current_streak, m.balance, m.points, m.streak, m.tier_level, e.id AS entry_id,
+       (SELECT count(*) FROM b) + (SELECT count(*) FROM paid) AS touched
+FROM m0 LEFT JOIN m ON true LEFT JOIN e ON true
+"""
+
+
+async def checkin_one(request: Request) -> HTTPResponse:
+    member_id = _member_id(request)
+    if member_id is None:
+        return _unauthorized()
+    ctx = request.app.ctx
+    slot = int(time.time()) // 60
+    counts = await ctx.redis.evalsha(_RL_SHA, 2, f"{ctx.rl_prefix}rl:checkin:member:{member_id}:{slot}",
+                                     f"{ctx.rl_prefix}rl:checkin:ip:{request.remote_addr or request.ip}:{slot}", 61)
+    if int(counts[0]) > ctx.checkin_per_member or int(counts[1]) > ctx.checkin_per_ip:
+        return json({"error": {"code": "rate_limited", "message": "too many check-in requests"}}, status=429)
+    now = datetime.now(UTC)
+    day = _today(now)
+    rule = ctx.checkin_rule
+    async with ctx.pool_noreset.acquire() as c:
+        row = await c.fetchrow(_CHECKIN_ONE_SQL, member_id, day, now, rule["points"], rule["growth"],
+                               rule["bonus_every"], rule["bonus"], f"checkin:{day.isoformat()}", rule["id"],
+                               datetime(day.year + 2, 1, 1, tzinfo=SHANGHAI))
+    if row is None:
+        return json({"error": {"code": "member_not_found", "message": "member not found"}}, status=404)
+    if row["entry_id"] is None:
+        return json({"checked_in": False, "reason": "already_checked_in", "day": day.isoformat(),
+                     "streak": row["current_streak"], "points": 0})
+    return json({"checked_in": True, "day": day.isoformat(), "streak": row["streak"], "points": row["points"],
+                 "balance": row["balance"], "award": {"status": "awarded", "points": row["points"],
+                                                      "entry_id": row["entry_id"], "balance": row["balance"],
+                                                      "tier_level": row["tier_level"]}}, status=201)
+
+
+class _NoResetConnection(asyncpg.connection.Connection):  # type: ignore[misc]
+    """Skips asyncpg's reset query on release: `/checkin_one` sets no session state (no LISTEN, SET or
+    advisory locks), and an open transaction is still rolled back by the pool."""
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
+async def _checkin_rule(c: asyncpg.Connection) -> dict[str, int]:
+    """The seeded check-in rule's parameters (base points, growth, the repeating `N+` streak bonus)."""
+    r = await c.fetchrow("SELECT id, points_fixed, growth_fixed, streak_bonuses FROM earning_rules "
+                         "WHERE event = 'check_in' AND active ORDER BY id LIMIT 1")
+    if r is None:
+        return {"id": 0, "points": int(os.environ.get("BENCH_CHECKIN_POINTS", "5")), "growth": 0, "bonus_every": 0,
+                "bonus": 0}
+    bonuses = r["streak_bonuses"] or {}
+    bonuses = jsonlib.loads(bonuses) if isinstance(bonuses, str) else bonuses
+    every, bonus = next(((int(k[:-1]), int(v)) for k, v in bonuses.items() if k.endswith("+")), (0, 0))
+    return {"id": r["id"], "points": r["points_fixed"], "growth": r["growth_fixed"], "bonus_every": every,
+            "bonus": bonus}
 
 
 async def ledger_raw(request: Request) -> HTTPResponse:
@@ -339,6 +467,7 @@ def create_app(name: str = "ceiling") -> Sanic:
     app.config.ACCESS_LOG = False
     app.add_route(bare, "/bare", methods=["GET"])
     app.add_route(checkin_raw, "/checkin_raw", methods=["POST"])
+    app.add_route(checkin_one, "/checkin_one", methods=["POST"])
     app.add_route(ledger_raw, "/ledger_raw", methods=["GET"])
     app.add_route(points_raw, "/points_raw", methods=["GET"])
     app.add_route(login_raw, "/login_raw", methods=["POST"])
@@ -355,10 +484,24 @@ def create_app(name: str = "ceiling") -> Sanic:
         ctx.checkin_points = int(env.get("BENCH_CHECKIN_POINTS", "5"))
         ctx.pool = await asyncpg.create_pool(env["BENCH_DSN"], min_size=1,
                                              max_size=int(env.get("BENCH_POOL_MAX", "10")))
+        # a second pool for /checkin_one only: its idle connections close after 5 s, so outside that scenario
+        # the ceiling holds no more PostgreSQL connections than before (max_connections is shared)
+        ctx.pool_noreset = await asyncpg.create_pool(env["BENCH_DSN"], min_size=0,
+                                                     max_size=int(env.get("BENCH_POOL_MAX", "10")),
+                                                     max_inactive_connection_lifetime=5.0,
+                                                     connection_class=_NoResetConnection)
+        from redis.asyncio import Redis
+
+        ctx.redis = Redis.from_url(env.get("JIFEN_REDIS_URL", "redis://127.0.0.1:6379/9"), decode_responses=True)
+        await ctx.redis.script_load(_RL_LUA)
+        ctx.rl_prefix = env.get("JIFEN_REDIS_PREFIX", "jifen-bench:") + "ceiling:"
+        ctx.checkin_per_member = int(env.get("JIFEN_RATELIMIT_CHECKIN_PER_MEMBER", "20"))
+        ctx.checkin_per_ip = int(env.get("JIFEN_RATELIMIT_CHECKIN_PER_IP", "600"))
         ctx.http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=200))
         ctx.wechat_base = env.get("BENCH_WECHAT_BASE", "http://127.0.0.1:8901")
         ctx.appid, ctx.app_secret = env.get("BENCH_APPID", ""), env.get("BENCH_APP_SECRET", "")
         async with ctx.pool.acquire() as c:
+            ctx.checkin_rule = await _checkin_rule(c)
             ctx.first_rule = await c.fetchval("SELECT id FROM earning_rules WHERE code = 'first_purchase'") or 0
             ctx.interaction_rule = await c.fetchval(
                 "SELECT id FROM earning_rules WHERE code = 'community_interaction'") or 0
@@ -382,7 +525,9 @@ def create_app(name: str = "ceiling") -> Sanic:
     @app.after_server_stop
     async def close_resources(app: Sanic) -> None:
         await app.ctx.http.close()
+        await app.ctx.redis.aclose()
         await app.ctx.pool.close()
+        await app.ctx.pool_noreset.close()
 
     return app
 

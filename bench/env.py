@@ -21,12 +21,14 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "py
 JIFEN = str(ROOT / ".venv" / "bin" / "jifen")
 
 PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"
-DB_NAME = "jifen_bench"
+# BENCH_DB_NAME / BENCH_REDIS_PREFIX: a separate database and key prefix (e.g. `bench.compare_trees` beside
+# another session's run, which holds the lock on the defaults)
+DB_NAME = os.environ.get("BENCH_DB_NAME", "jifen_bench")
 DSN = f"postgres://{PG_USER}@{PG_HOST}:{PG_PORT}/{DB_NAME}"
 ADMIN_DSN = f"postgres://{PG_USER}@{PG_HOST}:{PG_PORT}/postgres"
 REDIS_DB = 9
 REDIS_URL = f"redis://127.0.0.1:6379/{REDIS_DB}"
-REDIS_PREFIX = "jifen-bench:"
+REDIS_PREFIX = os.environ.get("BENCH_REDIS_PREFIX", "jifen-bench:")
 # HS256 key shared by jifen and the ceiling app; 48 bytes so PyJWT does not warn
 AUTH_SECRET = "jifen-bench-secret-0123456789abcdef0123456789abcd"
 APPID, APP_SECRET = "wxsandbox0000001", "sandbox-secret"

@@ -119,17 +119,18 @@ def markdown(res: Results) -> str:
     cost_rows = [r for r in res.rows if r.cpu_ms]
     if cost_rows:
         lines += ["", "CPU per request (ms; server workers / PostgreSQL; from /proc over the same runs):", "",
-                  "| scenario | workers | jifen workers | jifen PostgreSQL | ceiling workers | ceiling PostgreSQL |",
-                  "|---|---|---|---|---|---|"]
+                  "| scenario | workers | ceiling | jifen workers | jifen PostgreSQL | ceiling workers | "
+                  "ceiling PostgreSQL |",
+                  "|---|---|---|---|---|---|---|"]
         seen = set()
-        for r in cost_rows:
-            if (r.scenario, r.workers) in seen:
+        for r in cost_rows:  # one line per pair measured (check-in has two ceilings, each its own pair)
+            if (r.scenario, r.workers, r.ceiling_name) in seen:
                 continue
-            seen.add((r.scenario, r.workers))
+            seen.add((r.scenario, r.workers, r.ceiling_name))
             c = r.cpu_ms
             cells = " | ".join(f"{c.get(k, 0):.2f}" for k in ("jifen_workers", "jifen_pg", "ceiling_workers",
                                                                "ceiling_pg"))
-            lines.append(f"| {r.scenario} | {r.workers} | {cells} |")
+            lines.append(f"| {r.scenario} | {r.workers} | {r.ceiling_name} | {cells} |")
     if res.memory:
         lines += ["", "Peak RSS per jifen worker (VmHWM): " + "; ".join(
             f"{k}: " + ", ".join(f"{v / 1024:.0f} MiB" for v in vals) for k, vals in res.memory.items()) + "."]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
 import time
-import uuid
 
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
@@ -55,6 +56,25 @@ def _is_data_error(exc: BaseException) -> bool:
     return False
 
 
+_rid_prefix = os.urandom(4).hex()
+_rid_counter = itertools.count(1)
+
+
+def _new_rid_prefix() -> None:
+    """A forked worker draws its own prefix (spawned workers import this module afresh anyway)."""
+    global _rid_prefix, _rid_counter
+    _rid_prefix, _rid_counter = os.urandom(4).hex(), itertools.count(1)
+
+
+os.register_at_fork(after_in_child=_new_rid_prefix)
+
+
+def _next_request_id() -> str:
+    """16 hex characters, unique per process run: a random prefix per process and a counter. Why not uuid4:
+    one getrandom() system call and a UUID object per request, ~1.5 % of a login's CPU."""
+    return f"{_rid_prefix}{next(_rid_counter) & 0xFFFFFFFF:08x}"
+
+
 def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_resources: bool = True) -> Sanic:
     """Build the app. Tests pass manage_resources=False and attach a Runtime themselves."""
     settings = settings or load_settings()
@@ -78,7 +98,7 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
 
     @app.on_request
     async def start(request: Request) -> None:
-        rid = request.headers.get("x-request-id") or uuid.uuid4().hex[:16]
+        rid = request.headers.get("x-request-id") or _next_request_id()
         request.ctx.request_id = rid[:64]
         request.ctx.started = time.perf_counter()
         request_id_var.set(request.ctx.request_id)

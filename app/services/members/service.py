@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import secrets
 from dataclasses import dataclass
@@ -14,13 +15,13 @@ from tortoise.transactions import in_transaction
 from app import ratelimit
 from app.auth import issue_token
 from app.clock import clock
-from app.db import conn
+from app.db import conn, is_postgres_conn
 from app.errors import ApiError, Forbidden, NotFound, RateLimited, ServiceUnavailable
 from app.runtime import Runtime
 from app.services.members import hooks
 from app.services.points import pending_awards
 from app.services.points.engine import award
-from app.sqlx import fetchrow
+from app.sqlx import INTEGRITY_ERRORS, fetchrow
 from app.wechat import errors as wx
 from models import Member
 
@@ -30,7 +31,15 @@ _INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 
 
 def new_invite_code() -> str:
-    return "".join(secrets.choice(_INVITE_ALPHABET) for _ in range(8))
+    """8 characters of a 31-letter alphabet from ONE 48-bit draw (secrets.choice per letter made eight
+    getrandom() calls, and every PostgreSQL login draws a code for the upsert statement's possible insert).
+    31^8 < 2^48 / 300: the letters are uniform to within 0.4 %."""
+    n = secrets.randbits(48)
+    letters = []
+    for _ in range(8):
+        n, i = divmod(n, 31)
+        letters.append(_INVITE_ALPHABET[i])
+    return "".join(letters)
 
 
 def wechat_failure(exc: wx.WeChatError, what: str) -> ApiError:
@@ -64,6 +73,24 @@ async def _create(openid: str, unionid: str | None, invited_by_id: int | None, n
     return member
 
 
+# PostgreSQL: find, refresh the unionid of, or create (uninvited) the member by openid in ONE statement.
+# $1 openid, $2 unionid, $3 a fresh invite code (used only by an insert), $4 now. No row back: a concurrent
+# first login committed the member after this statement's snapshot (the caller reads it).
+_UPSERT_SQL = """
+WITH s AS (SELECT * FROM members WHERE openid = $1),
+u AS (UPDATE members SET unionid = $2, updated_at = $4 FROM s
+      WHERE members.id = s.id AND $2::text IS NOT NULL AND s.unionid IS DISTINCT FROM $2::text
+      RETURNING members.*),
+i AS (INSERT INTO members (openid, unionid, invite_code, balance, pending, growth, tier_level, checkin_streak,
+                           created_at, updated_at)
+      SELECT $1, $2, $3, 0, 0, 0, 0, 0, $4, $4 WHERE NOT EXISTS (SELECT 1 FROM s)
+      ON CONFLICT (openid) DO NOTHING RETURNING members.*)
+SELECT true AS created, i.* FROM i
+UNION ALL SELECT false, u.* FROM u
+UNION ALL SELECT false, s.* FROM s WHERE NOT EXISTS (SELECT 1 FROM u)
+"""
+
+
 @dataclass
 class LoginResult:
     member: Member
@@ -75,8 +102,20 @@ async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | N
                         now: datetime | None = None) -> tuple[Member, bool]:
     """Find or create by openid; concurrent first logins of the same user converge on one row. An invited
     member's row commits together with the inviter's award, owed (`pending_awards`) until it is made."""
+    c = conn()
+    if not invited_by_id and is_postgres_conn(c):
+        for _ in range(5):
+            try:
+                row = await fetchrow(c, _UPSERT_SQL, [openid, unionid, new_invite_code(), now or clock.now()])
+            except INTEGRITY_ERRORS:
+                continue  # invite code collision: draw again
+            if row is None:
+                break  # a concurrent first login inserted after this statement's snapshot: read it below
+            data = dict(row)
+            created = bool(data.pop("created"))
+            return Member._init_from_db(**data), created
     # hand-written read: a returning member's login is one statement, without the ORM's query building
-    row = await fetchrow(conn(), "SELECT * FROM members WHERE openid = $1", [openid])
+    row = await fetchrow(c, "SELECT * FROM members WHERE openid = $1", [openid])
     member = Member._init_from_db(**dict(row)) if row is not None else None
     if member is not None:
         if unionid and member.unionid != unionid:
@@ -95,13 +134,31 @@ async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | N
 
 
 async def login(rt: Runtime, code: str, invite_code: str | None = None, ip: str = "unknown") -> LoginResult:
+    """code2session, then the member by openid and a token.
+
+    Rate limits: the per-IP window guards code2session (WeChat's quota is the app's); the per-openid window
+    needs code2session's answer. While the IP is far from its limit (`ratelimit.may_defer`) both are counted
+    in ONE round trip after code2session - also when code2session fails, so failed codes count against the IP
+    as before; near the limit the IP is counted first, and only then is code2session called.
+    """
     limits = rt.settings.ratelimit
-    await ratelimit.enforce(rt, "login", [("ip", ip, limits.login_per_ip)])
+    ip_window = ("ip", ip, limits.login_per_ip)
+    deferred = ratelimit.may_defer(rt, "login", ip_window)
+    if not deferred:
+        await ratelimit.enforce(rt, "login", [ip_window])
     try:
         session = await rt.miniprogram.code2session(code)
     except wx.WeChatError as exc:
+        if deferred:
+            await ratelimit.enforce(rt, "login", [ip_window])
         raise wechat_failure(exc, "login") from exc
-    await ratelimit.enforce(rt, "login", [("openid", session.openid, limits.login_per_openid)])
+    except BaseException:  # e.g. cancelled: still counted, without hiding the original error
+        if deferred:
+            with contextlib.suppress(Exception):
+                await ratelimit.enforce(rt, "login", [ip_window])
+        raise
+    openid_window = ("openid", session.openid, limits.login_per_openid)
+    await ratelimit.enforce(rt, "login", [ip_window, openid_window] if deferred else [openid_window])
     inviter_id = None
     if invite_code:
         inviter = await Member.get_or_none(invite_code=invite_code.upper())

@@ -24,7 +24,7 @@ from app.runtime import Runtime
 from app.services.points import budget, ledger
 from app.services.points.calc import best_campaign, expiry_for, keeps_counters, tier_sql
 from app.services.points.config_cache import ConfigSnapshot
-from app.sqlx import fetchrow, to_json
+from app.sqlx import to_json
 from models import EarningRule, TierChange
 
 _SQL = """
@@ -162,7 +162,10 @@ async def check_in(rt: Runtime, member_id: int, today: date, now: datetime, rule
     values = list(prepared.values)
     values[0], values[8] = member_id, now
     try:
-        row = await fetchrow(conn(), _SQL, values)
+        # straight to asyncpg: every value is already what it takes (PostgreSQL only; `sqlx.fetch` would
+        # adapt each of the 16 values for a dialect that never reaches this path)
+        async with conn().acquire_connection() as raw:
+            row = await raw.fetchrow(_SQL, *values)
     except Exception as exc:
         if "jifen:net" not in str(exc):
             raise

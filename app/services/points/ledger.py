@@ -104,15 +104,17 @@ def netting_ctes(member: str, credit: str, source: str = "m") -> list[str]:
     to the debt. `netl` locks the debt buckets only once the member row is locked (the same lock order as
     every other writer) and FOR UPDATE reads their current amounts even where the statement's snapshot is
     older; `netd` pays them oldest first. The new bucket(s) must be inserted with
-    `remaining = amount - their share of net.take`. `NET_CHECK` must hold or the statement aborts
-    ('jifen:net'): it fails only when a debt bucket was created after the statement's snapshot (a claw-back
-    that committed while this statement waited for the member), and the caller retries, so nothing ever
-    lands half-netted.
+    `remaining = amount - their share of net.take`. With nothing to take (the balance before the credit was
+    not negative: the usual case) `netl` reads no bucket at all: `netd` could allocate nothing anyway.
+    `NET_CHECK` must hold or the statement aborts ('jifen:net'): it fails only when a debt bucket was created
+    after the statement's snapshot (a claw-back that committed while this statement waited for the member),
+    and the caller retries, so nothing ever lands half-netted.
     """
     return [
         f"net AS (SELECT LEAST({credit}, GREATEST(0, {credit} - {source}.balance)) AS take FROM {source})",
         f"netl AS (SELECT dx.id, dx.remaining FROM point_buckets dx WHERE dx.member_id = {member} "
-        f"AND dx.state = 'debt' AND dx.remaining < 0 AND EXISTS (SELECT 1 FROM {source}) FOR UPDATE)",
+        f"AND dx.state = 'debt' AND dx.remaining < 0 AND EXISTS (SELECT 1 FROM net WHERE net.take > 0) "
+        "FOR UPDATE)",
         "netd AS (UPDATE point_buckets SET remaining = point_buckets.remaining + x.alloc FROM (SELECT netl.id, "
         "LEAST(-netl.remaining, GREATEST(0, net.take - COALESCE(SUM(-netl.remaining) OVER (ORDER BY netl.id "
         "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0))) AS alloc FROM netl, net) x "
