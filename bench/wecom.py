@@ -1,9 +1,9 @@
 """WeCom callback ingestion: distinct encrypted and signed customer-contact events posted by wrk to
 `POST /wecom/callback` and to the ceiling's `/wecom_raw`.
 
-jifen verifies the signature, the corp and the timestamp window, refuses replays (a Redis SET NX per
-timestamp/nonce/signature), decrypts, records the event on its content key (one INSERT) and answers
-`success`; its event worker processes recorded events in batches, deferring to answers in flight, so under
+jifen verifies the signature, the corp and the timestamp window, decrypts, records the event on its content
+key with one statement that also refuses a replay (the request's msg_signature already noted on the row) and
+answers `success`; its event worker processes recorded events in batches, deferring to answers in flight, so under
 saturation the backlog is processed once the load stops: the harness waits for it and reports how long that
 took (`drain_s`). The events are `del_follow_user` changes (a customer deleting a guide) of
 distinct customers: their processing is database-only (the relation row locked, not found, the event marked

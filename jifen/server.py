@@ -28,6 +28,25 @@ _SANIC_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: 
                 416: "range_not_satisfiable", 503: "service_unavailable"}
 
 
+_rid_prefix = os.urandom(4).hex()
+_rid_count = itertools.count(1)
+
+
+def _reseed_request_ids() -> None:
+    global _rid_prefix, _rid_count
+    _rid_prefix, _rid_count = os.urandom(4).hex(), itertools.count(1)
+
+
+os.register_at_fork(after_in_child=_reseed_request_ids)
+
+
+def new_request_id() -> str:
+    """16 hex characters: 8 random per process, then a counter. Request ids only correlate log lines and
+    answers, they guard nothing; a uuid4 per request (a getrandom system call and a UUID object) was a visible
+    share of a WeCom callback's and a login's CPU. A forked worker draws its own prefix."""
+    return f"{_rid_prefix}{next(_rid_count) & 0xFFFFFFFF:08x}"
+
+
 def error_response(exc: ApiError, request_id: str) -> HTTPResponse:
     return json(exc.body(), status=exc.status, headers={**exc.headers, "X-Request-ID": request_id})
 
@@ -56,25 +75,6 @@ def _is_data_error(exc: BaseException) -> bool:
     return False
 
 
-_rid_prefix = os.urandom(4).hex()
-_rid_counter = itertools.count(1)
-
-
-def _new_rid_prefix() -> None:
-    """A forked worker draws its own prefix (spawned workers import this module afresh anyway)."""
-    global _rid_prefix, _rid_counter
-    _rid_prefix, _rid_counter = os.urandom(4).hex(), itertools.count(1)
-
-
-os.register_at_fork(after_in_child=_new_rid_prefix)
-
-
-def _next_request_id() -> str:
-    """16 hex characters, unique per process run: a random prefix per process and a counter. Why not uuid4:
-    one getrandom() system call and a UUID object per request, ~1.5 % of a login's CPU."""
-    return f"{_rid_prefix}{next(_rid_counter) & 0xFFFFFFFF:08x}"
-
-
 def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_resources: bool = True) -> Sanic:
     """Build the app. Tests pass manage_resources=False and attach a Runtime themselves."""
     settings = settings or load_settings()
@@ -98,7 +98,7 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
 
     @app.on_request
     async def start(request: Request) -> None:
-        rid = request.headers.get("x-request-id") or _next_request_id()
+        rid = request.headers.get("x-request-id") or new_request_id()
         request.ctx.request_id = rid[:64]
         request.ctx.started = time.perf_counter()
         request_id_var.set(request.ctx.request_id)

@@ -14,7 +14,12 @@ class WecomEvent(Model):
 
     `event_key` is derived from the content (event, change type, the ids it carries, CreateTime): WeCom's
     retries and duplicates collide on it, distinct events never do. Status: pending -> processing -> done |
-    ignored (unknown event, kept for admins) | failed (gave up after `event_max_attempts`)."""
+    ignored (unknown event, kept for admins) | failed (gave up after `event_max_attempts`).
+
+    `deliveries`: the `msg_signature` of every signed request that carried this event, each followed by `;`
+    (a retry is a new request, so usually one, at most a few). It is the replay check: the same signed request
+    again has the same content, so it meets this row, and finding its signature here refuses it, in the
+    statement that records, without a round trip of its own. NULL: recorded in-process, not received."""
 
     id = fields.BigIntField(primary_key=True)
     event_key = fields.CharField(max_length=160, unique=True)
@@ -27,6 +32,7 @@ class WecomEvent(Model):
     last_error = fields.CharField(max_length=255, null=True)
     received_at = fields.DatetimeField()
     processed_at = fields.DatetimeField(null=True)
+    deliveries = fields.TextField(null=True)
 
     class Meta:
         table = "wecom_events"

@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from app.logging_setup import flush
 from app.services.community import service
 from app.wechat.wecom.crypto import CallbackRejected, WeComCallbackCrypto
 from models import WecomEvent
@@ -137,3 +138,32 @@ async def test_retries_collapse_and_distinct_events_do_not(api, rt) -> None:  # 
         assert (await deliver(api, cfg, tag | {"Id": f"et-{i}"}))[0] == 200
     await service.drain()
     assert await WecomEvent.all().count() == 6
+
+
+async def test_a_replay_of_any_delivery_is_refused_and_concurrent_copies_record_once(api, rt) -> None:  # type: ignore[no-untyped-def]
+    """The replay check rides on the recording statement (the request's msg_signature noted on the event row):
+    a retry (same content, new nonce) is answered `success` and noted, a replay of the first delivery or of
+    the retry is refused 409, and copies of one request arriving together record one event and answer one
+    `success`, the others 409."""
+    import asyncio
+
+    cfg = rt.settings.wecom
+    plain = event_xml(cfg.corpid, {"Event": "change_external_tag", "ChangeType": "delete", "TagType": "tag",
+                                   "Id": "et-replay", "CreateTime": int(time.time())})
+    first, retry = signed_post(cfg, plain), signed_post(cfg, plain)
+    for path, body in (first, retry):
+        assert await api.call("POST", path, data=body, headers={"content-type": "text/xml"}) == (200, "success")
+    for path, body in (retry, first):
+        status, answer = await api.call("POST", path, data=body, headers={"content-type": "text/xml"})
+        assert status == 409 and answer["error"]["code"] == "replayed"
+    [event] = [e for e in await WecomEvent.all() if e.payload.get("Id") == "et-replay"]
+    assert event.deliveries is not None and event.deliveries.count(";") == 2
+
+    plain2 = plain.replace("et-replay", "et-burst")
+    path, body = signed_post(cfg, plain2)
+    answers = await asyncio.gather(*(api.call("POST", path, data=body, headers={"content-type": "text/xml"})
+                                     for _ in range(4)))
+    assert sorted(status for status, _ in answers) == [200, 409, 409, 409]
+    await service.drain()
+    assert len([e for e in await WecomEvent.all() if e.payload.get("Id") == "et-burst"]) == 1
+    flush()  # the refusals' log lines are written now, not into a later test's captured stream

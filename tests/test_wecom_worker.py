@@ -49,8 +49,8 @@ async def _record_joins(joins: list[tuple[str, list[str]]], version: str = "v") 
         msg = {"Event": "change_external_chat", "ChangeType": "update", "ChatId": chat_id,
                "UpdateDetail": "add_member", "JoinScene": "3", "MemChangeCnt": str(len(ids)), "MemChangeList": ids,
                "CurMemVer": f"{version}{n}", "CreateTime": str(created)}
-        _, new = await events.record(msg, clock.now())
-        assert new
+        outcome, _ = await events.record(msg, clock.now())
+        assert outcome == events.NEW
 
 
 async def _group_entries() -> list[tuple[int, str]]:

@@ -2,7 +2,8 @@
 query parameters read with a size bound, refusals logged and answered the same way, and the replay check.
 
 The replay check runs only after the signature holds (so forgeries cannot burn nonces) and is released by the
-caller if recording fails, so WeChat's own retry of that request is not refused.
+caller if recording fails, so WeChat's own retry of that request is not refused. (WeCom's callback does not
+use it: its replay check rides on the statement that records the event, see `events.record`.)
 """
 
 from __future__ import annotations

@@ -1,11 +1,12 @@
 """WeCom customer-contact callbacks: `GET/POST /wecom/callback` (docs/wechat-protocols.md §3.4, §4).
 
 WeCom's protocol, not ours: URL verification answers the decrypted echostr as plain text; an event is
-verified (signature, corp, a timestamp within 5 minutes, a (timestamp, nonce, signature) never seen before),
-decrypted, recorded (one INSERT, ON CONFLICT DO NOTHING on the content key), and answered `success` once the
-record has committed. Nothing else is on the answer path: recording signals this process's event worker
-(`service.signal`), which claims recorded events in batches and defers to callbacks being answered, so a slow
-WeCom API or ledger, or a burst, never makes WeCom retry. Refusals are 4xx JSON errors and record nothing.
+verified (signature, corp, a timestamp within 5 minutes), decrypted, and recorded by one statement that also
+refuses a replay (a signed request, named by its msg_signature, recorded before) and collapses WeCom's retries
+(the unique content key), then answered `success` once that has committed. Nothing else is on the answer
+path: recording signals this process's event worker (`service.signal`), which claims recorded events in
+batches and defers to callbacks being answered, so a slow WeCom API or ledger, or a burst, never makes WeCom
+retry. Refusals are 4xx JSON errors and record nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from sanic.response import HTTPResponse, text
 from sanic_ext.extensions.openapi import openapi
 
 from app.services.community import events, service
-from app.wechat.wecom.crypto import CallbackRejected, WeComCallbackCrypto, check_timestamp, parse_xml
-from handlers.callbacks.transport import first_delivery, query_args, refusal, replayed
+from app.wechat.wecom.crypto import CallbackRejected, WeComCallbackCrypto, callback_crypto, check_timestamp, parse_xml
+from handlers.callbacks.transport import query_args, refusal, replayed
 
 log = logging.getLogger("jifen.wecom")
 
@@ -28,7 +29,7 @@ bp = Blueprint("wecom_callbacks")
 
 def _crypto(request: Request) -> WeComCallbackCrypto:
     cfg = request.app.ctx.rt.settings.wecom
-    return WeComCallbackCrypto(cfg.callback_token, cfg.callback_aes_key, cfg.corpid)
+    return callback_crypto(cfg.callback_token, cfg.callback_aes_key, cfg.corpid)
 
 
 @bp.get("/wecom/callback")
@@ -60,18 +61,13 @@ async def _receive(request: Request) -> HTTPResponse:
         msg = parse_xml(plaintext)
     except CallbackRejected as exc:
         raise refusal(log, "WeCom", exc) from exc
-    # replay: the same signed request seen before (only checked once the signature holds, so forgeries
-    # cannot burn nonces); released again if recording fails, so WeCom's retry of it is not refused
-    replay_key = await first_delivery(rt, "wecom-cb", ts, nonce, sig)
-    if replay_key is None:
+    # replay (the same signed request seen before), dedupe and record: one statement (events.record), run only
+    # once the signature holds, so forgeries cannot burn nonces; nothing is kept if it fails
+    outcome, _ = await events.record(msg, rt.clock.now(), delivery=sig)
+    if outcome == events.REPLAYED:
         raise refusal(log, "WeCom", replayed())
-    try:
-        event_id, new = await events.record(msg, rt.clock.now())
-    except Exception:
-        await rt.redis.delete(replay_key)
-        raise
-    if new and event_id is not None:
+    if outcome == events.NEW:
         service.signal(rt)
     if log.isEnabledFor(logging.DEBUG):
-        log.debug("WeCom %s/%s recorded%s", msg.get("Event"), msg.get("ChangeType"), "" if new else " (duplicate)")
+        log.debug("WeCom %s/%s recorded (%s)", msg.get("Event"), msg.get("ChangeType"), outcome)
     return text("success")

@@ -53,20 +53,45 @@ def event_key(msg: dict[str, Any]) -> str:
     return f"{event[:40]}:{str(msg.get('ChangeType', ''))[:40]}:{digest}"
 
 
-async def record(msg: dict[str, Any], now: datetime) -> tuple[int | None, bool]:
-    """Store the decrypted event -> (id, new). A duplicate (same key) changes nothing and returns (None, False)."""
+NEW, DUPLICATE, REPLAYED = "new", "duplicate", "replayed"
+
+_RECORD = """
+INSERT INTO wecom_events (event_key, event, change_type, payload, status, attempts, next_attempt_at, received_at,
+                          deliveries)
+VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5, $6)
+ON CONFLICT (event_key) DO UPDATE SET deliveries = coalesce(wecom_events.deliveries, '') || excluded.deliveries
+WHERE {find}(coalesce(wecom_events.deliveries, ''), excluded.deliveries) = 0
+RETURNING id, deliveries"""
+_RECORD_PG, _RECORD_SQLITE = _RECORD.format(find="strpos"), _RECORD.format(find="instr")
+_RECORD_UNSIGNED = """
+INSERT INTO wecom_events (event_key, event, change_type, payload, status, attempts, next_attempt_at, received_at)
+VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)
+ON CONFLICT (event_key) DO NOTHING RETURNING id"""
+
+
+async def record(msg: dict[str, Any], now: datetime, delivery: str = "") -> tuple[str, int | None]:
+    """Store the decrypted event -> (outcome, id): `NEW` with its id; `DUPLICATE` (the same content carried by
+    another signed request: WeCom's retry) changes nothing but noting the request; `REPLAYED` (this very
+    signed request was recorded before) changes nothing. `delivery` is the request's `msg_signature`: it covers
+    timestamp, nonce and ciphertext, so it names the request, and a replay of it meets the row its first
+    delivery recorded (same ciphertext, same content key). One statement: the replay check, the dedupe and the
+    record commit together, so a failed record leaves nothing that would refuse WeCom's retry. Without a
+    delivery (events recorded in-process, not received) a conflict is a duplicate."""
     key = event_key(msg)
     # business time of receipt: relations are dated by it (the registration window is business time), while
     # WeCom's CreateTime (transport time) only orders the changes of one relation
     msg = {**msg, RECEIVED: now.timestamp()}
-    rows = await fetch(conn(), """
-        INSERT INTO wecom_events (event_key, event, change_type, payload, status, attempts, next_attempt_at,
-                                  received_at)
-        VALUES ($1, $2, $3, $4, 'pending', 0, $5, $5)
-        ON CONFLICT (event_key) DO NOTHING RETURNING id""",
-                       [key, str(msg.get("Event") or msg.get("MsgType") or "unknown")[:48],
-                        str(msg.get("ChangeType", ""))[:48], msg, now])
-    return (int(rows[0]["id"]), True) if rows else (None, False)
+    args: list[Any] = [key, str(msg.get("Event") or msg.get("MsgType") or "unknown")[:48],
+                       str(msg.get("ChangeType", ""))[:48], msg, now]
+    c = conn()
+    if not delivery:
+        rows = await fetch(c, _RECORD_UNSIGNED, args)
+        return (NEW, int(rows[0]["id"])) if rows else (DUPLICATE, None)
+    token = delivery.lower() + ";"  # hex, so a token can only match where a whole one starts
+    rows = await fetch(c, _RECORD_PG if is_postgres_conn(c) else _RECORD_SQLITE, [*args, token])
+    if not rows:
+        return REPLAYED, None
+    return (NEW, int(rows[0]["id"])) if rows[0]["deliveries"] == token else (DUPLICATE, None)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ credited if the member registers within `[wecom] pending_window_days`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import re
@@ -23,7 +24,7 @@ from typing import Any
 from pydantic import BaseModel, Field, model_validator
 
 from app import caches
-from app.db import conn
+from app.db import conn, is_postgres_conn
 from app.errors import NotFound, Unauthorized
 from app.runtime import Runtime
 from app.sqlx import fetch, fetchrow, to_json
@@ -122,13 +123,14 @@ def _answer(row: CommunityInteraction, status: str) -> dict[str, Any]:
 
 
 async def _award(rt: Runtime, row_id: int, source_id: int, ref: str, kind: str, group_id: str | None,
-                 member_id: int) -> tuple[str, dict[str, Any]]:
-    """The award of one interaction, its outcome written on the row (one UPDATE) -> (status, result)."""
+                 member_id: int, *, at: datetime | None = None, snap: Any = None) -> tuple[str, dict[str, Any]]:
+    """The award of one interaction, its outcome written on the row (one UPDATE) -> (status, result).
+    `snap`: award()'s snapshot, already read at `at` with the interaction's INSERT."""
     from app.services.community.service import INTERACTION_EVENT
     from app.services.points.engine import award
 
     result = await award(rt, member_id, INTERACTION_EVENT, f"community:{source_id}:{ref}",
-                         {"kind": kind, "group_id": group_id, "source": f"community:{source_id}"})
+                         {"kind": kind, "group_id": group_id, "source": f"community:{source_id}"}, at=at, snap=snap)
     if result.status in ("awarded", "pending"):
         status = "awarded"
     elif result.status == "duplicate":
@@ -154,11 +156,24 @@ _BY_MEMBER = _INSERT.format(values="SELECT $1, $2, $3, $4, m.id, $6, $7, $8 FROM
 _BY_CONTACT = _INSERT.format(values="VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
 
 
+@functools.cache
+def _by_member_with_snapshot() -> str:
+    """PostgreSQL: the INSERT by member id and award()'s snapshot (rule $9, day $10, award key $11) in one
+    statement, one round trip less. No row back: a duplicate or no such member, as for `_BY_MEMBER`. The
+    snapshot is read as of the statement's start, as a statement of its own before the INSERT would; the
+    ledger statement re-checks the caps (a race re-plans with a fresh snapshot)."""
+    from app.services.points.engine import snapshot_sql
+
+    return (f"WITH ins AS ({_BY_MEMBER}) SELECT ins.id, s.* FROM ins CROSS JOIN "
+            f"({snapshot_sql('$5', '$9', '$10', '$11')}) AS s")
+
+
 async def report(rt: Runtime, source: Source, body: InteractionIn) -> tuple[int, dict[str, Any]]:
     """-> (HTTP status, answer): awarded | duplicate | capped | pending_registration | none.
 
-    The hot path is what the raw award transaction does plus the signature: the source's secret, one INSERT
-    of the interaction, the award (`award()`: snapshot and one ledger statement), one UPDATE of the outcome."""
+    The hot path is what the raw award transaction does plus the signature: the source's secret (cached), one
+    INSERT of the interaction, the award (`award()`: snapshot and one ledger statement), one UPDATE of the
+    outcome; on PostgreSQL the INSERT also reads the award's snapshot (three round trips in all)."""
     now = rt.clock.now()
     c = conn()
     member_id: int | None = body.member_id
@@ -167,8 +182,19 @@ async def report(rt: Runtime, source: Source, body: InteractionIn) -> tuple[int,
                                  [body.external_userid])
         member_id = int(contact["member_id"]) if contact and contact["member_id"] is not None else None
     status0 = "new" if member_id is not None else "pending"
-    rows = await fetch(c, _BY_MEMBER if body.member_id is not None else _BY_CONTACT,
-                       [source.id, body.ref, body.kind, body.external_userid, member_id, body.group_id, status0, now])
+    args = [source.id, body.ref, body.kind, body.external_userid, member_id, body.group_id, status0, now]
+    snap = rule = None
+    if body.member_id is not None and is_postgres_conn(c):
+        from app.services.community.service import INTERACTION_EVENT
+        from app.services.points.config_cache import config_cache
+
+        rule = (await config_cache.get()).rule_for(INTERACTION_EVENT, now)
+    if rule is not None:
+        day = f"d:{rt.clock.day_of(now).isoformat()}"
+        rows = await fetch(c, _by_member_with_snapshot(), [*args, rule.id, day, f"community:{source.id}:{body.ref}"])
+        snap = rows[0] if rows else None
+    else:
+        rows = await fetch(c, _BY_MEMBER if body.member_id is not None else _BY_CONTACT, args)
     if not rows:
         row = await CommunityInteraction.get_or_none(source_id=source.id, ref=body.ref)
         if row is None:
@@ -181,7 +207,8 @@ async def report(rt: Runtime, source: Source, body: InteractionIn) -> tuple[int,
     answer = {"interaction_id": row_id, "ref": body.ref, "kind": body.kind, "member_id": member_id}
     if member_id is None:
         return 202, answer | {"status": "pending_registration", "points": 0, "reason": None, "trace": {}}
-    status, outcome = await _award(rt, row_id, source.id, body.ref, body.kind, body.group_id, member_id)
+    status, outcome = await _award(rt, row_id, source.id, body.ref, body.kind, body.group_id, member_id, at=now,
+                                   snap=snap)
     answer |= {"status": status, "points": outcome["points"], "reason": outcome["reason"], "trace": outcome["trace"]}
     return (201 if status == "awarded" else 200), answer
 

@@ -8,6 +8,7 @@ returns the first result, also when both arrive at once (the unique (member, ide
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -59,6 +60,13 @@ LEFT JOIN award_counters l ON l.member_id = m.id AND l.rule_id = $2 AND l.period
 LEFT JOIN point_entries e ON e.member_id = m.id AND e.idem_key = $4
 WHERE m.id = $1
 """
+
+
+def snapshot_sql(member: str, rule: str, period: str, idem_key: str) -> str:
+    """The snapshot `award()` reads, with the caller's placeholders, for a caller that reads it in a statement
+    of its own (and hands the row to `award(snap=...)`), saving the round trip."""
+    marks = {"1": member, "2": rule, "3": period, "4": idem_key}
+    return re.sub(r"\$([1-4])\b", lambda m: marks[m.group(1)], _SNAPSHOT_SQL)
 
 
 def duplicate_result(row: Any, prefix: str = "e_") -> AwardResult:
