@@ -257,7 +257,7 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
 
     The per-message path is kept short (it is most of the deliverer's CPU at full speed): a fixed set of
     `concurrency` sender loops pops from one queue (no task per message), each kind's sender is looked up once,
-    the lease check is a monotonic-clock comparison, and nothing is logged for a message that went out."""
+    the lease check is one comparison (awaited only when due), and nothing is logged for a message that went out."""
     cfg = rt.settings.outbox
     width, size = max(cfg.concurrency, 1), max(cfg.batch, 1)
     limit = size if limit is None and seconds is None else limit
@@ -272,8 +272,8 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     holds: list[asyncio.Future[int]] = []
     senders: dict[str, Sender | None] = {}
     leased: set[int] = set()  # claimed rows whose outcome is not recorded yet: their lease is renewed
-    lease_every = cfg.reap_after_seconds / 4
-    renew = {"due": time.monotonic() + lease_every}
+    lease_every = timedelta(seconds=cfg.reap_after_seconds / 4)
+    renew = {"due": rt.clock.now() + lease_every}
     low_water = max(size // 2, width)
 
     async def record(batch: list[tuple[int, Outcome]]) -> None:
@@ -287,14 +287,15 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
             records.append(asyncio.ensure_future(record(done)))
             done = []
 
-    async def renew_leases() -> None:
+    async def renew_leases(now: datetime) -> None:
         """Every quarter of reap_after: record what is done and renew the lease of every row still held. The
         renewal is awaited before the next send (once per quarter of reap_after, so it costs nothing): left in
-        the background it could fall behind a slow batch and let another scheduler's reaper take live rows."""
-        renew["due"] = time.monotonic() + lease_every
+        the background it could fall behind a slow batch and let another scheduler's reaper take live rows.
+        Due by `rt.clock`, the clock the reaper compares leases with (a shifted clock must renew too)."""
+        renew["due"] = now + lease_every
         flush()
         if leased:
-            await _renew(sorted(leased), rt.clock.now())
+            await _renew(sorted(leased), now)
 
     async def refill() -> None:
         want = size if limit is None else min(size, limit - state["claimed"])
@@ -316,8 +317,8 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
 
     async def sender() -> None:
         while True:
-            if time.monotonic() >= renew["due"]:
-                await renew_leases()
+            if (now := rt.clock.now()) >= renew["due"]:  # a comparison per message, a coroutine only when due
+                await renew_leases(now)
             pending = refilling()
             if not queue:
                 if pending is None:
