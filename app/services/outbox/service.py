@@ -168,13 +168,16 @@ class Outcome:
         return "retry" if self.status == "pending" else self.status
 
 
-async def _send(rt: Runtime, msg: Claimed) -> Outcome:
-    """Send one claimed row and decide its outcome (recorded later, per batch, by `_record`)."""
-    sender = sender_of(msg.kind)
+SENT = Outcome("sent")
+
+
+async def _send(rt: Runtime, msg: Claimed, send: Sender | None) -> Outcome:
+    """Send one claimed row with its kind's sender (resolved once per kind by the caller) and decide its
+    outcome (recorded later, per batch, by `_record`)."""
     try:
-        if sender is None:
+        if send is None:
             raise Permanent(f"no sender for kind {msg.kind!r}")
-        await sender(rt, msg)
+        await send(rt, msg)
     except Refused as exc:
         return Outcome("refused", str(exc)[:255])
     except Permanent as exc:
@@ -188,26 +191,46 @@ async def _send(rt: Runtime, msg: Claimed) -> Outcome:
             log.warning("outbox %s (%s) gave up after %s attempts: %s", msg.id, msg.kind, msg.attempts, error)
             return Outcome("failed", error)
         return Outcome("pending", error, backoff(rt, msg.attempts))
-    return Outcome("sent")
+    return SENT
+
+
+# PostgreSQL: one statement text whatever the batch size (ids and errors as two arrays), so asyncpg prepares it
+# once per connection; SQLite has no arrays and gets a VALUES list.
+_RECORD_PG = """
+UPDATE outbox_messages AS o SET status = $1, last_error = v.err, updated_at = $2,
+       next_attempt_at = COALESCE($3, o.next_attempt_at), attempts = o.attempts - $4
+FROM unnest($5::bigint[], $6::varchar(255)[]) AS v(id, err) WHERE o.id = v.id AND o.status = 'sending'
+"""
 
 
 async def _record(done: list[tuple[int, Outcome]], now: datetime) -> None:
     """One UPDATE per kind of outcome (a batch is mostly `sent`, or mostly quota deferrals); each row keeps
-    its own error text, which differs per request (WeChat appends a request id to errmsg)."""
-    groups: dict[tuple[str, timedelta | None, datetime | None], list[tuple[int, str | None]]] = {}
+    its own error text, which differs per request (WeChat appends a request id to errmsg). Only rows still
+    `sending` are touched: the outcome of a row the reaper took back meanwhile is dropped."""
+    groups: dict[tuple[str, timedelta | None, datetime | None], tuple[list[int], list[str | None]]] = {}
     for msg_id, outcome in done:
         if outcome.status != "error":
             key = (outcome.status, outcome.retry_in, outcome.retry_at)
-            groups.setdefault(key, []).append((msg_id, outcome.error))
-    for (status, retry_in, retry_at), rows in groups.items():
-        values = ", ".join(f"(CAST(${2 * i + 5} AS BIGINT), CAST(${2 * i + 6} AS VARCHAR(255)))"
-                           for i in range(len(rows)))
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = ([], [])
+            group[0].append(msg_id)
+            group[1].append(outcome.error)
+    c = conn()
+    pg = is_postgres_conn(c)
+    for (status, retry_in, retry_at), (ids, errors) in groups.items():
         next_at = retry_at or (now + retry_in if retry_in else None)
-        await execute(conn(), "UPDATE outbox_messages SET status = $1, last_error = v.column2, updated_at = $2, "
-                              "next_attempt_at = COALESCE($3, next_attempt_at), attempts = attempts - $4 "
-                              f"FROM (VALUES {values}) AS v WHERE outbox_messages.id = v.column1 "
-                              "AND outbox_messages.status = 'sending'",
-                      [status, now, next_at, 1 if retry_at else 0, *(x for row in rows for x in row)])
+        head = [status, now, next_at, 1 if retry_at else 0]
+        if pg:
+            await execute(c, _RECORD_PG, [*head, ids, errors])
+            continue
+        values = ", ".join(f"(CAST(${2 * i + 5} AS BIGINT), CAST(${2 * i + 6} AS VARCHAR(255)))"
+                           for i in range(len(ids)))
+        await execute(c, "UPDATE outbox_messages SET status = $1, last_error = v.column2, updated_at = $2, "
+                         "next_attempt_at = COALESCE($3, next_attempt_at), attempts = attempts - $4 "
+                         f"FROM (VALUES {values}) AS v WHERE outbox_messages.id = v.column1 "
+                         "AND outbox_messages.status = 'sending'",
+                      [*head, *(x for row in zip(ids, errors, strict=True) for x in row)])
 
 
 async def hold_kind(kind: str, until: datetime, now: datetime) -> int:
@@ -230,7 +253,11 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     returns a `sending` row whose `updated_at` is older than reap_after_seconds. So while a batch drains (a slow
     WeChat can take longer than that for a whole batch), every quarter of that time (checked whenever a sender
     takes its next message; one send is bounded by the WeChat client's timeout and retries) the outcomes so far
-    are recorded and the rows still held get their lease renewed; only a deliverer that died stops renewing."""
+    are recorded and the rows still held get their lease renewed; only a deliverer that died stops renewing.
+
+    The per-message path is kept short (it is most of the deliverer's CPU at full speed): a fixed set of
+    `concurrency` sender loops pops from one queue (no task per message), each kind's sender is looked up once,
+    the lease check is one comparison (awaited only when due), and nothing is logged for a message that went out."""
     cfg = rt.settings.outbox
     width, size = max(cfg.concurrency, 1), max(cfg.batch, 1)
     limit = size if limit is None and seconds is None else limit
@@ -243,9 +270,11 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     claim: asyncio.Future[None] | None = None
     held_until: dict[str, datetime] = {}
     holds: list[asyncio.Future[int]] = []
+    senders: dict[str, Sender | None] = {}
     leased: set[int] = set()  # claimed rows whose outcome is not recorded yet: their lease is renewed
-    lease = timedelta(seconds=rt.settings.outbox.reap_after_seconds / 4)
-    renewed = {"at": rt.clock.now()}
+    lease_every = timedelta(seconds=cfg.reap_after_seconds / 4)
+    renew = {"due": rt.clock.now() + lease_every}
+    low_water = max(size // 2, width)
 
     async def record(batch: list[tuple[int, Outcome]]) -> None:
         await _record(batch, rt.clock.now())
@@ -258,14 +287,12 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
             records.append(asyncio.ensure_future(record(done)))
             done = []
 
-    async def renew_leases() -> None:
+    async def renew_leases(now: datetime) -> None:
         """Every quarter of reap_after: record what is done and renew the lease of every row still held. The
         renewal is awaited before the next send (once per quarter of reap_after, so it costs nothing): left in
-        the background it could fall behind a slow batch and let another scheduler's reaper take live rows."""
-        now = rt.clock.now()
-        if now - renewed["at"] < lease:
-            return
-        renewed["at"] = now
+        the background it could fall behind a slow batch and let another scheduler's reaper take live rows.
+        Due by `rt.clock`, the clock the reaper compares leases with (a shifted clock must renew too)."""
+        renew["due"] = now + lease_every
         flush()
         if leased:
             await _renew(sorted(leased), now)
@@ -285,12 +312,13 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
         """The claim in progress, starting one when the queue runs low (one claim at a time)."""
         nonlocal claim
         if claim is None or claim.done():
-            claim = asyncio.ensure_future(refill()) if state["more"] and len(queue) < max(size // 2, width) else None
+            claim = asyncio.ensure_future(refill()) if state["more"] and len(queue) < low_water else None
         return claim
 
     async def sender() -> None:
         while True:
-            await renew_leases()
+            if (now := rt.clock.now()) >= renew["due"]:  # a comparison per message, a coroutine only when due
+                await renew_leases(now)
             pending = refilling()
             if not queue:
                 if pending is None:
@@ -298,22 +326,27 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
                 await pending
                 continue
             msg = queue.popleft()
-            held = held_until.get(msg.kind)
+            kind = msg.kind
+            held = held_until.get(kind) if held_until else None
             if held is not None:  # its kind's daily quota is spent: give it back without calling WeChat
                 outcome = Outcome("pending", "held: daily quota reached (45009)", retry_at=held)
             else:
+                send = senders[kind] if kind in senders else senders.setdefault(kind, sender_of(kind))
                 try:
-                    outcome = await _send(rt, msg)
+                    outcome = await _send(rt, msg, send)
                 except Exception:  # e.g. the database went away mid-way: the reaper recovers the row
                     log.exception("outbox delivery of %s crashed", msg.id)
                     outcome = Outcome("error")
-                if outcome.holds_kind and outcome.retry_at and msg.kind not in held_until:
-                    held_until[msg.kind] = outcome.retry_at
-                    holds.append(asyncio.ensure_future(hold_kind(msg.kind, outcome.retry_at, rt.clock.now())))
+                if outcome.holds_kind and outcome.retry_at and kind not in held_until:
+                    held_until[kind] = outcome.retry_at
+                    holds.append(asyncio.ensure_future(hold_kind(kind, outcome.retry_at, rt.clock.now())))
             done.append((msg.id, outcome))
-            if outcome.status == "error":  # not recorded: left in `sending` for the reaper, lease not renewed
-                leased.discard(msg.id)
-            counts[outcome.label] = counts.get(outcome.label, 0) + 1
+            if outcome is SENT:
+                counts["sent"] = counts.get("sent", 0) + 1
+            else:
+                if outcome.status == "error":  # not recorded: left in `sending` for the reaper, lease not renewed
+                    leased.discard(msg.id)
+                counts[outcome.label] = counts.get(outcome.label, 0) + 1
             if len(done) >= size:
                 flush()
 

@@ -1,0 +1,174 @@
+"""CPU per message of `outbox.deliver_due` against the bare aiohttp client, in one warm process, ABBA-alternated.
+
+Why: on the shared 2-core machine the push scenario's rates move with other sessions' load; the CPU each side's
+own process spends per message (`time.process_time()`: the sandbox runs in its own process) and the ratio of
+sides measured back to back are steadier. Own database (`jifen_pushcpu`, dropped at the end), Redis db 9 under
+`jifen-pushcpu:`, a sandbox subprocess on a free port; no 100,000-member dataset needed. Compare two checkouts
+by running it from each in turn (before, after, before, after):
+
+    PYTHONPATH=. python -m bench.push_cpu [--messages 3000] [--rounds 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter
+from typing import Any
+
+import aiohttp
+import asyncpg
+
+from bench.env import APP_SECRET, APPID, free_port
+
+DB = "jifen_pushcpu"
+ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
+DSN = f"postgres://postgres@127.0.0.1:5432/{DB}"
+PREFIX = "jifen-pushcpu:"
+TEMPLATE = "sandbox-tpl-points"
+
+
+async def _admin(statement: str) -> None:
+    c = await asyncpg.connect(ADMIN)
+    try:
+        await c.execute(statement)
+    finally:
+        await c.close()
+
+
+async def seed(n: int) -> list[str]:
+    """`n` due subscribe rows shaped like the payment push (as `bench/push.py` seeds); returns their payloads."""
+    c = await asyncpg.connect(DSN)
+    try:
+        await c.execute("TRUNCATE outbox_messages")
+        await c.execute("""
+            INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, next_attempt_at,
+                                         created_at, updated_at)
+            SELECT 'subscribe', 'bench-push:' || i, NULL,
+                   jsonb_build_object('openid', 'o-bench-' || i, 'template_id', $2::text, 'page', NULL,
+                       'data', jsonb_build_object('character_string1', 'BENCH' || lpad(i::text, 10, '0'),
+                                                  'amount2', '128.00元', 'number3', '128',
+                                                  'thing4', '本单无优惠券', 'time5', '2026-11-24 00:30',
+                                                  'thing6', '积分已到账')),
+                   'pending', 0, now() - interval '1 minute', now(), now()
+            FROM generate_series(1, $1::int) AS i""", n, TEMPLATE)
+        await c.execute("ANALYZE outbox_messages")
+        return [r["payload"] for r in await c.fetch("SELECT payload FROM outbox_messages ORDER BY id")]
+    finally:
+        await c.close()
+
+
+async def run_outbox(rt: Any, n: int) -> float:
+    from app.services.outbox import service as outbox
+
+    await seed(n)
+    c0 = time.process_time()
+    counts: Counter[str] = Counter()
+    while out := await outbox.deliver_due(rt, seconds=120.0):
+        counts.update(out)
+    cpu = time.process_time() - c0
+    assert counts == {"sent": n}, counts
+    return cpu
+
+
+async def run_bare(url: str, n: int, concurrency: int) -> float:
+    bodies = []
+    for raw in await seed(n):
+        p = json.loads(raw)
+        bodies.append(json.dumps({"touser": p["openid"], "template_id": p["template_id"],
+                                  "data": {k: {"value": v} for k, v in p["data"].items()},
+                                  "miniprogram_state": "formal"}, ensure_ascii=False,
+                                 separators=(",", ":")).encode())
+    codes: Counter[int] = Counter()
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
+        async with session.post(f"{url}/cgi-bin/stable_token", json={
+                "grant_type": "client_credential", "appid": APPID, "secret": APP_SECRET}) as resp:
+            token = (await resp.json())["access_token"]
+        send = f"{url}/cgi-bin/message/subscribe/send"
+        queue = iter(bodies)
+
+        async def worker() -> None:
+            for body in queue:
+                async with session.post(send, params={"access_token": token}, data=body,
+                                        headers={"Content-Type": "application/json"}) as resp:
+                    codes[int((await resp.json(content_type=None)).get("errcode", 0))] += 1
+
+        c0 = time.process_time()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        cpu = time.process_time() - c0
+    assert codes == {0: n}, codes
+    return cpu
+
+
+async def measure(url: str, n: int, rounds: int) -> dict[str, float]:
+    from app import db, domains
+    from app.config import load_settings
+    from app.runtime import Runtime
+
+    await _admin(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+    await _admin(f'CREATE DATABASE "{DB}"')
+    settings = load_settings(env={})
+    settings.database.url, settings.database.pool_max = DSN, 10
+    settings.redis.url, settings.redis.prefix = "redis://127.0.0.1:6379/9", PREFIX
+    settings.wechat.api_base = url
+    await db.migrate(settings)
+    await db.connect(settings)
+    rt = await Runtime.create(settings)
+    cpu: dict[str, list[float]] = {"outbox": [], "bare": []}
+    try:
+        domains.load()
+        await rt.miniprogram.tokens.get(None)
+        await run_outbox(rt, n)  # warm-up of both sides (connections, prepared statements)
+        await run_bare(url, n, settings.outbox.concurrency)
+        for _ in range(rounds):
+            for side in ("outbox", "bare", "bare", "outbox"):
+                took = await (run_outbox(rt, n) if side == "outbox" else
+                              run_bare(url, n, settings.outbox.concurrency))
+                cpu[side].append(took / n * 1e6)
+                print(f"  {side}: {cpu[side][-1]:.0f} µs CPU/msg", flush=True)
+    finally:
+        keys = [k async for k in rt.redis.scan_iter(match=f"{PREFIX}*")]
+        if keys:
+            await rt.redis.delete(*keys)
+        await rt.close()
+        await db.close()
+        await _admin(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
+    return {side: sum(v) / len(v) for side, v in cpu.items()}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--messages", type=int, default=3000)
+    p.add_argument("--rounds", type=int, default=2)
+    args = p.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    sandbox = subprocess.Popen([sys.executable, "-m", "bench.sandbox_proc", "--port", str(port)],
+                               start_new_session=True)
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/__sandbox__/health", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        import uvloop
+
+        got = uvloop.run(measure(url, args.messages, args.rounds))
+    finally:
+        os.killpg(sandbox.pid, 15)
+        sandbox.wait()
+    print(f"outbox {got['outbox']:.0f} µs CPU/msg, bare client {got['bare']:.0f} µs CPU/msg, "
+          f"bare/outbox {got['bare'] / got['outbox']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
