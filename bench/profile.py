@@ -37,14 +37,20 @@ def _component(frame: str) -> str | None:
     return next((name for key, name in _COMPONENTS if key in frame), None)
 
 
+# a thread that only waits: with --native, py-spy cannot tell its lock wait from work, so the access-log
+# writer's timed Event.wait was ~40 % of a login profile's samples and was counted as jifen's CPU
+_WAITING_THREADS = ("LineWriter._run",)
+
+
 def _stacks(raw: Path) -> Iterator[tuple[list[str], int]]:
-    """(frames outermost first, sample count) per line of py-spy's raw (collapsed) output."""
+    """(frames outermost first, sample count) per line of py-spy's raw (collapsed) output, without the samples of
+    threads that only wait (the access-log writer sleeping on its timer; its writes are a sliver of a request)."""
     for line in raw.read_text(errors="replace").splitlines():
         stack, _, count = line.rpartition(" ")
         if not count.isdigit():
             continue
         frames = [f.strip() for f in stack.split(";") if f.strip()]
-        if frames:
+        if frames and not any(w in f for f in frames for w in _WAITING_THREADS if "wait" in stack.lower()):
             yield frames, int(count)
 
 
