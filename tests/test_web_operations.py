@@ -56,6 +56,7 @@ async def test_bulk_ship_runs_with_progress_and_a_result_per_row(page: Any, api:
     await expect(page.locator("#status")).to_have_text("已完成", timeout=30_000)
     assert await page.get_attribute("#fill", "style") == "width:100%"
     assert (await page.text_content("#done") or "").strip() == "5"
+    assert "发起人 小李" in (await page.text_content("main") or "")  # the starter by name, not "marketer:<id>"
     result = page.locator("#csv-result")
     assert "已发货 4 行，失败 1 行" in (await result.text_content() or "")
     assert await result.locator("tr.ok").count() == 4

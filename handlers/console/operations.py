@@ -13,7 +13,7 @@ from sanic.response import HTTPResponse, json, redirect, text
 from app.errors import ApiError
 from app.services.operations import service as svc
 from app.web import field_errors, form_data, page, render
-from models import OperationRun
+from models import OperationRun, StaffUser
 
 bp = Blueprint("console_operations")
 
@@ -21,6 +21,15 @@ LOGIN = "/console/login"
 STAFF = ("marketer", "admin")
 PAGE_SIZE = 30
 STATUS = {"queued": "排队中", "running": "进行中", "done": "已完成", "failed": "失败"}
+
+
+async def _starters(created_by: list[str]) -> dict[str, str]:
+    """Who started each run, by name: runs keep `role:staff id` (the principal), a marketer reads 小李."""
+    ids = {int(c.split(":", 1)[1]) for c in created_by if c.count(":") == 1 and c.split(":", 1)[1].isdigit()}
+    staff = await StaffUser.filter(id__in=ids).values_list("id", "name") if ids else []
+    by_id = {int(i): str(n) for i, n in staff}
+    return {c: by_id.get(int(c.split(":", 1)[1]), c) for c in created_by
+            if c.count(":") == 1 and c.split(":", 1)[1].isdigit()}
 
 
 async def _list_page(request: Request, status: int = 200, errors: dict[str, str] | None = None) -> HTTPResponse:
@@ -31,8 +40,9 @@ async def _list_page(request: Request, status: int = 200, errors: dict[str, str]
     number = int(number) if number.isdigit() and 0 < int(number) <= 100_000 else 1
     found = await svc.recent(kind, number, PAGE_SIZE)
     pages = max(1, -(-found["total"] // PAGE_SIZE))
+    names = await _starters([str(r.get("created_by") or "") for r in found["items"]])
     return render(request, "console/operations.html", status=status, nav="operations", found=found, kinds=kinds,
-                  kind=kind or "", pages=pages, statuses=STATUS, errors=errors or {})
+                  kind=kind or "", pages=pages, statuses=STATUS, errors=errors or {}, names=names)
 
 
 @bp.get("/operations")
@@ -71,7 +81,9 @@ async def run(request: Request, run_id: int) -> HTTPResponse:
     r = await _run_or_404(request, run_id)
     if isinstance(r, HTTPResponse):
         return r
-    return render(request, "console/operation.html", nav="operations", run=svc.run_view(r), statuses=STATUS)
+    view = svc.run_view(r)
+    return render(request, "console/operation.html", nav="operations", run=view, statuses=STATUS,
+                  names=await _starters([str(view.get("created_by") or "")]))
 
 
 @bp.get("/operations/<run_id:int>/status")
