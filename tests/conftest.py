@@ -62,11 +62,15 @@ def _pretend_wall_clock(moment: datetime) -> None:
     real = clock_module.datetime
 
     class _Shifted(real):  # type: ignore[misc,valid-type]
+        """Only `now` is shifted; everything app.clock builds (`datetime(...)`, e.g. a day's start) is a plain
+        datetime, as with the real clock: database drivers adapt by exact type and refuse a subclass."""
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> Any:
+            return real(*args, **kwargs)
+
         @classmethod
         def now(cls, tz: Any = None) -> Any:
-            d = real.now(tz) + delta  # a _Shifted (datetime arithmetic keeps the subclass): hand back a plain
-            # datetime, as the real clock does, or database drivers that adapt by exact type refuse it
-            return real(d.year, d.month, d.day, d.hour, d.minute, d.second, d.microsecond, d.tzinfo, fold=d.fold)
+            return real.now(tz) + delta
 
     clock_module.datetime = _Shifted  # type: ignore[misc]
 
