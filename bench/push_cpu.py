@@ -12,8 +12,6 @@ by running it from each in turn (before, after, before, after):
 from __future__ import annotations
 
 import argparse
-import asyncio
-import json
 import logging
 import os
 import subprocess
@@ -23,10 +21,9 @@ import urllib.request
 from collections import Counter
 from typing import Any
 
-import aiohttp
 import asyncpg
 
-from bench.env import APP_SECRET, APPID, free_port
+from bench.env import free_port
 
 DB = "jifen_pushcpu"
 ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -79,32 +76,11 @@ async def run_outbox(rt: Any, n: int) -> float:
 
 
 async def run_bare(url: str, n: int, concurrency: int) -> float:
-    bodies = []
-    for raw in await seed(n):
-        p = json.loads(raw)
-        bodies.append(json.dumps({"touser": p["openid"], "template_id": p["template_id"],
-                                  "data": {k: {"value": v} for k, v in p["data"].items()},
-                                  "miniprogram_state": "formal"}, ensure_ascii=False,
-                                 separators=(",", ":")).encode())
-    codes: Counter[int] = Counter()
-    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=concurrency)) as session:
-        async with session.post(f"{url}/cgi-bin/stable_token", json={
-                "grant_type": "client_credential", "appid": APPID, "secret": APP_SECRET}) as resp:
-            token = (await resp.json())["access_token"]
-        send = f"{url}/cgi-bin/message/subscribe/send"
-        queue = iter(bodies)
+    from bench.push import bare_bodies, send_bare
 
-        async def worker() -> None:
-            for body in queue:
-                async with session.post(send, params={"access_token": token}, data=body,
-                                        headers={"Content-Type": "application/json"}) as resp:
-                    codes[int((await resp.json(content_type=None)).get("errcode", 0))] += 1
-
-        c0 = time.process_time()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        cpu = time.process_time() - c0
-    assert codes == {0: n}, codes
-    return cpu
+    out = await send_bare(url, bare_bodies(list(await seed(n))), concurrency)
+    assert out["errcodes"] == {"0": n}, out["errcodes"]
+    return float(out["cpu_seconds"])
 
 
 async def measure(url: str, n: int, rounds: int) -> dict[str, float]:
