@@ -216,3 +216,33 @@ async def test_a_member_whose_guide_left_gets_a_new_one_on_the_next_payment(api:
     assert all(p["status"] == 204 for p in played)
     rows = await MemberGuide.filter(member_id=member["id"])
     assert len(rows) == 1 and rows[0].staff_id != first and rows[0].staff_id in {g.id for g in guides}
+
+
+async def test_a_brand_without_guides_skips_the_guide_reads_until_one_exists(api: Api, seeded, sandbox,
+                                                                            notify_relay: NotifyRelay,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """No active guide: the payment path asks once and remembers "none" for a few seconds (no guide reads per
+    payment); a guide created or reactivated through the staff service is seen at the very next payment, and a
+    guide created elsewhere (another instance, a direct insert) once the memory expires."""
+    from app.services.staff import service as staff_service
+
+    monkeypatch.setattr(assignment, "GUIDES_TTL", 600.0)  # a slow machine must not expire it mid-test
+    rt = api.app.ctx.rt
+    _, first = await api.login("no-guides-1")
+    assert (await play_payment(sandbox, notify_relay, first["openid"], 1000, attach=at_store("NG")))["status"] == 204
+    assert await MemberGuide.filter(member_id=first["id"]).count() == 0
+    assert assignment._guides[1] is False  # remembered: nobody to assign
+
+    # a guide inserted behind the service's back: still "none" until the memory expires...
+    store = await Store.create(code="NG", name="NG店", region="华东")
+    guide = await StaffUser.create(name="新导购", role="guide", wecom_userid="ngg", store_id=store.id, active=False)
+    await StaffUser.filter(id=guide.id).update(active=True)
+    _, second = await api.login("no-guides-2")
+    assert (await play_payment(sandbox, notify_relay, second["openid"], 1000, attach=at_store("NG")))["status"] == 204
+    assert await MemberGuide.filter(member_id=second["id"]).count() == 0
+    # ...while a change through the staff service forgets it at once
+    await staff_service.change_staff(rt.redis, rt.settings.redis.prefix, guide.id, clock.now(), active=False)
+    await staff_service.change_staff(rt.redis, rt.settings.redis.prefix, guide.id, clock.now(), active=True)
+    _, third = await api.login("no-guides-3")
+    assert (await play_payment(sandbox, notify_relay, third["openid"], 1000, attach=at_store("NG")))["status"] == 204
+    assert (await MemberGuide.get(member_id=third["id"])).staff_id == guide.id

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,6 +27,7 @@ from urllib.parse import parse_qsl
 
 from tortoise.transactions import in_transaction
 
+from app import caches
 from app.db import conn
 from app.runtime import Runtime
 from app.services import reconcile
@@ -131,6 +133,8 @@ async def _held(rt: Runtime, row: Any, attach: str | None, transaction_id: str |
 async def ensure_guide(rt: Runtime, member_id: int, attach: str | None, transaction_id: str | None,
                        now: datetime) -> GuideCardInfo | None:
     """Give the member a guide if they have none (see the module doc); -> the member's card, if any."""
+    if not await _any_guide():
+        return None
     row = await fetchrow(conn(), _HELD_SQL.format(where="m.id = $1"), [member_id])
     return None if row is None else await _held(rt, row, attach, transaction_id, now)
 
@@ -181,10 +185,42 @@ async def _insert(c: Any, member_id: int, staff_id: int, store_id: Any, source: 
     return bool(await fetch(c, _INSERT_SQL, [member_id, staff_id, store_id, source, transaction_id, now]))
 
 
+# "no active guide at all" remembered for a few seconds per process: a brand that has no guides (yet) would
+# otherwise pay three reads per payment (the member's guide, the community's primary guide, the card) that can
+# find nothing. Forgotten at once when this process creates, changes or deactivates staff; another instance's
+# new guide is seen within GUIDES_TTL, and a payer credited meanwhile is assigned by reconcile
+# (`guides_unassigned`) or at their next payment.
+# (A remembered "yes" only costs the usual reads when it has gone stale, so both answers are kept.)
+GUIDES_TTL = 5.0
+_guides: tuple[float, bool] = (0.0, True)
+
+
+def staff_changed() -> None:
+    """The staff service calls this on every create / role change / deactivation."""
+    global _guides
+    _guides = (0.0, True)
+
+
+caches.register(staff_changed)
+
+
+async def _any_guide() -> bool:
+    global _guides
+    until, exists = _guides
+    if time.monotonic() < until:
+        return exists
+    exists = await fetchrow(conn(), "SELECT 1 FROM staff_users WHERE active AND role = 'guide' LIMIT 1", []) \
+        is not None
+    _guides = (time.monotonic() + GUIDES_TTL, exists)
+    return exists
+
+
 async def guide_for_payer(rt: Runtime, openid: str, attach: str | None, transaction_id: str,
                           now: datetime) -> GuideCardInfo | None:
     """Before a payment is credited: assign the payer (if a member) and return their card for the push. A
-    member who has a guide costs this one read."""
+    member who has a guide costs this one read; while the brand has no active guide, nothing (see above)."""
+    if not await _any_guide():
+        return None
     row = await fetchrow(conn(), _HELD_SQL.format(where="m.openid = $1"), [openid])
     if row is None:
         return None  # not a member yet: `settle` assigns when they register
@@ -223,6 +259,7 @@ async def reconcile_unassigned(rt: Runtime, repair: bool, limit: int = 500) -> l
             continue  # no store or nobody to assign: nothing is missing
         repaired = False
         if repair:
+            staff_changed()  # the query above just saw an active guide: never let a remembered "none" skip it
             repaired = await ensure_guide(rt, member_id, r["attach"], r["transaction_id"], now) is not None
         findings.append(reconcile.Finding("guides_unassigned", f"member:{member_id}",
                                           f"paid at store {code} ({r['transaction_id']}) without a guide",

@@ -25,6 +25,7 @@ from app.clock import clock
 from app.config import Settings, ensure_auth_secret
 from app.errors import NotFound
 from app.redis_client import create_redis
+from app.services.staff import assignment
 from models import StaffUser
 
 log = logging.getLogger("jifen.staff")
@@ -54,6 +55,7 @@ async def create_staff_token(settings: Settings, role: str, name: str, wecom_use
             staff = await StaffUser.get_or_none(wecom_userid=wecom_userid)
         if staff is None:
             staff = await StaffUser.create(name=name, role=role, wecom_userid=wecom_userid)
+            assignment.staff_changed()
         return staff_token(settings, staff, clock.now())
     finally:
         await db.close()
@@ -89,6 +91,7 @@ async def change_staff(redis: Redis, prefix: str, staff_id: int, now: datetime, 
     if values:
         await StaffUser.filter(id=staff_id).update(**values)
         staff.update_from_dict(values)
+        assignment.staff_changed()
     try:
         await redis.delete(staff_cache_key(prefix, staff_id))
     except (RedisConnectionError, RedisTimeoutError) as exc:
