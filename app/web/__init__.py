@@ -204,3 +204,25 @@ def error_page(request: Request, status: int, error: ApiError | str) -> HTTPResp
     error code with no exception at hand."""
     message = zh_message(error) if isinstance(error, ApiError) else (zh_code(error) or error)
     return render(request, "forbidden.html", status=status, message=message)
+
+
+Refused = Callable[[ApiError, dict[str, str]], Awaitable[HTTPResponse]]
+
+
+async def form_action(request: Request, action: Callable[[dict[str, str]], Awaitable[Any]], refused: Refused,
+                      done: str) -> HTTPResponse:
+    """One form post on a record's page: run `action` with the posted fields, then back to the page (303,
+    post/redirect/get). A refusal re-renders the page through `refused(exc, fields)` with what was typed and the
+    messages next to their fields; no such record (404), or a record gone before its page could be drawn again,
+    is a whole-page refusal."""
+    data = form_data(request)
+    try:
+        await action(data)
+    except ApiError as exc:
+        if exc.status == 404:
+            return error_page(request, 404, exc)
+        try:
+            return await refused(exc, data)
+        except ApiError as gone:  # the form was refused before the record was looked up, and there is none
+            return error_page(request, gone.status, gone)
+    return redirect(done, status=303)

@@ -16,7 +16,7 @@ from sanic.response import HTTPResponse, redirect
 from app.clock import SHANGHAI
 from app.errors import ApiError, ValidationFailed
 from app.services.content import calendar, editions, images
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_action, form_data, page, render, validate
 from app.web.messages import zh_message
 
 bp = Blueprint("console_content")
@@ -149,14 +149,10 @@ async def edition(request: Request, edition_id: int) -> HTTPResponse:
 
 
 async def _act(request: Request, edition_id: int, form_name: str, action: Any) -> HTTPResponse:
-    data = form_data(request)
-    try:
-        await action(data)
-    except ApiError as exc:
-        if exc.status == 404:
-            return render(request, "forbidden.html", status=404, message=zh_message(exc))
+    async def refused(exc: ApiError, data: dict[str, str]) -> HTTPResponse:
         return await _edition_page(request, edition_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
-    return redirect(f"/console/editions/{edition_id}", status=303)
+
+    return await form_action(request, action, refused, f"/console/editions/{edition_id}")
 
 
 @bp.post("/editions/<edition_id:int>")

@@ -16,7 +16,7 @@ from app.errors import ApiError, Conflict
 from app.services.mall.lottery import admin as svc
 from app.services.mall.lottery import service as draws_svc
 from app.services.points.admin.common import operator_of
-from app.web import error_page, field_errors, form_data, page, render, validate
+from app.web import error_page, field_errors, form_action, form_data, page, render, validate
 from app.web.messages import zh_message
 
 bp = Blueprint("console_lottery")
@@ -90,18 +90,10 @@ async def detail(request: Request, lottery_id: int) -> HTTPResponse:
 
 
 async def _act(request: Request, lottery_id: int, form_name: str, action: Any) -> HTTPResponse:
-    data = form_data(request)
-    try:
-        await action(data)
-    except ApiError as exc:
-        if exc.status == 404:
-            return error_page(request, 404, exc)
-        try:
-            return await _lottery_page(request, lottery_id, exc.status, {form_name: field_errors(exc, FIELDS)},
-                                       data)
-        except ApiError as gone:  # the form was refused before the lottery was looked up, and there is none
-            return error_page(request, gone.status, gone)
-    return redirect(f"/console/lottery/{lottery_id}", status=303)
+    async def refused(exc: ApiError, data: dict[str, str]) -> HTTPResponse:
+        return await _lottery_page(request, lottery_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
+
+    return await form_action(request, action, refused, f"/console/lottery/{lottery_id}")
 
 
 @bp.post("/lottery/<lottery_id:int>/prizes")

@@ -18,7 +18,7 @@ from sanic.response import HTTPResponse, redirect
 from app.errors import ApiError, ValidationFailed
 from app.services.mall import admin as svc
 from app.services.operations import service as operations
-from app.web import error_page, field_errors, form_data, page, render, validate
+from app.web import error_page, field_errors, form_action, form_data, page, render, validate
 from models import Tier
 
 bp = Blueprint("console_mall")
@@ -114,17 +114,10 @@ async def reward(request: Request, reward_id: int) -> HTTPResponse:
 
 
 async def _act(request: Request, reward_id: int, form_name: str, action: Any) -> HTTPResponse:
-    data = form_data(request)
-    try:
-        await action(data)
-    except ApiError as exc:
-        if exc.status == 404:
-            return error_page(request, 404, exc)
-        try:
-            return await _reward_page(request, reward_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
-        except ApiError as gone:  # the form was refused before the reward was looked up, and there is none
-            return error_page(request, gone.status, gone)
-    return redirect(f"/console/mall/rewards/{reward_id}", status=303)
+    async def refused(exc: ApiError, data: dict[str, str]) -> HTTPResponse:
+        return await _reward_page(request, reward_id, exc.status, {form_name: field_errors(exc, FIELDS)}, data)
+
+    return await form_action(request, action, refused, f"/console/mall/rewards/{reward_id}")
 
 
 @bp.post("/mall/rewards/<reward_id:int>")
