@@ -60,9 +60,6 @@ class WeComCallbackCrypto:
     def _wechatpy(self) -> WeChatCrypto:
         return WeChatCrypto(self.token, self.aes_key, self.corpid)
 
-    def _crypto(self) -> WeChatCrypto:
-        return self._wechatpy
-
     @functools.cached_property
     def _cipher(self) -> PrpCrypto:
         """wechatpy's cipher for our key (its own decrypt pins the receive id), built once."""
@@ -101,7 +98,7 @@ class WeComCallbackCrypto:
 
     def encrypt(self, plaintext: str, nonce: str, timestamp: str) -> tuple[str, str]:
         """(Encrypt, msg_signature) of a message as WeCom would send it (the sandbox plays WeCom with this)."""
-        reply = parse_xml(self._crypto().encrypt_message(plaintext, nonce, timestamp))
+        reply = parse_xml(self._wechatpy.encrypt_message(plaintext, nonce, timestamp))
         return str(reply["Encrypt"]), str(reply["MsgSignature"])
 
 
