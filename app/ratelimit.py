@@ -1,6 +1,11 @@
 """Fixed-window rate limits in Redis, per member and per client IP (abuse protection for login/check-in).
 
-One round trip (a Lua script) per request for all the windows it counts against. Limits are configuration
+One Lua script counts all the windows a request counts against. The requests of a worker that reach their
+count in the same event-loop tick share ONE round trip (`_count`: their keys in one EVALSHA, each request
+answered its own counts): under load many logins resume from code2session in the same tick, and redis-py's
+per-command cost (pool, retry wrapper, packing, parsing) was ~12 % of a login's CPU. Nothing is counted later
+or estimated by it: every request still waits for Redis's answer to its own INCRs (the same key twice in one
+script is incremented twice, so two requests of one IP still see n and n+1). Limits are configuration
 (`[ratelimit]`); 0 disables a window.
 
 A window that guards a costly call (login's per-IP window in front of code2session) may have its count
@@ -13,7 +18,9 @@ counts come back: with W workers at most W x limit/2 per window before counting 
 
 from __future__ import annotations
 
+import asyncio
 import time
+from typing import Any
 
 from sanic import Request
 
@@ -36,6 +43,59 @@ for i, key in ipairs(KEYS) do
 end
 return out
 """)
+
+
+class _Batch:
+    """The keys of the requests that reached their count in one tick, and who waits for which slice."""
+
+    __slots__ = ("keys", "loop", "waiters")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.keys: list[str] = []
+        self.waiters: list[tuple[int, int, asyncio.Future[list[int]]]] = []
+
+
+# (event loop, Redis client, period) -> the batch collecting in this tick; the round trips in flight
+_batches: dict[tuple[int, int, int], _Batch] = {}
+_sending: set[asyncio.Task[None]] = set()
+
+
+async def _count(redis: Any, keys: list[str], period: int) -> list[int]:
+    """INCR `keys` (expiry period+1 s on first use) in the round trip of this tick's batch; their counts."""
+    loop = asyncio.get_running_loop()
+    bkey = (id(loop), id(redis), period)
+    batch = _batches.get(bkey)
+    if batch is None or batch.loop is not loop:  # (a batch of a closed loop that reused this id: dropped)
+        batch = _batches[bkey] = _Batch(loop)
+        loop.call_soon(_send, bkey, batch, redis, period)
+    fut: asyncio.Future[list[int]] = loop.create_future()
+    batch.waiters.append((len(batch.keys), len(keys), fut))
+    batch.keys.extend(keys)
+    return await fut
+
+
+def _send(bkey: tuple[int, int, int], batch: _Batch, redis: Any, period: int) -> None:
+    if _batches.get(bkey) is batch:
+        del _batches[bkey]
+    task = asyncio.ensure_future(_run(batch, redis, period))
+    _sending.add(task)
+    task.add_done_callback(_sending.discard)
+
+
+async def _run(batch: _Batch, redis: Any, period: int) -> None:
+    try:
+        counts = await _COUNT(redis, batch.keys, [period + 1])
+    except BaseException as exc:  # Redis down, timeout, cancelled: every waiter sees the failure
+        for _, _, fut in batch.waiters:
+            if not fut.done():
+                fut.set_exception(exc if isinstance(exc, Exception) else ConnectionError("rate limit not counted"))
+        if not isinstance(exc, Exception):
+            raise
+        return
+    for start, n, fut in batch.waiters:
+        if not fut.done():  # a waiter cancelled meanwhile was still counted, like a request cut after INCR
+            fut.set_result(counts[start:start + n])
 
 
 Window = tuple[str, str, int]
@@ -77,7 +137,7 @@ async def enforce(rt: Runtime, action: str, windows: list[Window], period: int =
         return
     slot = int(time.time()) // period
     keys = [rt.key("rl", action, dim, ident, slot) for dim, ident, _ in active]
-    counts = await _COUNT(rt.redis, keys, [period + 1])
+    counts = await _count(rt.redis, keys, period)
     estimates = _estimates_for(slot)
     for key, count in zip(keys, counts, strict=True):
         if key in estimates:  # a deferrable window: remember what Redis counted (kept for this slot only)

@@ -20,6 +20,11 @@ async def test_login_returns_token_that_me_accepts(api: Api, sandbox) -> None:
     # second login: same member, 200 not 201
     status, again = await api.call("POST", "/api/v1/auth/login", json={"code": "sandbox:alice"})
     assert status == 200 and again["member"]["id"] == member["id"]
+    # the first login (a created row), a returning one (on PostgreSQL the view is built from the statement's
+    # row, not the model) and /me show the member alike, field for field
+    assert again["member"] == member == me["member"]
+    assert set(member) == {"id", "openid", "unionid", "phone", "nickname", "invite_code", "balance", "pending",
+                           "growth", "tier_level", "created_at"}
     seen = [r for r in sandbox.state.requests if r["path"] == "/sns/jscode2session"]
     assert seen and seen[-1]["query"]["grant_type"] == "authorization_code"
 

@@ -40,3 +40,45 @@ async def test_counts_reported_by_redis_end_deferral() -> None:
     await rt.redis.set(slot_key, 6)  # six counted elsewhere already
     await ratelimit.enforce(rt, "login", [window])  # this request: 7, under the limit
     assert not ratelimit.may_defer(rt, "login", window)
+
+
+class _CountingRedis(fakeredis.FakeAsyncRedis):
+    """Counts the EVALSHA round trips (the rate-limit script) it answers."""
+
+    trips = 0
+
+    async def evalsha(self, *args: object) -> object:
+        type(self).trips += 1
+        return await super().evalsha(*args)
+
+
+async def test_requests_in_one_tick_share_one_round_trip_and_each_gets_its_own_count() -> None:
+    """Ten concurrent requests of one IP (limit 7) and a member's window: one EVALSHA for all of them, the IP
+    counted 1..10 in order, exactly three refused 429, and a failure of Redis reaches every waiter."""
+    rt = _Rt()
+    rt.redis = _CountingRedis(decode_responses=True)
+    _CountingRedis.trips = 0
+
+    async def one(i: int) -> str:
+        try:
+            await ratelimit.enforce(rt, "checkin", [("member", str(i), 20), ("ip", "203.0.113.5", 7)])
+        except ratelimit.RateLimited:
+            return "429"
+        return "ok"
+
+    import asyncio
+
+    answers = await asyncio.gather(*(one(i) for i in range(10)))
+    assert _CountingRedis.trips == 1  # one EVALSHA (answered NOSCRIPT here, then one EVAL loads and runs it)
+    assert answers == ["ok"] * 7 + ["429"] * 3
+    ip_key = rt.key("rl", "checkin", "ip", "203.0.113.5", 1_800_000_010 // 60)
+    assert await rt.redis.get(ip_key) == "10"
+    assert await rt.redis.ttl(ip_key) > 0
+
+    async def broken(*args: object) -> object:
+        raise ConnectionError("redis down")
+
+    rt.redis.evalsha = broken  # type: ignore[method-assign]
+    failures = await asyncio.gather(*(ratelimit.enforce(rt, "checkin", [("member", "1", 20)]) for _ in range(3)),
+                                    return_exceptions=True)
+    assert all(isinstance(f, ConnectionError) for f in failures)

@@ -32,7 +32,7 @@ async def login(request: Request) -> HTTPResponse:
     """Public. Exchange a wx.login code for a jifen token (the session_key never leaves the server)."""
     b: LoginBody = request.ctx.body
     result = await members.login(request.app.ctx.rt, b.code, b.invite_code, ip=client_ip(request))
-    return json({"token": result.token, "member": members.member_view(result.member), "created": result.created},
+    return json({"token": result.token, "member": result.view, "created": result.created},
                 status=201 if result.created else 200)
 
 

@@ -93,9 +93,33 @@ UNION ALL SELECT false, s.* FROM s WHERE NOT EXISTS (SELECT 1 FROM u)
 
 @dataclass
 class LoginResult:
-    member: Member
+    """`view` is what the API answers (`member_view`); `member_id` names the member for the caller."""
+
+    member_id: int
+    view: dict[str, Any]
     token: str
     created: bool
+
+
+async def _upsert_row(openid: str, unionid: str | None, now: datetime) -> tuple[Any, bool] | None:
+    """PostgreSQL, uninvited: the member's row (a record, no model built: a returning member's login only
+    needs its view) and whether it was created; None when a concurrent first login must be read instead."""
+    c = conn()
+    if not is_postgres_conn(c):
+        return None
+    for _ in range(5):
+        try:
+            row = await fetchrow(c, _UPSERT_SQL, [openid, unionid, new_invite_code(), now])
+        except INTEGRITY_ERRORS:
+            continue  # invite code collision: draw again
+        return None if row is None else (row, bool(row["created"]))
+    return None
+
+
+def _model(row: Any) -> Member:
+    data = dict(row)
+    data.pop("created", None)
+    return Member._init_from_db(**data)
 
 
 async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | None = None,
@@ -103,17 +127,10 @@ async def upsert_member(openid: str, unionid: str | None, invited_by_id: int | N
     """Find or create by openid; concurrent first logins of the same user converge on one row. An invited
     member's row commits together with the inviter's award, owed (`pending_awards`) until it is made."""
     c = conn()
-    if not invited_by_id and is_postgres_conn(c):
-        for _ in range(5):
-            try:
-                row = await fetchrow(c, _UPSERT_SQL, [openid, unionid, new_invite_code(), now or clock.now()])
-            except INTEGRITY_ERRORS:
-                continue  # invite code collision: draw again
-            if row is None:
-                break  # a concurrent first login inserted after this statement's snapshot: read it below
-            data = dict(row)
-            created = bool(data.pop("created"))
-            return Member._init_from_db(**data), created
+    if not invited_by_id:
+        found = await _upsert_row(openid, unionid, now or clock.now())
+        if found is not None:
+            return _model(found[0]), found[1]
     # hand-written read: a returning member's login is one statement, without the ORM's query building
     row = await fetchrow(c, "SELECT * FROM members WHERE openid = $1", [openid])
     member = Member._init_from_db(**dict(row)) if row is not None else None
@@ -163,12 +180,21 @@ async def login(rt: Runtime, code: str, invite_code: str | None = None, ip: str 
     if invite_code:
         inviter = await Member.get_or_none(invite_code=invite_code.upper())
         inviter_id = inviter.id if inviter and inviter.openid != session.openid else None
-    member, created = await upsert_member(session.openid, session.unionid, inviter_id, rt.clock.now())
+    found = None if inviter_id else await _upsert_row(session.openid, session.unionid, rt.clock.now())
+    if found is not None and not found[1]:  # a returning member (the common login): the view from the row
+        row = found[0]
+        member_id, view, created = row["id"], member_view(row), False
+    else:
+        if found is not None:
+            member, created = _model(found[0]), True
+        else:
+            member, created = await upsert_member(session.openid, session.unionid, inviter_id, rt.clock.now())
+        if created:
+            await hooks.member_registered(rt, member)
+        member_id, view = member.id, member_view(member)
     now = int(rt.clock.now().timestamp())
-    token = issue_token(rt.settings.auth.secret, member.id, "member", now, rt.settings.auth.token_ttl_seconds)
-    if created:
-        await hooks.member_registered(rt, member)
-    return LoginResult(member=member, token=token, created=created)
+    token = issue_token(rt.settings.auth.secret, member_id, "member", now, rt.settings.auth.token_ttl_seconds)
+    return LoginResult(member_id=member_id, view=view, token=token, created=created)
 
 
 async def get_member(member_id: int) -> Member:
@@ -203,17 +229,17 @@ async def update_profile(rt: Runtime, member_id: int, nickname: str) -> Member:
     return member
 
 
-def member_view(member: Member) -> dict[str, Any]:
-    return {
-        "id": member.id,
-        "openid": member.openid,
-        "unionid": member.unionid,
-        "phone": member.phone,
-        "nickname": member.nickname,
-        "invite_code": member.invite_code,
-        "balance": member.balance,
-        "pending": member.pending,
-        "growth": member.growth,
-        "tier_level": member.tier_level,
-        "created_at": member.created_at.isoformat() if member.created_at else None,
-    }
+_VIEW_FIELDS = ("id", "openid", "unionid", "phone", "nickname", "invite_code", "balance", "pending", "growth",
+                "tier_level")
+
+
+def member_view(member: Member | Any) -> dict[str, Any]:
+    """The member as the API shows it, from the model or from a row of `members` (a record or a mapping)."""
+    if isinstance(member, Member):
+        view = {f: getattr(member, f) for f in _VIEW_FIELDS}
+        created_at = member.created_at
+    else:
+        view = {f: member[f] for f in _VIEW_FIELDS}
+        created_at = member["created_at"]
+    view["created_at"] = created_at.isoformat() if created_at else None
+    return view
