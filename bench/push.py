@@ -173,8 +173,13 @@ def run(ctx: Any) -> None:
     cfg = load_settings(env={}).outbox
     for label, rate in (("no limit", None), (f"sandbox limit {plan.push_rate_limit}/s → 45009", plan.push_rate_limit)):
         say(f"== push {n:,} subscribe messages, {label}")
-        results = {}
-        for side in ("outbox", "bare"):
+        # without a limit both sides run twice, ABBA, and each side's figure is over both of its passes: one
+        # pass each had moved the ratio 0.64x -> 0.82x between full runs an hour apart (issue 17); the
+        # rate-limited case measures the 45009 handling, one pass each
+        order = ("outbox", "bare", "bare", "outbox") if rate is None else ("outbox", "bare")
+        per_side = order.count("outbox")
+        results: dict[str, dict[str, Any]] = {}
+        for side in order:
             port = free_port()
             argv = [PYTHON, "-m", "bench.sandbox_proc", "--port", str(port)]
             if rate:
@@ -192,34 +197,54 @@ def run(ctx: Any) -> None:
                 else:
                     r = run_async(run_bare(url, cfg.concurrency))
                 note_foreign(ctx, f"push {side} ({label})", meter.stop())
-            results[side] = r
             say(f"  {side}: {n / r['seconds']:,.0f} msg/s ({r['seconds']:.2f}s, "
                 f"{r['cpu_seconds'] / n * 1e6:,.0f} µs CPU/msg) {r.get('outcomes') or r.get('errcodes')}")
+            results[side] = _merge(results.get(side), r)
         key = "push" if rate is None else "push_ratelimited"
         ctx.res.runs[key] = results
         j, b = results["outbox"], results["bare"]
         outcomes = j["outcomes"]
         status = j["status_after"]
+        n_all = n * per_side  # messages per side over its passes (each pass sends the same n anew)
         # nothing may be lost: every row is sent, or pending again for a later retry (45009 is transient)
-        lost = n - status.get("sent", 0) - status.get("pending", 0)
+        lost = n_all - status.get("sent", 0) - status.get("pending", 0)
         errors = lost + sum(v for k, v in outcomes.items() if k not in ("sent", "retry"))
         if rate is None:
-            errors += n - outcomes.get("sent", 0)
+            errors += n_all - outcomes.get("sent", 0)
         note = (f"outbox {outcomes} in {j['batches']} deliver_due call(s), claiming {j['batch']} at a time "
-                f"(concurrency {j['concurrency']}), CPU per message: outbox {j['cpu_seconds'] / n * 1e6:,.0f} µs, "
-                f"bare client {b['cpu_seconds'] / n * 1e6:,.0f} µs, "
+                f"(concurrency {j['concurrency']}), {per_side} pass(es) per side, "
+                f"CPU per message: outbox {j['cpu_seconds'] / n_all * 1e6:,.0f} µs, "
+                f"bare client {b['cpu_seconds'] / n_all * 1e6:,.0f} µs, "
                 f"rows after: {status}; bare client errcodes {b['errcodes']}")
         if rate is not None:
             note += ("; figures are messages handled per second in one pass (after the first 45009 jifen holds "
                      "every subscribe message until midnight without calling WeChat again), so no target")
-        ctx.res.add(Row(scenario=f"push {n:,} subscribe msgs ({label})", workers="-", jifen=n / j["seconds"],
-                        ceiling_name=f"bare aiohttp ({cfg.concurrency} in flight)", ceiling=n / b["seconds"],
-                        unit="msg/s", target=0.5 if rate is None else None, jifen_errors=errors, note=note))
-        missed = b["seconds"] < 0.5 * j["seconds"]  # jifen below half the bare client's rate
+        ctx.res.add(Row(scenario=f"push {n:,} subscribe msgs ({label})", workers="-", jifen=n_all / j["seconds"],
+                        ceiling_name=f"bare aiohttp ({cfg.concurrency} in flight)", ceiling=n_all / b["seconds"],
+                        unit="msg/s", target=0.8 if rate is None else None, jifen_errors=errors, note=note))
+        missed = b["seconds"] < 0.8 * j["seconds"]  # jifen below its target of the bare client's rate
         if rate is None and ("profile" in plan.only or (plan.mode == "full" and missed)):
             profile_outbox(ctx, n)
     clean_redis()
     run_async(dataset.reset(plan))
+
+
+def _merge(into: dict[str, Any] | None, r: dict[str, Any]) -> dict[str, Any]:
+    """One side's passes as one figure: seconds and CPU added, outcome and status counts summed."""
+    if into is None:
+        return dict(r)
+    out = dict(into)
+    out["seconds"] += r["seconds"]
+    out["cpu_seconds"] += r["cpu_seconds"]
+    for key in ("outcomes", "errcodes", "status_after"):
+        if key in r:
+            merged = dict(out.get(key) or {})
+            for k, v in r[key].items():
+                merged[k] = merged.get(k, 0) + v
+            out[key] = merged
+    if "batches" in r:
+        out["batches"] = out.get("batches", 0) + r["batches"]
+    return out
 
 
 def profile_outbox(ctx: Any, n: int) -> None:
