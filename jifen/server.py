@@ -96,8 +96,10 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
 
     register_blueprints(app)
 
+    # plain functions, not coroutines: Sanic awaits a middleware only when it returns an awaitable, and these
+    # two run on every request
     @app.on_request
-    async def start(request: Request) -> None:
+    def start(request: Request) -> None:
         rid = request.headers.get("x-request-id") or new_request_id()
         request.ctx.request_id = rid[:64]
         request.ctx.started = time.perf_counter()
@@ -107,7 +109,7 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
                 raise NotFound(f"no such resource: {value}")
 
     @app.on_response
-    async def finish(request: Request, response: HTTPResponse) -> None:
+    def finish(request: Request, response: HTTPResponse) -> None:
         rid = getattr(request.ctx, "request_id", "-")
         response.headers["X-Request-ID"] = rid
         started = getattr(request.ctx, "started", None)
