@@ -1,6 +1,6 @@
 """Time the metric queries again on a database `bench.metrics --keep-db` left behind (no generation, no
 backfill): the dashboard's sections, threshold advice from the reach histogram and by the scan, the reach job,
-and the 30-day what-ifs (set-based check-in replay on PostgreSQL, and the row loop with `--loop` for an A/B).
+and the 30-day what-ifs (set-based replay on PostgreSQL, and the row loop with `--loop` for an A/B).
 
     python -m bench.metrics --members 1000000 --entries 1 --keep-db --no-what-if
     python -m bench.metrics_rerun [--loop] [--drop]

@@ -2,10 +2,10 @@
 
 `metrics_daily` holds one row per Shanghai day x rule key x category x tier with the day's issued, redeemed,
 reversed, expired, clawed-back and adjusted-out points, the net change of outstanding points and the members
-touched. `metrics_member_days` is the set of (day, member, rule key) pairs behind "members touched" (and the
-distinct-member counts of a period: utilisation, the funnel). `metrics_watermarks` is the roll-up's claim: the
-id of the last ledger entry rolled, advanced under its row lock in the same transaction as the rows it added,
-so each entry is rolled exactly once whatever the number of schedulers.
+touched (recounted from the ledger for the days a roll touches: no per-member table behind it).
+`metrics_watermarks` is the roll-up's claim: the id of the last ledger entry rolled, advanced under its row
+lock in the same transaction as the rows it added, so each entry is rolled exactly once whatever the number
+of schedulers.
 """
 
 from tortoise import fields
@@ -32,20 +32,6 @@ class MetricsDaily(Model):
         table = "metrics_daily"
         unique_together = (("day", "rule_key", "category", "tier_level"),)
         indexes = (("category", "day"),)
-
-
-class MetricsMemberDay(Model):
-    id = fields.BigIntField(primary_key=True)
-    day = fields.DateField()
-    member_id = fields.BigIntField()
-    rule_key = fields.CharField(max_length=64)
-    category = fields.CharField(max_length=24)
-    tier_level = fields.IntField()
-
-    class Meta:
-        table = "metrics_member_days"
-        unique_together = (("day", "member_id", "rule_key"),)
-        indexes = (("category", "day", "member_id"),)
 
 
 class MetricsWatermark(Model):

@@ -105,24 +105,40 @@ async def test_bad_drafts_are_422_and_unknown_runs_404(api: Api, seeded, staff_t
 
 _sim_data: list[int] = []
 
+EVENTS = ["check_in", "share", "purchase", "community_interaction", "first_purchase"]
+# a period inside the window, cut at any hour: a rule or campaign that starts or ends mid-day splits the
+# set-based replay's classes
+periods = st.tuples(st.integers(21, 29), st.integers(0, 23), st.integers(1, 60)).map(
+    lambda t: (datetime(2026, 11, t[0], t[1], 30, tzinfo=SHANGHAI).isoformat(),
+               datetime(2026, 11, t[0], t[1], 30, tzinfo=SHANGHAI).replace(day=min(t[0] + t[2] // 24, 30),
+                                                                         hour=(t[1] + t[2]) % 24).isoformat()))
+
+
+def _period(d: dict, p: tuple[str, str] | None) -> dict:
+    if p is not None and p[0] < p[1]:
+        d = {**d, "starts_at": p[0], "ends_at": p[1]}
+    return d
+
+
 drafts = st.fixed_dictionaries({
     "days": st.integers(1, 12),
-    "rule": st.one_of(st.none(), st.fixed_dictionaries({
+    "rule": st.one_of(st.none(), st.builds(_period, st.fixed_dictionaries({
         "code": st.just("draft_rule"), "name": st.just("draft"),
-        "event": st.sampled_from(["check_in", "share", "purchase"]),
+        "event": st.sampled_from(EVENTS),
         "points_fixed": st.integers(0, 20), "points_per_yuan": st.integers(0, 3),
         "once_per_member": st.booleans(),
         "daily_count_cap": st.one_of(st.none(), st.integers(1, 2)),
+        "daily_points_cap": st.one_of(st.none(), st.integers(1, 15)),
         "total_points_cap": st.one_of(st.none(), st.integers(1, 40)),
         "streak_bonuses": st.one_of(st.none(), st.fixed_dictionaries({"2": st.integers(1, 30)})),
-    })),
+    }), st.one_of(st.none(), periods))),
     "campaign": st.one_of(st.none(), st.fixed_dictionaries({
         "name": st.just("draft campaign"), "multiplier_bp": st.sampled_from([15000, 20000, 30000]),
         "recurrence": st.just("weekly"), "weekday": st.integers(1, 7),
-        "events": st.one_of(st.none(), st.lists(st.sampled_from(["check_in", "share", "purchase"]), min_size=1,
-                                                max_size=2, unique=True)),
+        "events": st.one_of(st.none(), st.lists(st.sampled_from(EVENTS), min_size=1, max_size=2, unique=True)),
         "tier_levels": st.one_of(st.none(), st.just([1])),
-    })),
+    }), periods.filter(lambda p: p[0] < p[1]).map(lambda p: {
+        "name": "draft once", "multiplier_bp": 20000, "recurrence": "once", "starts_at": p[0], "ends_at": p[1]})),
 }).filter(lambda d: d["rule"] is not None or d["campaign"] is not None)
 
 
@@ -138,6 +154,13 @@ async def test_fast_replay_equals_planning_every_event_under_both(api: Api, seed
             await checkin.check_in(seeded, c["id"])
             await engine.award(seeded, c["id"], "share", f"c-share-{day}")
             await engine.award(seeded, a, "purchase", f"a-buy-{day}", {"amount_fen": 1000 * day})
+            # community interactions (daily caps: 5 and 50 points), one or three a day; first purchases (once
+            # per member, the second refused by the engine but the draft may differ)
+            for n in range(1 if day % 2 else 3):
+                clock.set(at(day).replace(hour=11 + n))
+                await engine.award(seeded, c["id"], "community_interaction", f"c-ci-{day}-{n}")
+            if day in (22, 27):
+                await engine.award(seeded, a, "first_purchase", f"a-first-{day}")
         await Member.filter(id=c["id"]).update(tier_level=1)
         clock.set(NOW)
         _sim_data.append(c["id"])

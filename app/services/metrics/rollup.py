@@ -1,6 +1,6 @@
 """The daily roll-ups, maintained incrementally from the ledger, and their proof against a full scan.
 
-`refresh` rolls the ledger entries after the watermark into `metrics_daily` / `metrics_member_days` and moves
+`refresh` rolls the ledger entries after the watermark into `metrics_daily` and the day bitmaps and moves
 the watermark, all in one transaction under the watermark's row lock (`FOR UPDATE` on PostgreSQL; SQLite
 serialises writers): a second scheduler waits for the first and then finds only what is left, so each entry
 is rolled exactly once. Entries are rolled in id order only once they are `rollup_settle_seconds` old: ids are
@@ -10,11 +10,13 @@ If one ever took longer and got skipped, `verify` finds the drift (exit 1 of `ji
 `metrics_rollup_drift` reconcile check rebuilds the drifted recent days from the ledger.
 
 The tier of a row is the member's tier when the entry was rolled (a minute after it was written): the ledger
-does not record it on every entry. Members touched: a member counts once per day x rule key, under the tier
-of their first entry that day; summed over tiers it is the distinct members of the day and rule key.
+does not record it on every entry. Members touched: a member counts once per day x rule key x category, under
+their tier when the day was last counted; summed over tiers it is the distinct members of the day, rule key
+and category (`_roll`: a day's first batch counts its own members, a later batch recounts the day from the
+ledger; at 50M entries no per-member-day table is kept, whose backfill alone took most of a 10M run).
 
 For the admin metrics to answer in well under a second at a million members, nothing per request reads
-`members` or the member-day rows any more:
+`members` or the ledger:
 - `metrics_day_members`: a bitmap of member ids per day x kind x tier (redeem, sharing from the ledger in the
   same transaction as `metrics_daily`; checked_in from `checkins` behind its own watermark `checkins`). The
   distinct members of any period are the OR of its days' bitmaps (exact). `verify` compares them with the
@@ -88,25 +90,69 @@ async def watermark() -> int:
     return int(row["last_entry_id"]) if row else 0
 
 
-async def _roll(c: BaseDBAsyncClient, where: str, args: list[Any]) -> None:
-    """Add the classified entries matching `where` to the roll-ups (the caller holds the watermark lock)."""
+async def _roll(c: BaseDBAsyncClient, where: str, args: list[Any], upto: int) -> None:
+    """Add the classified entries matching `where` (ids up to `upto`) to the roll-ups (the caller holds the
+    watermark lock).
+
+    The sums are grouped by a plain SELECT (parallel on PostgreSQL, which an INSERT ... SELECT is not) and
+    upserted from arrays. Members touched: on a day with no roll-up row yet (a backfill from empty, a rebuilt
+    day, the first batch after midnight) the batch holds all of the day's rolled entries, so its distinct
+    members are the figure; a day rolled before is recounted from its ledger entries up to `upto` (adding would
+    count a member twice across batches, and no per-member table is kept to subtract them)."""
     pg = is_postgres_conn(c)
     src = classified_sql(pg, where)
-    await execute(c, f"INSERT INTO metrics_daily (day, rule_key, category, tier_level, {_COLS}, entries, members) "
-                     f"SELECT day, rule_key, category, tier_level, {_SUMS}, COUNT(*), 0 FROM ({src}) x WHERE true "
-                     "GROUP BY day, rule_key, category, tier_level "
-                     f"ON CONFLICT (day, rule_key, category, tier_level) DO UPDATE SET {_ADD}, "
-                     "entries = metrics_daily.entries + excluded.entries", args)
-    await execute(c, "INSERT INTO metrics_member_days (day, member_id, rule_key, category, tier_level) "
-                     f"SELECT DISTINCT day, member_id, rule_key, category, tier_level FROM ({src}) x WHERE true "
-                     "ON CONFLICT (day, member_id, rule_key) DO NOTHING", args)
-    # members touched, recounted (not added) for the (day, rule key) pairs of this batch: exact and idempotent
-    await execute(c, "UPDATE metrics_daily SET members = x.n FROM (SELECT d.day, d.rule_key, d.category, "
-                     "d.tier_level, COUNT(*) AS n FROM metrics_member_days d WHERE (d.day, d.rule_key) IN "
-                     f"(SELECT day, rule_key FROM ({src}) s) GROUP BY d.day, d.rule_key, d.category, d.tier_level) x "
-                     "WHERE metrics_daily.day = x.day AND metrics_daily.rule_key = x.rule_key "
-                     "AND metrics_daily.category = x.category AND metrics_daily.tier_level = x.tier_level", args)
+    rows = await fetch(c, f"SELECT day, rule_key, category, tier_level, {_SUMS}, COUNT(*), "
+                          f"COUNT(DISTINCT member_id) FROM ({src}) x GROUP BY day, rule_key, category, tier_level",
+                       args)
+    if rows:
+        days = sorted({_d(r[0]) for r in rows})
+        seen = {_d(r[0]) for r in await fetch(c, "SELECT DISTINCT day FROM metrics_daily WHERE day >= $1 "
+                                                 "AND day <= $2", [days[0], days[-1]])}
+        n = len(MEASURES)
+        await _upsert_daily(c, [[_d(r[0]), r[1], r[2], int(r[3]), *(int(v) for v in r[4:5 + n]),
+                                 0 if _d(r[0]) in seen else int(r[5 + n])] for r in rows], add=True)
+        await _recount_members(c, sorted(seen.intersection(days)), upto)
     await _add_bits_sql(c, _BITS_SQL.format(src=src), args)
+
+
+async def _recount_members(c: BaseDBAsyncClient, days: list[date], upto: int) -> None:
+    """Members touched of `days`, recounted from their ledger entries up to `upto` (the `created_at` index
+    finds a day's entries): COUNT(DISTINCT member) per day x rule key x category, under each member's tier
+    now, written over every row of those days."""
+    if not days:
+        return
+    pg = is_postgres_conn(c)
+    where, args = _day_where(days, pg, 2)
+    rows = await fetch(c, "SELECT day, rule_key, category, tier_level, COUNT(DISTINCT member_id) "
+                          f"FROM ({classified_sql(pg, f'e.id <= $1 AND {where}')}) x "
+                          "GROUP BY day, rule_key, category, tier_level", [upto, *args])
+    marks = ", ".join(f"${i + 1}" for i in range(len(days)))
+    await execute(c, f"UPDATE metrics_daily SET members = 0 WHERE day IN ({marks})", list(days))
+    zeros = [0] * (len(MEASURES) + 1)
+    await _upsert_daily(c, [[_d(r[0]), r[1], r[2], int(r[3]), *zeros, int(r[4])] for r in rows], add=False)
+
+
+_DAILY_COLS = f"day, rule_key, category, tier_level, {_COLS}, entries, members"
+_DAILY_TYPES = ("date", "text", "text", "int", *(["bigint"] * (len(MEASURES) + 2)))
+
+
+async def _upsert_daily(c: BaseDBAsyncClient, rows: list[list[Any]], *, add: bool) -> None:
+    """Upsert `metrics_daily` rows (key, measures, entries, members): `add` adds every figure to an existing
+    row, else only `members` is set. One statement from arrays on PostgreSQL (a backfill's tens of thousands
+    of rows in one round trip); row by row on SQLite."""
+    if not rows:
+        return
+    update = (f"{_ADD}, entries = metrics_daily.entries + excluded.entries, "
+              "members = metrics_daily.members + excluded.members") if add else "members = excluded.members"
+    tail = f"ON CONFLICT (day, rule_key, category, tier_level) DO UPDATE SET {update}"
+    if is_postgres_conn(c):
+        arrays = ", ".join(f"${i + 1}::{t}[]" for i, t in enumerate(_DAILY_TYPES))
+        await execute(c, f"INSERT INTO metrics_daily ({_DAILY_COLS}) SELECT * FROM unnest({arrays}) {tail}",
+                      [list(col) for col in zip(*rows, strict=True)])
+        return
+    marks = ", ".join(f"${i + 1}" for i in range(len(_DAILY_TYPES)))
+    for r in rows:
+        await execute(c, f"INSERT INTO metrics_daily ({_DAILY_COLS}) VALUES ({marks}) {tail}", r)
 
 
 def _d(value: Any) -> date:
@@ -181,7 +227,7 @@ async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int 
         wm = await _lock_watermark(c)  # the ledger watermark's lock serialises every roll-up writer
         upto, count = await _settled(c, "point_entries", wm, batch, cutoff)
         if upto != wm:
-            await _roll(c, "e.id > $1 AND e.id <= $2", [wm, upto])
+            await _roll(c, "e.id > $1 AND e.id <= $2", [wm, upto], upto)
             await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
                           [upto, rt.clock.now(), WATERMARK])
         cwm = await _mark(c, CHECKINS)
@@ -354,7 +400,6 @@ async def rebuild_days(rt: Runtime, days: list[date]) -> None:
         wm = await _lock_watermark(c)
         marks = ", ".join(f"${i + 1}" for i in range(len(days)))
         await execute(c, f"DELETE FROM metrics_daily WHERE day IN ({marks})", list(days))
-        await execute(c, f"DELETE FROM metrics_member_days WHERE day IN ({marks})", list(days))
         await execute(c, f"DELETE FROM metrics_day_members WHERE day IN ({marks})", list(days))
         cwm = await _mark(c, CHECKINS)
         kmarks = ", ".join(f"${i + 2}" for i in range(len(days)))
@@ -362,7 +407,7 @@ async def rebuild_days(rt: Runtime, days: list[date]) -> None:
                                           "FROM checkins k LEFT JOIN members m ON m.id = k.member_id "
                                           f"WHERE k.id <= $1 AND k.day IN ({kmarks})", [cwm, *days]))
         where, args = _day_where(days, is_postgres_conn(c), 2)
-        await _roll(c, f"e.id <= $1 AND {where}", [wm, *args])
+        await _roll(c, f"e.id <= $1 AND {where}", [wm, *args], wm)
         await payment_rollup.recompute_days(c, days)
 
 
