@@ -204,6 +204,14 @@ async def test_budget_planner_and_apply(api: Api, seeded, staff_token) -> None:
     status, p = await api.call("POST", "/admin/v1/metrics/budget-plan", token=staff_token("marketer"), json={
         "mode": "floating", "turnover_fen": 100_000_000, "profit_margin_bp": 2000, "budget_ratio_bp": 500})
     assert (status, p["cost_budget_fen"], p["max_issuable_points"]) == (200, 1_000_000, 1_000_000)
+    assert p["basis"] == {"turnover_fen": 100_000_000, "profit_margin_bp": 2000, "profit_fen": 20_000_000}
+    # without a margin in the request the configured one is used, and the answer names it
+    status, p = await api.call("POST", "/admin/v1/metrics/budget-plan", token=staff_token("marketer"), json={
+        "mode": "floating", "turnover_fen": 100_000_000, "budget_ratio_bp": 500})
+    margin = api.app.ctx.rt.settings.metrics.profit_margin_bp
+    assert p["basis"] == {"turnover_fen": 100_000_000, "profit_margin_bp": margin,
+                          "profit_fen": 100_000_000 * margin // 10000}
+    assert p["cost_budget_fen"] == p["basis"]["profit_fen"] * 500 // 10000
     status, p = await api.call("POST", "/admin/v1/metrics/budget-plan", token=staff_token("marketer"), json={
         "mode": "floating", "profit_fen": 20_000_000, "budget_ratio_bp": 500, "redemption_ratio_bp": 5000})
     assert p["max_issuable_points"] == 2_000_000  # only half is expected to be redeemed

@@ -81,12 +81,20 @@ async def plan(rt: Runtime, data: PlanIn) -> dict[str, Any]:
     ppy = rt.settings.metrics.points_per_yuan
     today = rt.clock.today()
     year = data.year or today.year
+    # the profit the plan stands on, said in the answer: from turnover it uses the configured margin unless the
+    # request names one, and an operator must see which
+    basis: dict[str, int] = {}
     if data.mode == "fixed":
         assert data.budget_fen is not None
         profit, ratio, cost = data.budget_fen, 10000, data.budget_fen
     else:
-        margin = data.profit_margin_bp or rt.settings.metrics.profit_margin_bp
-        profit = data.profit_fen if data.profit_fen is not None else (data.turnover_fen or 0) * margin // 10000
+        if data.profit_fen is not None:
+            profit = data.profit_fen
+        else:
+            margin = data.profit_margin_bp or rt.settings.metrics.profit_margin_bp
+            profit = (data.turnover_fen or 0) * margin // 10000
+            basis = {"turnover_fen": data.turnover_fen or 0, "profit_margin_bp": margin}
+        basis["profit_fen"] = profit
         ratio = data.budget_ratio_bp or 0
         cost = profit * ratio // 10000
     points = max_points(profit, ratio, data.redemption_ratio_bp, ppy)
@@ -98,7 +106,7 @@ async def plan(rt: Runtime, data: PlanIn) -> dict[str, Any]:
     projected = actual * days_in_year // elapsed if elapsed else 0
     return {
         "year": year, "mode": data.mode, "points_per_yuan": ppy,
-        "inputs": data.model_dump(exclude_none=True),
+        "inputs": data.model_dump(exclude_none=True), **({"basis": basis} if basis else {}),
         "cost_budget_fen": cost, "max_issuable_points": points,
         "formula": "profit_fen x budget_ratio_bp x points_per_yuan / (100 x redemption_ratio_bp)",
         "actual": {"through": upto.isoformat() if elapsed else None, "days": elapsed, "issued": actual,
