@@ -24,6 +24,7 @@ from typing import Any
 
 from sanic import Request
 
+from app import caches
 from app.errors import RateLimited
 from app.redis_client import LuaScript
 from app.runtime import Runtime
@@ -104,6 +105,11 @@ Window = tuple[str, str, int]
 # this worker's estimate per window key (the key names its slot); emptied when the slot changes
 _estimates: dict[str, int] = {}
 _estimates_slot = -1
+
+
+# a mirror of Redis counters: whoever empties Redis under it (tests between cases) forgets it too, or a
+# window's stale estimate would send its next requests down the count-first path
+caches.register(_estimates.clear)
 
 
 def _estimates_for(slot: int) -> dict[str, int]:

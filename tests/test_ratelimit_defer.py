@@ -31,6 +31,17 @@ def test_deferral_stops_at_half_the_limit() -> None:
     assert ratelimit.may_defer(rt, "login", ("ip", "198.51.100.8", 0))  # a disabled window has nothing to count
 
 
+def test_estimates_are_forgotten_with_the_other_caches() -> None:
+    """They mirror Redis counters: when Redis is emptied under them (tests between cases), so are they."""
+    from app import caches
+
+    rt = _Rt()
+    window = ("ip", "198.51.100.9", 4)
+    assert [ratelimit.may_defer(rt, "login", window) for _ in range(3)] == [True, True, False]
+    caches.forget_all()
+    assert ratelimit.may_defer(rt, "login", window)
+
+
 async def test_counts_reported_by_redis_end_deferral() -> None:
     """Another worker's requests reach this one through the counts Redis reports back."""
     rt = _Rt()
