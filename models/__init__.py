@@ -41,6 +41,7 @@ from models.metrics import (
     MetricsPaymentDay,
     MetricsPaymentMember,
     MetricsReach,
+    MetricsSegmentDaily,
     MetricsSimulation,
     MetricsWatermark,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "MetricsPaymentDay",
     "MetricsPaymentMember",
     "MetricsReach",
+    "MetricsSegmentDaily",
     "MetricsSimulation",
     "MetricsWatermark",
     "OperationRun",

@@ -34,6 +34,35 @@ class MetricsDaily(Model):
         indexes = (("category", "day"),)
 
 
+class MetricsSegmentDaily(Model):
+    """`metrics_daily`'s figures per store or channel (issue 16's filters): one row per Shanghai day x dim x
+    value x rule key x category. Both are member attributes, not ledger fields, so a row is attributed to the
+    member's store / channel when the entry was rolled (as the tier is): dim `store` = the store of the
+    member's guide (`member_guides.store_id`), dim `channel` = the `state` (contact-me code) of the member's
+    primary active WeCom contact; value '' = none. Kept apart from `metrics_daily` (whose key it would
+    multiply) behind its own watermark (`segments.py`)."""
+
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    dim = fields.CharField(max_length=8)
+    value = fields.CharField(max_length=64)
+    rule_key = fields.CharField(max_length=64)
+    category = fields.CharField(max_length=24)
+    issued = fields.BigIntField(default=0, db_default=0)
+    redeemed = fields.BigIntField(default=0, db_default=0)
+    reversed = fields.BigIntField(default=0, db_default=0)
+    expired = fields.BigIntField(default=0, db_default=0)
+    clawed_back = fields.BigIntField(default=0, db_default=0)
+    adjusted_out = fields.BigIntField(default=0, db_default=0)
+    net = fields.BigIntField(default=0, db_default=0)
+    entries = fields.BigIntField(default=0, db_default=0)
+
+    class Meta:
+        table = "metrics_segment_daily"
+        unique_together = (("day", "dim", "value", "rule_key", "category"),)
+        indexes = (("dim", "value", "day"),)
+
+
 class MetricsWatermark(Model):
     name = fields.CharField(max_length=32, primary_key=True)
     last_entry_id = fields.BigIntField(default=0, db_default=0)
