@@ -37,6 +37,10 @@ class PointsQuery(BaseModel):
     category: str | None = Field(default=None, max_length=24,
                                  description="newbie, daily, consumption, sharing, other, adjust, redeem, expiry")
     tier: int | None = Field(default=None, ge=0, le=1000)
+    store: int | None = Field(default=None, ge=1, le=2**63 - 1, description="the store of the members' guide "
+                              "(not with channel or tier)")
+    channel: str | None = Field(default=None, min_length=1, max_length=64,
+                                description="the contact-me code (`state`) members came through (not with tier)")
     format: Literal["json", "csv"] = "json"
     profit_margin_bp: int | None = Field(default=None, ge=0, le=10000, description="ROI: gross margin")
     labour_cost_fen: int | None = Field(default=None, ge=0, le=10**13, description="ROI: labour cost of the period")
@@ -59,12 +63,13 @@ class AdviceQuery(BaseModel):
 async def points(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Issued, redeemed, expired, outstanding and liability per day/week/month, the
     redemption rate with the seed's bands, utilisation, tiers, issuance mix, funnel, repurchase and ROI inputs.
-    `format=csv` exports the period series."""
+    `store` / `channel` limit the series and the mix to members of a store or channel (the member-based
+    sections are left out, listed under `not_segmented`). `format=csv` exports the period series."""
     rt = request.app.ctx.rt
     q: PointsQuery = request.ctx.query
     end = q.to or rt.clock.today()
     f = svc.Filters(start=q.from_ or end - timedelta(days=29), end=end, granularity=q.granularity, rule=q.rule,
-                    category=q.category, tier=q.tier)
+                    category=q.category, tier=q.tier, store=q.store, channel=q.channel)
     if q.format == "csv":
         f.check()
         rows = (await svc.series(rt, f))["series"]

@@ -11,6 +11,10 @@ points_per_yuan`):
   mix              issued by category against the seed's recommended shares; consumption against sales
   funnel           registered -> checked in -> redeemed -> paid -> shared, with step conversion
   repurchase/roi   payers and repeat payers of redeemers vs the others, before vs after joining, ROI
+
+Filtered by a store or a channel (member attributes, `segments.py`), the series, totals and mix read
+`metrics_segment_daily`; the member-based sections (utilisation, tiers, funnel, repurchase) and the mix's sales
+have no such split and are left out of the answer, listed under `not_segmented`.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import asyncio
 import csv
 import io
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -50,6 +54,8 @@ class Filters:
     rule: str | None = None
     category: str | None = None
     tier: int | None = None
+    store: int | None = None
+    channel: str | None = None
 
     def check(self) -> None:
         if self.end < self.start:
@@ -57,10 +63,27 @@ class Filters:
                                    details=[{"field": "from", "message": "after `to`"}])
         if (self.end - self.start).days >= MAX_RANGE_DAYS:
             raise ValidationFailed(f"at most {MAX_RANGE_DAYS} days", details=[{"field": "to", "message": "range"}])
+        # the segment roll-up is keyed by one dim and carries no tier (its key would multiply again)
+        if self.store is not None and self.channel is not None:
+            raise ValidationFailed("filter by `store` or by `channel`, not both",
+                                   details=[{"field": "channel", "message": "not with store"}])
+        if self.segment is not None and self.tier is not None:
+            raise ValidationFailed(f"`{self.segment[0]}` cannot be combined with `tier`",
+                                   details=[{"field": "tier", "message": f"not with {self.segment[0]}"}])
+
+    @property
+    def segment(self) -> tuple[str, str] | None:
+        """(dim, value) of `metrics_segment_daily` for a store or channel filter, else None."""
+        if self.store is not None:
+            return "store", str(self.store)
+        if self.channel is not None:
+            return "channel", self.channel
+        return None
 
     def view(self) -> dict[str, Any]:
         return {"from": self.start.isoformat(), "to": self.end.isoformat(), "granularity": self.granularity,
-                "rule": self.rule, "category": self.category, "tier": self.tier}
+                "rule": self.rule, "category": self.category, "tier": self.tier, "store": self.store,
+                "channel": self.channel}
 
 
 def bucket(day: date, granularity: str) -> date:
@@ -101,14 +124,17 @@ def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
             datetime(end.year, end.month, end.day, tzinfo=SHANGHAI) + timedelta(days=1))
 
 
-def _daily_where(f: Filters, first: int = 1) -> tuple[str, list[Any]]:
+def _daily_where(f: Filters, first: int = 1) -> tuple[str, str, list[Any]]:
+    """The roll-up table the filters read (the segment one for a store / channel), its WHERE and args."""
     parts = [f"day >= ${first}", f"day <= ${first + 1}"]
     args: list[Any] = [f.start, f.end]
-    for col, val in (("rule_key", f.rule), ("category", f.category), ("tier_level", f.tier)):
+    dim, value = f.segment or (None, None)
+    for col, val in (("rule_key", f.rule), ("category", f.category), ("tier_level", f.tier), ("dim", dim),
+                     ("value", value)):
         if val is not None:
             args.append(val)
             parts.append(f"{col} = ${first + len(args) - 1}")
-    return " AND ".join(parts), args
+    return "metrics_segment_daily" if dim else "metrics_daily", " AND ".join(parts), args
 
 
 def _empty() -> dict[str, int]:
@@ -126,11 +152,11 @@ async def series(rt: Runtime, f: Filters) -> dict[str, Any]:
     """The period series and totals with outstanding points and liability at each period's end."""
     c = conn()
     if f.rule is not None:
-        f = Filters(f.start, f.end, f.granularity, await rule_key(f.rule), f.category, f.tier)
+        f = replace(f, rule=await rule_key(f.rule))
     ppy = rt.settings.metrics.points_per_yuan
-    where, args = _daily_where(f)
+    table, where, args = _daily_where(f)
     sums = ", ".join(f"SUM({m})" for m in MEASURES)
-    rows = await fetch(c, f"SELECT day, {sums} FROM metrics_daily WHERE {where} GROUP BY day ORDER BY day", args)
+    rows = await fetch(c, f"SELECT day, {sums} FROM {table} WHERE {where} GROUP BY day ORDER BY day", args)
     net_rows = await fetch(c, "SELECT day, SUM(net) FROM metrics_daily WHERE day <= $1 AND day >= $2 GROUP BY day",
                            [f.end, f.start])
     before = await fetchrow(c, "SELECT COALESCE(SUM(net), 0) FROM metrics_daily WHERE day < $1", [f.start])
@@ -308,14 +334,14 @@ async def sales(start: date, end: date) -> dict[str, int]:
 
 
 async def mix(rt: Runtime, f: Filters) -> dict[str, Any]:
-    """Issued points by category (period, tier filter) against the seed's recommended shares."""
+    """Issued points by category (period, tier / store / channel filter) against the seed's recommended shares;
+    the consumption against sales only unsegmented (payments have no store or channel)."""
     ppy = rt.settings.metrics.points_per_yuan
-    where, args = _daily_where(Filters(f.start, f.end, tier=f.tier))
-    rows = await fetch(conn(), f"SELECT category, SUM(issued) FROM metrics_daily WHERE {where} GROUP BY category",
-                       args)
+    table, where, args = _daily_where(Filters(f.start, f.end, tier=f.tier, store=f.store, channel=f.channel))
+    rows = await fetch(conn(), f"SELECT category, SUM(issued) FROM {table} WHERE {where} GROUP BY category", args)
     issued = {r[0]: int(r[1] or 0) for r in rows if int(r[1] or 0)}
     total = sum(issued.values())
-    s = await sales(f.start, f.end)
+    s = None if f.segment else await sales(f.start, f.end)
     cats = []
     for cat in ISSUE_CATEGORIES:
         pts = issued.get(cat, 0)
@@ -326,7 +352,7 @@ async def mix(rt: Runtime, f: Filters) -> dict[str, Any]:
             flag = "below" if share < rec[0] else "above" if share > rec[1] else "ok"
         entry: dict[str, Any] = {"category": cat, "issued": pts, "share_bp": share,
                                  "recommended_bp": list(rec) if rec else None, "flag": flag}
-        if cat == "consumption":
+        if cat == "consumption" and s is not None:
             of_sales = ratio_bp(liability_fen(pts, ppy), s["net_fen"])
             entry["of_sales_bp"] = of_sales
             entry["recommended_of_sales_bp"] = list(CONSUMPTION_OF_SALES_BP)
@@ -334,7 +360,7 @@ async def mix(rt: Runtime, f: Filters) -> dict[str, Any]:
                 lo, hi = CONSUMPTION_OF_SALES_BP
                 entry["flag"] = "below" if of_sales < lo else "above" if of_sales > hi else "ok"
         cats.append(entry)
-    return {"issued": total, "sales": s, "categories": cats}
+    return {"issued": total, "categories": cats} | ({"sales": s} if s is not None else {})
 
 
 async def funnel(f: Filters) -> dict[str, Any]:
@@ -442,6 +468,8 @@ def labour_for(rt: Runtime, f: Filters, labour_cost_fen: int | None) -> int:
 
 
 SECTIONS = ("series", "utilisation", "tiers", "mix", "funnel", "repurchase")
+# member-based sections (bitmaps, member tables, payments): nothing splits them by store or channel
+NOT_SEGMENTED = ("utilisation", "tiers", "funnel", "repurchase")
 
 
 async def report(rt: Runtime, f: Filters, *, profit_margin_bp: int | None = None,
@@ -456,9 +484,13 @@ async def report(rt: Runtime, f: Filters, *, profit_margin_bp: int | None = None
         "mix": lambda: mix(rt, f), "funnel": lambda: funnel(f),
         "repurchase": lambda: repurchase(rt, f, margin, labour_for(rt, f, labour_cost_fen))}
     wanted = [s for s in SECTIONS if s in sections]
+    if f.segment:  # left out and said so, never answered unfiltered
+        out["not_segmented"] = [s for s in wanted if s in NOT_SEGMENTED] + (["mix.sales"] if "mix" in wanted else [])
+        wanted = [s for s in wanted if s not in NOT_SEGMENTED]
     done = dict(zip(wanted, await asyncio.gather(*(parts[s]() for s in wanted)), strict=True))
     if "series" in done:
-        out.update(outstanding_scope="all rules, categories and tiers", **done.pop("series"),
+        scope = "all rules, categories and tiers" + (", stores and channels" if f.segment else "")
+        out.update(outstanding_scope=scope, **done.pop("series"),
                    bands_bp={"unattractive_below": UNATTRACTIVE_BP, "threshold_too_low_above": TOO_LOW_BP})
     out.update(done)
     return out

@@ -79,8 +79,9 @@ async def _lock_watermark(c: BaseDBAsyncClient) -> int:
     return int(row["last_entry_id"])
 
 
-async def _ensure_watermark(c: BaseDBAsyncClient) -> None:
-    for name in (WATERMARK, CHECKINS, payment_rollup.PAYMENTS):
+async def _ensure_watermark(c: BaseDBAsyncClient, *extra: str) -> None:
+    """Create the roll-up watermarks at 0 (and `extra`: another roll-up's own, e.g. `segments.SEGMENTS`)."""
+    for name in (WATERMARK, CHECKINS, payment_rollup.PAYMENTS, *extra):
         await execute(c, "INSERT INTO metrics_watermarks (name, last_entry_id) VALUES ($1, 0) ON CONFLICT (name) "
                          "DO NOTHING", [name])
 
