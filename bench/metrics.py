@@ -176,7 +176,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     from app.clock import SHANGHAI
     from app.config import load_settings
     from app.runtime import Runtime
-    from app.services.metrics import member_report, planner, reach, rollup, simulation
+    from app.services.metrics import member_report, planner, reach, rollup, segments, simulation
     from app.services.metrics import points as svc
     from app.services.points.seed import seed_first_install
     from app.sqlx import fetch, fetchrow
@@ -217,19 +217,37 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                          await timed(lambda: rollup.refresh_all(rt, settle_seconds=0), 1)))
             rows.append(("member distributions alone (balance histogram + join days, every tick)",
                          await timed(rollup.refresh_members, 1)))
-            # the payments roll-up: 10,000 changed payments (half new today, half refunded) since the last tick
+            # the payments roll-up: 10,000 changed payments (half new today, half refunded) since the last tick,
+            # written now (its watermark follows updated_at: a row backdated behind the last refresh, which a
+            # quick run makes within seconds, would be one the roll-up never sees; the settle time is for that)
             await db.conn().execute_query(f"""
                 INSERT INTO payments (transaction_id, out_trade_no, mchid, appid, openid, member_id, total_fen,
                                       payer_total_fen, success_time, created_at, updated_at)
                 SELECT 'newtx' || j, 'newo' || j, 'mch', 'app', 'bm' || (1 + (j * 11) % {args.members}),
-                       1 + (j * 11) % {args.members}, 2000, 2000, now() - interval '20 seconds',
-                       now() - interval '10 seconds', now() - interval '10 seconds'
+                       1 + (j * 11) % {args.members}, 2000, 2000, now() - interval '20 seconds', now(), now()
                 FROM generate_series(1, 5000) AS j""")
             await db.conn().execute_query("""
-                UPDATE payments SET refunded_fen = total_fen / 2, updated_at = now() - interval '10 seconds'
+                UPDATE payments SET refunded_fen = total_fen / 2, updated_at = now()
                 WHERE id IN (SELECT id FROM payments WHERE transaction_id NOT LIKE 'new%' ORDER BY id LIMIT 5000)""")
             rows.append(("incremental refresh (5,000 new + 5,000 refunded payments: their days recomputed)",
                          await timed(lambda: rollup.refresh_all(rt, settle_seconds=0), 1)))
+            # the store / channel roll-up (issue 16's filters): every member gets a guide in one of 200 stores,
+            # then the segment table is rolled from zero in one pass, as `jifen metrics refresh` does
+            await db.conn().execute_query(f"""
+                INSERT INTO member_guides (member_id, staff_id, store_id, source, created_at)
+                SELECT i, 1, 1 + i % 200, 'bench', now() FROM generate_series(1, {args.members}) AS i""")
+            rows.append((f"store / channel roll-up from zero ({total + new:,} entries, one pass)",
+                         await timed(lambda: segments.refresh_all(rt, batch=rollup.BACKFILL_BATCH,
+                                                                   settle_seconds=0), 1)))
+            await db.conn().execute_query(f"""
+                INSERT INTO point_entries (member_id, account, amount, kind, event, source, rule_id, idem_key,
+                                           balance_after, growth, trace, created_at)
+                SELECT 1 + (j * 13) % {args.members}, 'available', 5, 'earn', 'check_in', 'bench', NULL,
+                       'seg:' || j, 0, 0, NULL, now() - interval '10 seconds'
+                FROM generate_series(1, {new}) AS j""")
+            await rollup.refresh_all(rt, settle_seconds=0)
+            rows.append((f"store / channel roll-up, incremental ({new:,} new entries; every tick)",
+                         await timed(lambda: segments.refresh_all(rt, settle_seconds=0), 1)))
             size = await fetchrow(db.conn(), "SELECT pg_total_relation_size('metrics_day_members'), "
                                              "(SELECT COUNT(*) FROM metrics_day_members), "
                                              "(SELECT COUNT(*) FROM metrics_balances), "
@@ -255,6 +273,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 ("funnel, 30 days", lambda: svc.funnel(f30)),
                 ("repurchase + ROI, 30 days", lambda: svc.repurchase(rt, f30, 3000, 0)),
                 ("GET /metrics/points (everything), 30 days", lambda: svc.report(rt, f30)),
+                ("GET /metrics/points, 30 days, one store (series, totals, mix)",
+                 lambda: svc.report(rt, svc.Filters(f30.start, f30.end, store=7))),
+                ("series, 365 days by month, one store",
+                 lambda: svc.series(rt, svc.Filters(f365.start, f365.end, granularity="month", store=7))),
                 ("budget plan", lambda: planner.plan(rt, planner.PlanIn(mode="fixed", budget_fen=10**8))),
                 ("threshold advice (goal 80 %, 30 days, window 30), all tiers, from the reach histogram",
                  lambda: planner.threshold_advice(rt, goal_bp=8000, days=30, window_days=30)),
@@ -288,6 +310,13 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 drift[:] = await rollup.verify()
 
             rows.append(("jifen metrics verify (full scan + compare)", await timed(verify, 1)))
+            seg_drift: list[Any] = []
+
+            async def verify_segments() -> None:
+                seg_drift[:] = await segments.verify()
+
+            rows.append(("store / channel roll-up verify (full scan + compare)", await timed(verify_segments, 1)))
+            drift += seg_drift
             drifts = len(drift)
             print(f"  verify: {drifts} drifts" + "".join(f"\n    {d.view()}" for d in drift[:10]), flush=True)
             if args.no_what_if:
