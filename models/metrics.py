@@ -12,12 +12,10 @@ from tortoise import fields
 from tortoise.models import Model
 
 
-class MetricsDaily(Model):
-    id = fields.BigIntField(primary_key=True)
-    day = fields.DateField()
-    rule_key = fields.CharField(max_length=64)
-    category = fields.CharField(max_length=24)
-    tier_level = fields.IntField()
+class LedgerMeasures(Model):
+    """The figures a ledger roll-up row sums (`classify.MEASURES` + the entries counted), declared once for
+    every roll-up keyed differently."""
+
     issued = fields.BigIntField(default=0, db_default=0)
     redeemed = fields.BigIntField(default=0, db_default=0)
     reversed = fields.BigIntField(default=0, db_default=0)
@@ -26,6 +24,17 @@ class MetricsDaily(Model):
     adjusted_out = fields.BigIntField(default=0, db_default=0)
     net = fields.BigIntField(default=0, db_default=0)
     entries = fields.BigIntField(default=0, db_default=0)
+
+    class Meta:
+        abstract = True
+
+
+class MetricsDaily(LedgerMeasures):
+    id = fields.BigIntField(primary_key=True)
+    day = fields.DateField()
+    rule_key = fields.CharField(max_length=64)
+    category = fields.CharField(max_length=24)
+    tier_level = fields.IntField()
     members = fields.BigIntField(default=0, db_default=0)
 
     class Meta:
@@ -34,7 +43,7 @@ class MetricsDaily(Model):
         indexes = (("category", "day"),)
 
 
-class MetricsSegmentDaily(Model):
+class MetricsSegmentDaily(LedgerMeasures):
     """`metrics_daily`'s figures per store or channel (issue 16's filters): one row per Shanghai day x dim x
     value x rule key x category. Both are member attributes, not ledger fields, so a row is attributed to the
     member's store / channel when the entry was rolled (as the tier is): dim `store` = the store of the
@@ -48,14 +57,6 @@ class MetricsSegmentDaily(Model):
     value = fields.CharField(max_length=64)
     rule_key = fields.CharField(max_length=64)
     category = fields.CharField(max_length=24)
-    issued = fields.BigIntField(default=0, db_default=0)
-    redeemed = fields.BigIntField(default=0, db_default=0)
-    reversed = fields.BigIntField(default=0, db_default=0)
-    expired = fields.BigIntField(default=0, db_default=0)
-    clawed_back = fields.BigIntField(default=0, db_default=0)
-    adjusted_out = fields.BigIntField(default=0, db_default=0)
-    net = fields.BigIntField(default=0, db_default=0)
-    entries = fields.BigIntField(default=0, db_default=0)
 
     class Meta:
         table = "metrics_segment_daily"
