@@ -115,6 +115,22 @@ async def test_verify_finds_segment_drift(api: Api, seeded) -> None:
     assert await run_command(seeded, "verify", lines.append) == 1
 
 
+async def test_reconcile_finds_a_recent_segment_drift_and_rebuilds_the_day(api: Api, seeded) -> None:
+    """Today's and yesterday's store / channel rows against the ledger; the repair recomputes the day."""
+    from app.services import reconcile
+
+    await _build(api, seeded)
+    await MetricsSegmentDaily.filter(dim="channel", value="qr-c").update(issued=3)
+    clock.set(D2)  # 11-10 is yesterday: inside the reconcile's window
+    found = [f for f in await reconcile.run(seeded, repair=False) if f.check == "metrics_segments_drift"]
+    assert [f.subject for f in found] == ["day:2026-11-10"]
+    fixed = [f for f in await reconcile.run(seeded, repair=True) if f.check == "metrics_segments_drift"]
+    assert [(f.subject, f.repaired) for f in fixed] == [("day:2026-11-10", True)]
+    assert await segments.verify() == []
+    row = await MetricsSegmentDaily.get(day=D1.date(), dim="channel", value="qr-c")
+    assert row.issued == 2
+
+
 async def test_bad_segment_filters_are_422(api: Api, seeded, staff_token) -> None:
     tok = staff_token("marketer")
     for q in ("store=abc", "store=0", "store=1&tier=0", "channel=x&tier=1", "store=1&channel=qr-a",

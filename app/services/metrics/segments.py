@@ -25,6 +25,7 @@ from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
+from app.services import reconcile
 from app.services.metrics import rollup
 from app.services.metrics.classify import MEASURES, classified_sql
 from app.sqlx import execute, fetch
@@ -36,11 +37,11 @@ _SOURCES: dict[str, tuple[str, str]] = {
     "store": ("LEFT JOIN member_guides g ON g.member_id = x.member_id",
               "COALESCE(CAST(g.store_id AS TEXT), '')"),
     # a member may be linked to more than one WeCom contact: one value per member (the smallest state); only
-    # the batch's members ($1, $2: its id range) are looked up, through the member_id and external_userid
-    # indexes, not every contact of the brand each minute
+    # the members of the entries being rolled ({where}) are looked up, through the member_id and
+    # external_userid indexes, not every contact of the brand each minute
     "channel": ("LEFT JOIN (SELECT wc.member_id, MIN(f.state) AS state FROM wecom_contacts wc "
                 "JOIN wecom_contact_follows f ON f.external_userid = wc.external_userid "
-                "WHERE wc.member_id IN (SELECT b.member_id FROM point_entries b WHERE b.id > $1 AND b.id <= $2) "
+                "WHERE wc.member_id IN (SELECT e.member_id FROM point_entries e WHERE {where}) "
                 "AND f.status = 'active' AND f.is_primary GROUP BY wc.member_id) ch "
                 "ON ch.member_id = x.member_id", "COALESCE(ch.state, '')"),
 }
@@ -55,17 +56,18 @@ class SegmentResult:
     watermark: int
 
 
-async def _roll(c: BaseDBAsyncClient, upto_from: int, upto: int) -> None:
-    """Add the classified entries with ids in (`upto_from`, `upto`] to the table, one statement per dim
+async def _roll(c: BaseDBAsyncClient, where: str, args: list[Any]) -> None:
+    """Add the classified entries matching `where` (on `point_entries e`) to the table, one statement per dim
     (the GROUP BY makes each key once, so the upsert adds a batch's sum to what earlier batches rolled)."""
-    src = classified_sql(is_postgres_conn(c), "e.id > $1 AND e.id <= $2")
-    for dim, (join, value) in _SOURCES.items():
+    src = classified_sql(is_postgres_conn(c), where)
+    for dim, (join_sql, value) in _SOURCES.items():
+        join = join_sql.format(where=where)
         # `WHERE true`: SQLite's parser needs it between an INSERT's SELECT and its ON CONFLICT
         await execute(c, f"INSERT INTO metrics_segment_daily (day, dim, value, rule_key, category, {_COLS}, entries) "
                          f"SELECT x.day, '{dim}', {value}, x.rule_key, x.category, {_SUMS}, COUNT(*) "
                          f"FROM ({src}) x {join} WHERE true GROUP BY x.day, {value}, x.rule_key, x.category "
                          "ON CONFLICT (day, dim, value, rule_key, category) DO UPDATE SET "
-                         f"{_ADD}, entries = metrics_segment_daily.entries + excluded.entries", [upto_from, upto])
+                         f"{_ADD}, entries = metrics_segment_daily.entries + excluded.entries", args)
 
 
 async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int | None = None,
@@ -81,7 +83,7 @@ async def refresh(rt: Runtime, *, batch: int | None = None, settle_seconds: int 
         wm = await rollup._mark(c, SEGMENTS)
         upto, count = await rollup._settled(c, "point_entries", wm, batch, cutoff)
         if upto != wm:
-            await _roll(c, wm, upto)
+            await _roll(c, "e.id > $1 AND e.id <= $2", [wm, upto])
             await execute(c, "UPDATE metrics_watermarks SET last_entry_id = $1, updated_at = $2 WHERE name = $3",
                           [upto, rt.clock.now(), SEGMENTS])
     return SegmentResult(count, upto)
@@ -130,3 +132,39 @@ async def verify(days: list[date] | None = None) -> list[rollup.Drift]:
             a, b = mine.get(key, zero), scan.get(key, zero)
             out += [rollup.Drift(key[0], key[1], f"{dim}:{key[2]}", f, a[f], b[f]) for f in fields if a[f] != b[f]]
     return out
+
+
+async def rebuild_days(days: list[date]) -> None:
+    """Recompute the table's rows of `days` from the ledger (entries up to its watermark), under the roll-up
+    lock; members are attributed to their store / channel now."""
+    if not days:
+        return
+    await rollup._ensure_watermark(conn(), SEGMENTS)
+    async with in_transaction() as c:
+        await rollup._lock_watermark(c)
+        wm = await rollup._mark(c, SEGMENTS)
+        marks = ", ".join(f"${i + 1}" for i in range(len(days)))
+        await execute(c, f"DELETE FROM metrics_segment_daily WHERE day IN ({marks})", list(days))
+        where, args = rollup._day_where(days, is_postgres_conn(c), 2)
+        await _roll(c, f"e.id <= $1 AND {where}", [wm, *args])
+
+
+@reconcile.check("metrics_segments_drift")
+async def reconcile_segments(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """The store / channel roll-up of today and yesterday against the ledger, as `metrics_rollup_drift` does
+    for the main one; repair rebuilds a drifted day. `jifen metrics verify` checks every day."""
+    today = rt.clock.today()
+    drift = await verify([today - timedelta(days=i) for i in range(rollup.RECONCILE_DAYS)])
+    findings = []
+    for day in sorted({d.day for d in drift}):
+        fields = [d for d in drift if d.day == day]
+        f = reconcile.Finding(check="metrics_segments_drift", subject=f"day:{day}",
+                              detail="; ".join(f"{d.category}/{d.field}: {d.rollup} != {d.ledger}" for d in fields[:5]))
+        if repair:
+            try:
+                await rebuild_days([date.fromisoformat(day)])
+                f.repaired = True
+            except Exception as exc:  # one day's failure must not stop the others' repair
+                f.error = repr(exc)
+        findings.append(f)
+    return findings
