@@ -29,6 +29,7 @@ For the admin metrics to answer in well under a second at a million members, not
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -415,26 +416,34 @@ async def rebuild_days(rt: Runtime, days: list[date]) -> None:
 RECONCILE_DAYS = 2
 
 
-@reconcile.check("metrics_rollup_drift")
-async def reconcile_rollup(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
-    """The roll-ups of today and yesterday (where an entry could have been skipped) against the ledger;
-    repair rebuilds a drifted day from the ledger. `jifen metrics verify` checks every day."""
+async def reconcile_recent(rt: Runtime, check: str, verify_days: Callable[[list[date]], Awaitable[list[Drift]]],
+                           rebuild: Callable[[list[date]], Awaitable[None]], label: Callable[[Drift], str],
+                           repair: bool) -> list[reconcile.Finding]:
+    """The body of every roll-up's reconcile check: today and yesterday (where an entry could have been
+    skipped) against the ledger, one finding per drifted day; repair rebuilds that day from the ledger."""
     today = rt.clock.today()
-    days = [today - timedelta(days=i) for i in range(RECONCILE_DAYS)]
-    drift = await verify(days)
+    drift = await verify_days([today - timedelta(days=i) for i in range(RECONCILE_DAYS)])
     findings = []
     for day in sorted({d.day for d in drift}):
         fields = [d for d in drift if d.day == day]
-        f = reconcile.Finding(check="metrics_rollup_drift", subject=f"day:{day}",
-                              detail="; ".join(f"{d.rule_key}/{d.field}: {d.rollup} != {d.ledger}" for d in fields[:5]))
+        f = reconcile.Finding(check=check, subject=f"day:{day}",
+                              detail="; ".join(f"{label(d)}: {d.rollup} != {d.ledger}" for d in fields[:5]))
         if repair:
             try:
-                await rebuild_days(rt, [date.fromisoformat(day)])
+                await rebuild([date.fromisoformat(day)])
                 f.repaired = True
             except Exception as exc:  # one day's failure must not stop the others' repair
                 f.error = repr(exc)
         findings.append(f)
     return findings
+
+
+@reconcile.check("metrics_rollup_drift")
+async def reconcile_rollup(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
+    """The roll-ups of today and yesterday against the ledger; repair rebuilds a drifted day. `jifen metrics
+    verify` checks every day."""
+    return await reconcile_recent(rt, "metrics_rollup_drift", verify, lambda days: rebuild_days(rt, days),
+                                  lambda d: f"{d.rule_key}/{d.field}", repair)
 
 
 async def verify_members() -> list[Drift]:

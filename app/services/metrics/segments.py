@@ -153,18 +153,5 @@ async def rebuild_days(days: list[date]) -> None:
 async def reconcile_segments(rt: Runtime, repair: bool) -> list[reconcile.Finding]:
     """The store / channel roll-up of today and yesterday against the ledger, as `metrics_rollup_drift` does
     for the main one; repair rebuilds a drifted day. `jifen metrics verify` checks every day."""
-    today = rt.clock.today()
-    drift = await verify([today - timedelta(days=i) for i in range(rollup.RECONCILE_DAYS)])
-    findings = []
-    for day in sorted({d.day for d in drift}):
-        fields = [d for d in drift if d.day == day]
-        f = reconcile.Finding(check="metrics_segments_drift", subject=f"day:{day}",
-                              detail="; ".join(f"{d.category}/{d.field}: {d.rollup} != {d.ledger}" for d in fields[:5]))
-        if repair:
-            try:
-                await rebuild_days([date.fromisoformat(day)])
-                f.repaired = True
-            except Exception as exc:  # one day's failure must not stop the others' repair
-                f.error = repr(exc)
-        findings.append(f)
-    return findings
+    return await rollup.reconcile_recent(rt, "metrics_segments_drift", verify, rebuild_days,
+                                         lambda d: f"{d.category}/{d.field}", repair)
