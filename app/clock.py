@@ -22,7 +22,8 @@ class Clock:
         """Aware UTC datetime."""
         if self._frozen is not None:
             return self._frozen
-        return datetime.now(UTC) + self._offset
+        offset = self._offset
+        return datetime.now(UTC) + offset if offset else datetime.now(UTC)
 
     def local_now(self) -> datetime:
         return self.now().astimezone(self.tz)

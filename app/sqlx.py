@@ -66,6 +66,9 @@ def to_dt(value: Any) -> datetime | None:
 
 
 def to_json(value: Any) -> Any:
+    """A JSON column as Python: asyncpg hands jsonb over as text, SQLite as text or already decoded."""
+    if type(value) is str:
+        return json.loads(value)
     if value is None or isinstance(value, dict | list):
         return value
     return json.loads(value)

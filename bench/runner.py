@@ -257,14 +257,24 @@ def measure(ctx: Ctx, name: str, server: Server, script: str, args: list[object]
 
 def measure_pair(ctx: Ctx, name: str, jifen: tuple[Server, str, list[object]],
                  ceiling: tuple[Server, str, list[object]], *, expected: tuple[int, ...] = (200,),
-                 before: Callable[[], None] | None = None) -> tuple[LoadResult, LoadResult]:
+                 before: Callable[[], None] | None = None, warm: bool = False) -> tuple[LoadResult, LoadResult]:
     """jifen and its ceiling under the same load. In full mode as four half-length runs in the order
     jifen, ceiling, ceiling, jifen (ABBA), so drift and other sessions' load over the pair fall on both
-    sides alike; `before` (e.g. a database reset) runs before every part."""
+    sides alike; `before` (e.g. a database reset) runs before every part.
+
+    `warm` (full mode; loads whose requests may repeat): first each side's own load for `plan.warmup`
+    seconds, not measured. The server-wide warm-up is a mixed load on jifen and a read on the ceiling; a
+    scenario with its own outbound calls (login: keep-alive connections to the sandbox, which aiohttp drops
+    after 15 s idle) had its first part measured cold: 10-20 % below the side's later part on every run, and
+    jifen's first part is always first in its pair."""
     halves = ctx.plan.mode == "full"
     duration = ctx.plan.duration / 2 if halves else ctx.plan.duration
     order = ("j", "c", "c", "j") if halves else ("j", "c")
     parts: dict[str, list[LoadResult]] = {"j": [], "c": []}
+    if warm and halves and ctx.plan.warmup > 0:
+        for server, script, args in (jifen, ceiling):
+            run_wrk(f"warmup {name}", server.url, script, args, ctx.plan, duration=ctx.plan.warmup,
+                    expected=expected)
     for i, side in enumerate(order):
         server, script, args = jifen if side == "j" else ceiling
         if before is not None:
@@ -417,7 +427,7 @@ def http_round(ctx: Ctx, workers: int) -> None:
             res.add(pair_row("balance", workers, j, c, "raw asyncpg"))
         if wants("login"):
             j, c = measure_pair(ctx, f"login_{w}", (jifen, "login.lua", ["/api/v1/auth/login", plan.members]),
-                                (ceiling, "login.lua", ["/login_raw", plan.members]))
+                                (ceiling, "login.lua", ["/login_raw", plan.members]), warm=True)
             res.add(pair_row("login (sandbox)", workers, j, c, "raw aiohttp+asyncpg", target=0.9))
         if wants("notify") and ctx.payments_ok:
             from bench import payments

@@ -106,7 +106,9 @@ class WeChatHttp:
                                                 timeout=self.timeout) as resp:
                     if resp.status >= 500:
                         raise WeChatUnavailable(-1, f"HTTP {resp.status}", path=path)
-                    answer = await resp.json(content_type=None)
+                    # WeChat answers UTF-8 JSON, under text/plain on some APIs: decoded directly (`resp.json`
+                    # would first work out the charset from the headers on every call)
+                    answer = json.loads(await resp.read())
                     if not isinstance(answer, dict):
                         raise WeChatUnavailable(-1, "non-object response", path=path)
                 errcode = int(answer.get("errcode") or 0)
