@@ -149,7 +149,7 @@ async def send_bare(sandbox_url: str, bodies: list[bytes], concurrency: int,
                 "grant_type": "client_credential", "appid": APPID, "secret": APP_SECRET}) as resp:
             token = (await resp.json())["access_token"]
         url = f"{sandbox_url}/cgi-bin/message/subscribe/send"
-        queue = iter(warm_bodies)
+        queue = iter(warm_bodies or ())
 
         async def worker() -> None:
             for body in queue:
