@@ -1,9 +1,11 @@
 """Fixed-window rate limits in Redis, per member and per client IP (abuse protection for login/check-in).
 
 One Lua script counts all the windows a request counts against. The requests of a worker that reach their
-count in the same event-loop tick share ONE round trip (`_count`: their keys in one EVALSHA, each request
-answered its own counts): under load many logins resume from code2session in the same tick, and redis-py's
-per-command cost (pool, retry wrapper, packing, parsing) was ~12 % of a login's CPU. Nothing is counted later
+count while its previous round trip is in flight (or in the same event-loop tick) share ONE round trip (`_count`:
+their keys in one EVALSHA, each request answered its own counts): redis-py's per-command cost (pool, retry
+wrapper, timeouts, packing, parsing) and the extra wake-ups of a round trip per request had made the rate limit
+the largest difference between a login and its hand-written ceiling (~15 % of a login's CPU in 2026-12-03's
+alternating runs). Nothing is counted later
 or estimated by it: every request still waits for Redis's answer to its own INCRs (the same key twice in one
 script is incremented twice, so two requests of one IP still see n and n+1). Limits are configuration
 (`[ratelimit]`); 0 disables a window.
@@ -47,41 +49,62 @@ return out
 
 
 class _Batch:
-    """The keys of the requests that reached their count in one tick, and who waits for which slice."""
+    """The keys of the requests that reached their count while the batch was open, and who waits for which slice."""
 
-    __slots__ = ("keys", "loop", "waiters")
+    __slots__ = ("keys", "waiters")
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
+    def __init__(self) -> None:
         self.keys: list[str] = []
         self.waiters: list[tuple[int, int, asyncio.Future[list[int]]]] = []
 
 
-# (event loop, Redis client, period) -> the batch collecting in this tick; the round trips in flight
-_batches: dict[tuple[int, int, int], _Batch] = {}
+class _Lane:
+    """One (event loop, Redis client, period): the batch collecting keys, and whether a round trip is in flight.
+
+    At most one trip per lane is in flight: the keys of requests that arrive meanwhile wait in the next batch,
+    which leaves when the trip before it is answered (group commit). Under load a worker then makes one
+    EVALSHA per round-trip time instead of one per event-loop tick; each request waits at most one more trip."""
+
+    __slots__ = ("busy", "loop", "pending")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.pending: _Batch | None = None
+        self.busy = False
+
+
+_lanes: dict[tuple[int, int, int], _Lane] = {}
 _sending: set[asyncio.Task[None]] = set()
 
 
 async def _count(redis: Any, keys: list[str], period: int) -> list[int]:
-    """INCR `keys` (expiry period+1 s on first use) in the round trip of this tick's batch; their counts."""
+    """INCR `keys` (expiry period+1 s on first use) in the lane's next round trip; their counts."""
     loop = asyncio.get_running_loop()
-    bkey = (id(loop), id(redis), period)
-    batch = _batches.get(bkey)
-    if batch is None or batch.loop is not loop:  # (a batch of a closed loop that reused this id: dropped)
-        batch = _batches[bkey] = _Batch(loop)
-        loop.call_soon(_send, bkey, batch, redis, period)
+    lkey = (id(loop), id(redis), period)
+    lane = _lanes.get(lkey)
+    if lane is None or lane.loop is not loop:  # (a lane of a closed loop that reused this id: dropped)
+        lane = _lanes[lkey] = _Lane(loop)
+    batch = lane.pending
+    if batch is None:
+        batch = lane.pending = _Batch()
+        if not lane.busy:  # the batch leaves at the end of this tick; else when the trip in flight is answered
+            loop.call_soon(_send, lane, redis, period)
     fut: asyncio.Future[list[int]] = loop.create_future()
     batch.waiters.append((len(batch.keys), len(keys), fut))
     batch.keys.extend(keys)
     return await fut
 
 
-def _send(bkey: tuple[int, int, int], batch: _Batch, redis: Any, period: int) -> None:
-    if _batches.get(bkey) is batch:
-        del _batches[bkey]
+def _send(lane: _Lane, redis: Any, period: int) -> None:
+    """Send the lane's pending batch, if any; the trip's end sends the batch collected meanwhile."""
+    batch, lane.pending = lane.pending, None
+    lane.busy = batch is not None
+    if batch is None:
+        return
     task = asyncio.ensure_future(_run(batch, redis, period))
     _sending.add(task)
     task.add_done_callback(_sending.discard)
+    task.add_done_callback(lambda _: _send(lane, redis, period))
 
 
 async def _run(batch: _Batch, redis: Any, period: int) -> None:

@@ -57,7 +57,7 @@ class Runtime:
         return self.settings.redis.prefix
 
     def key(self, *parts: object) -> str:
-        return self.prefix + ":".join(str(p) for p in parts)
+        return self.prefix + ":".join(map(str, parts))
 
     @classmethod
     async def create(cls, settings: Settings, *, redis: Redis | None = None, clock: Clock | None = None) -> Runtime:

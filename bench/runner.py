@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import math
 import re
 import shutil
 import subprocess
@@ -258,9 +259,12 @@ def measure(ctx: Ctx, name: str, server: Server, script: str, args: list[object]
 def measure_pair(ctx: Ctx, name: str, jifen: tuple[Server, str, list[object]],
                  ceiling: tuple[Server, str, list[object]], *, expected: tuple[int, ...] = (200,),
                  before: Callable[[], None] | None = None, warm: bool = False) -> tuple[LoadResult, LoadResult]:
-    """jifen and its ceiling under the same load. In full mode as four half-length runs in the order
-    jifen, ceiling, ceiling, jifen (ABBA), so drift and other sessions' load over the pair fall on both
-    sides alike; `before` (e.g. a database reset) runs before every part.
+    """jifen and its ceiling under the same load. In full mode as eight quarter-length runs in the order
+    jifen, ceiling, ceiling, jifen twice (ABBA ABBA), so drift and other sessions' load over the pair fall on
+    both sides alike; `before` (e.g. a database reset) runs before every part. (Halves, ABBA once, until
+    2026-12-03: this VM's speed moves by 20-30 % within seconds (steal time), and a login pair measured
+    0.80-1.00x from one run to the next; alternating 3-second parts gave the same side the same answer within a
+    few per cent on every run.)
 
     `warm` (full mode; loads whose requests may repeat): first each side's own load for `plan.warmup`
     seconds, not measured. The server-wide warm-up is a mixed load on jifen and a read on the ceiling; a
@@ -268,8 +272,8 @@ def measure_pair(ctx: Ctx, name: str, jifen: tuple[Server, str, list[object]],
     after 15 s idle) had its first part measured cold: 10-20 % below the side's later part on every run, and
     jifen's first part is always first in its pair."""
     halves = ctx.plan.mode == "full"
-    duration = ctx.plan.duration / 2 if halves else ctx.plan.duration
-    order = ("j", "c", "c", "j") if halves else ("j", "c")
+    order = ("j", "c", "c", "j") * 2 if halves else ("j", "c")
+    duration = float(math.ceil(ctx.plan.duration * 2 / len(order)))  # whole seconds: wrk's -d takes integers
     parts: dict[str, list[LoadResult]] = {"j": [], "c": []}
     if warm and halves and ctx.plan.warmup > 0:
         for server, script, args in (jifen, ceiling):

@@ -93,3 +93,52 @@ async def test_requests_in_one_tick_share_one_round_trip_and_each_gets_its_own_c
     failures = await asyncio.gather(*(ratelimit.enforce(rt, "checkin", [("member", "1", 20)]) for _ in range(3)),
                                     return_exceptions=True)
     assert all(isinstance(f, ConnectionError) for f in failures)
+
+
+async def test_requests_arriving_during_a_round_trip_ride_the_next_one_together() -> None:
+    """One trip in flight per worker: requests that reach their count while it is out (each in its own tick)
+    wait for it and then share ONE trip; each still gets its own count, and a trip's failure does not stall
+    the lane (the next batch still leaves)."""
+    import asyncio
+
+    rt = _Rt()
+    rt.redis = _CountingRedis(decode_responses=True)
+    _CountingRedis.trips = 0
+    release = asyncio.Event()
+    real = rt.redis.evalsha
+
+    async def held(*args: object) -> object:
+        if _CountingRedis.trips == 0:
+            await asyncio.sleep(0)
+            await release.wait()  # the first trip is slow
+        return await real(*args)
+
+    rt.redis.evalsha = held  # type: ignore[method-assign]
+    window = [("ip", "203.0.113.9", 100)]
+    first = asyncio.ensure_future(ratelimit.enforce(rt, "checkin", window))
+    await asyncio.sleep(0.01)
+    later = []
+    for _ in range(4):  # four requests, each in a later tick, all while the first trip is out
+        later.append(asyncio.ensure_future(ratelimit.enforce(rt, "checkin", window)))
+        await asyncio.sleep(0)
+    await asyncio.sleep(0.01)
+    assert _CountingRedis.trips == 0 and not any(t.done() for t in [first, *later])  # one trip out, held
+    release.set()
+    await asyncio.gather(first, *later)
+    assert _CountingRedis.trips == 2  # the held one, then the four together
+    key = rt.key("rl", "checkin", "ip", "203.0.113.9", 1_800_000_010 // 60)
+    assert await rt.redis.get(key) == "5"
+
+    calls = {"n": 0}
+
+    async def flaky(*args: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise ConnectionError("redis blip")
+        return await real(*args)
+
+    rt.redis.evalsha = flaky  # type: ignore[method-assign]
+    failed = await asyncio.gather(ratelimit.enforce(rt, "checkin", window), return_exceptions=True)
+    assert isinstance(failed[0], ConnectionError)
+    await ratelimit.enforce(rt, "checkin", window)  # the lane is free again
+    assert await rt.redis.get(key) == "6"
