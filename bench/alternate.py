@@ -19,47 +19,18 @@ import os
 import statistics
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 from bench import procs
-from bench.env import (
-    APP_SECRET,
-    APPID,
-    AUTH_SECRET,
-    CHECKIN_POINTS,
-    DSN,
-    LUA_DIR,
-    POOL_MAX,
-    PYTHON,
-    free_port,
-    jifen_env,
-)
+from bench.env import LUA_DIR, PYTHON, free_port, jifen_env
+from bench.runner import ceiling_env, ready
 
 MEMBERS = 100_000
 
 
-def _pids(pid: int) -> list[int]:
-    """The process and all its descendants."""
-    out = [pid]
-    for task in os.listdir(f"/proc/{pid}/task"):
-        try:
-            children = Path(f"/proc/{pid}/task/{task}/children").read_text().split()
-        except OSError:
-            continue
-        for child in children:
-            out += _pids(int(child))
-    return out
-
-
-def _cpu(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
 def _load(url: str, path: str, seconds: int, workers: list[int]) -> tuple[float, float]:
     """wrk's login load for `seconds`: (requests per second, worker CPU µs per request)."""
-    before = {p: _cpu(p) for p in workers}
+    before = {p: procs.cpu_seconds(p) for p in workers}
     done = subprocess.run(["wrk", "-t2", "-c64", f"-d{seconds}s", "--timeout", "10s", "-s",
                            str(LUA_DIR / "login.lua"), url, "--", path, str(MEMBERS)],
                           capture_output=True, text=True, env={**os.environ, "BENCH_LUA_DIR": str(LUA_DIR)},
@@ -68,7 +39,7 @@ def _load(url: str, path: str, seconds: int, workers: list[int]) -> tuple[float,
     if line is None:
         raise RuntimeError(f"wrk gave no result: {done.stdout[-500:]} {done.stderr[-500:]}")
     requests = int(json.loads(line.removeprefix("BENCH_JSON "))["requests"])
-    used = sum(_cpu(p) - before[p] for p in workers)
+    used = sum(procs.cpu_seconds(p) - before[p] for p in workers)
     return requests / seconds, used / max(requests, 1) * 1e6
 
 
@@ -90,22 +61,17 @@ def main() -> None:
         procs.wait_http(f"{sandbox_url}/__sandbox__/health", sandbox, timeout=60)
         jport, cport = free_port(), free_port()
         jenv = {**jifen_env(jport, sandbox_url, {}), **dict(kv.split("=", 1) for kv in args.env)}
-        cenv = {**jifen_env(cport, sandbox_url), "BENCH_DSN": DSN, "BENCH_SECRET": AUTH_SECRET,
-                "BENCH_POOL_MAX": str(POOL_MAX), "BENCH_WECHAT_BASE": sandbox_url, "BENCH_APPID": APPID,
-                "BENCH_APP_SECRET": APP_SECRET, "BENCH_CHECKIN_POINTS": str(CHECKIN_POINTS)}
         workers = str(args.workers)
         jifen = procs.start("jifen", [PYTHON, "-m", "bench.slow_start", "jifen", "serve", "--workers", workers],
                             jenv, work)
         started.append(jifen)
         ceiling = procs.start("ceiling", [PYTHON, "-m", "bench.slow_start", "ceiling", "--port", str(cport),
-                                          "--workers", workers], cenv, work)
+                                          "--workers", workers], ceiling_env(cport, sandbox_url), work)
         started.append(ceiling)
-        sides = {"j": (f"http://127.0.0.1:{jport}", "/api/v1/auth/login", jifen),
-                 "c": (f"http://127.0.0.1:{cport}", "/login_raw", ceiling)}
-        procs.wait_http(f"{sides['j'][0]}/healthz", jifen, timeout=150)
-        procs.wait_http(f"{sides['c'][0]}/bare", ceiling, timeout=150)
-        time.sleep(2)
-        worker_pids = {k: [p for p in _pids(proc.pid) if p != proc.pid] for k, (_, _, proc) in sides.items()}
+        servers = {"j": ready((jifen, f"http://127.0.0.1:{jport}"), "/healthz", args.workers),
+                   "c": ready((ceiling, f"http://127.0.0.1:{cport}"), "/bare", args.workers)}
+        sides = {"j": (servers["j"].url, "/api/v1/auth/login"), "c": (servers["c"].url, "/login_raw")}
+        worker_pids = {k: server.workers for k, server in servers.items()}
         for side in "jc":  # each side's own warm-up, not measured
             _load(sides[side][0], sides[side][1], 2, worker_pids[side])
         results: dict[str, list[tuple[float, float]]] = {"j": [], "c": []}

@@ -186,19 +186,24 @@ async def main(quick: bool, keep: bool, pool_max: int) -> dict[str, Any]:
         n = 200 if quick else 600
         per = 2  # two redemptions of 50 points per member (each has 200)
         rates: dict[str, list[float]] = {"jifen": [], "raw": []}
+
+        def redeemer(side: str, reward: int) -> Any:
+            """One redemption of `reward` by a member, jifen's or the raw transaction's."""
+            if side == "jifen":
+                return lambda m: jifen_redeem(rt, m, reward)
+            return lambda m: raw_redeem(raw, m, reward, 50)
+
         # each side's own load first, a quarter as large, not measured: jifen's first part had come out ~20 %
         # below its second (cold statements and ORM paths) while it always goes first (317 then 407/s, 2026-12-03)
         for side in ("jifen", "raw"):
             members = await make_members(raw, max(n // 4, 16), f"w{side}-{uuid.uuid4().hex[:6]}")
             reward = await make_reward(raw, None, f"warm-{side}")
-            fn = (lambda m, r=reward: jifen_redeem(rt, m, r)) if side == "jifen" else \
-                (lambda m, r=reward: raw_redeem(raw, m, r, 50))
+            fn = redeemer(side, reward)
             await throughput(fn, members, per, 16)
         for side in ("jifen", "raw", "raw", "jifen"):
             members = await make_members(raw, n, f"{side}-{uuid.uuid4().hex[:6]}")
             reward = await make_reward(raw, None, f"tp-{side}")
-            fn = (lambda m, r=reward: jifen_redeem(rt, m, r)) if side == "jifen" else \
-                (lambda m, r=reward: raw_redeem(raw, m, r, 50))
+            fn = redeemer(side, reward)
             rates[side].append(await throughput(fn, members, per, 16))
         jifen_rate = sum(rates["jifen"]) / 2
         raw_rate = sum(rates["raw"]) / 2
@@ -209,8 +214,7 @@ async def main(quick: bool, keep: bool, pool_max: int) -> dict[str, Any]:
         for side in ("jifen", "raw", "raw", "jifen"):
             members = await make_members(raw, 200, f"b{side}-{uuid.uuid4().hex[:6]}")
             reward = await make_reward(raw, 50, f"burst-{side}")
-            fn = (lambda m, r=reward: jifen_redeem(rt, m, r)) if side == "jifen" else \
-                (lambda m, r=reward: raw_redeem(raw, m, r, 50))
+            fn = redeemer(side, reward)
             took, won = await burst(fn, members)
             async with raw.acquire() as c:
                 left = await c.fetchval("SELECT stock FROM mall_rewards WHERE id = $1", reward)

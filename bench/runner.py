@@ -175,14 +175,21 @@ def spawn_jifen(ctx: Ctx, workers: int) -> tuple[procs.Proc, str]:
     return proc, f"http://127.0.0.1:{port}"
 
 
+def ceiling_env(port: int, sandbox_url: str, keys_dir: Path | None = None) -> dict[str, str]:
+    """The ceiling app's environment: jifen's, plus what its raw handlers read (`bench/ceiling_app.py`)."""
+    env = {**jifen_env(port, sandbox_url), "BENCH_DSN": DSN, "BENCH_SECRET": AUTH_SECRET,
+           "BENCH_POOL_MAX": str(POOL_MAX), "BENCH_WECHAT_BASE": sandbox_url, "BENCH_APPID": APPID,
+           "BENCH_APP_SECRET": APP_SECRET, "BENCH_CHECKIN_POINTS": str(CHECKIN_POINTS), **_wecom_env()}
+    if keys_dir is not None:
+        env["BENCH_KEYS_DIR"] = str(keys_dir)
+    return env
+
+
 def spawn_ceiling(ctx: Ctx, workers: int) -> tuple[procs.Proc, str]:
     port = free_port()
-    env = {**jifen_env(port, ctx.sandbox_url), "BENCH_DSN": DSN, "BENCH_SECRET": AUTH_SECRET,
-           "BENCH_POOL_MAX": str(POOL_MAX), "BENCH_WECHAT_BASE": ctx.sandbox_url, "BENCH_APPID": APPID,
-           "BENCH_APP_SECRET": APP_SECRET, "BENCH_KEYS_DIR": str(ctx.keys_dir),
-           "BENCH_CHECKIN_POINTS": str(CHECKIN_POINTS), **_wecom_env()}
     argv = [PYTHON, "-m", "bench.slow_start", "ceiling", "--port", str(port), "--workers", str(workers)]
-    return procs.start(f"ceiling-w{workers}", argv, env, ctx.work), f"http://127.0.0.1:{port}"
+    return (procs.start(f"ceiling-w{workers}", argv, ceiling_env(port, ctx.sandbox_url, ctx.keys_dir), ctx.work),
+            f"http://127.0.0.1:{port}")
 
 
 def ready(spawned: tuple[procs.Proc, str], path: str, workers: int) -> Server:
@@ -259,23 +266,23 @@ def measure(ctx: Ctx, name: str, server: Server, script: str, args: list[object]
 def measure_pair(ctx: Ctx, name: str, jifen: tuple[Server, str, list[object]],
                  ceiling: tuple[Server, str, list[object]], *, expected: tuple[int, ...] = (200,),
                  before: Callable[[], None] | None = None, warm: bool = False) -> tuple[LoadResult, LoadResult]:
-    """jifen and its ceiling under the same load. In full mode as eight quarter-length runs in the order
-    jifen, ceiling, ceiling, jifen twice (ABBA ABBA), so drift and other sessions' load over the pair fall on
-    both sides alike; `before` (e.g. a database reset) runs before every part. (Halves, ABBA once, until
-    2026-12-03: this VM's speed moves by 20-30 % within seconds (steal time), and a login pair measured
-    0.80-1.00x from one run to the next; alternating 3-second parts gave the same side the same answer within a
-    few per cent on every run.)
+    """jifen and its ceiling under the same load. In full mode as eight parts of a quarter of the duration each
+    (rounded up to whole seconds) in the order jifen, ceiling, ceiling, jifen twice (ABBA ABBA), so drift and
+    other sessions' load over the pair fall on both sides alike; `before` (e.g. a database reset) runs before
+    every part. (Halves, ABBA once, until 2026-12-03: this VM's speed moves by 20-30 % within seconds (steal
+    time), and a login pair measured 0.80-1.00x from one run to the next; alternating 3-second parts gave the
+    same side the same answer within a few per cent on every run.)
 
     `warm` (full mode; loads whose requests may repeat): first each side's own load for `plan.warmup`
     seconds, not measured. The server-wide warm-up is a mixed load on jifen and a read on the ceiling; a
     scenario with its own outbound calls (login: keep-alive connections to the sandbox, which aiohttp drops
     after 15 s idle) had its first part measured cold: 10-20 % below the side's later part on every run, and
     jifen's first part is always first in its pair."""
-    halves = ctx.plan.mode == "full"
-    order = ("j", "c", "c", "j") * 2 if halves else ("j", "c")
+    alternating = ctx.plan.mode == "full"
+    order = ("j", "c", "c", "j") * 2 if alternating else ("j", "c")
     duration = float(math.ceil(ctx.plan.duration * 2 / len(order)))  # whole seconds: wrk's -d takes integers
     parts: dict[str, list[LoadResult]] = {"j": [], "c": []}
-    if warm and halves and ctx.plan.warmup > 0:
+    if warm and alternating and ctx.plan.warmup > 0:
         for server, script, args in (jifen, ceiling):
             run_wrk(f"warmup {name}", server.url, script, args, ctx.plan, duration=ctx.plan.warmup,
                     expected=expected)
@@ -284,8 +291,8 @@ def measure_pair(ctx: Ctx, name: str, jifen: tuple[Server, str, list[object]],
         if before is not None:
             before()
         label = f"{name}{'' if side == 'j' else '_raw'}"
-        parts[side].append(measure(ctx, f"{label}#{i + 1}" if halves else label, server, script, args,
-                                   expected=expected, duration=duration, record=not halves))
+        parts[side].append(measure(ctx, f"{label}#{i + 1}" if alternating else label, server, script, args,
+                                   expected=expected, duration=duration, record=not alternating))
     j, c = merge(name, parts["j"]), merge(f"{name}_raw", parts["c"])
     for r in (j, c):
         ctx.res.runs[r.name] = r.to_json()
