@@ -2,9 +2,12 @@
 
 Why: on the shared 2-core machine the push scenario's rates move with other sessions' load; the CPU each side's
 own process spends per message (`time.process_time()`: the sandbox runs in its own process) and the ratio of
-sides measured back to back are steadier. Own database (`jifen_pushcpu`, dropped at the end), Redis db 9 under
-`jifen-pushcpu:`, a sandbox subprocess on a free port; no 100,000-member dataset needed. Compare two checkouts
-by running it from each in turn (before, after, before, after):
+sides measured back to back are steadier. Beside it: the CPU per message of the PostgreSQL backends serving this
+database (the outbox's claims and outcome records; the bare client has none) and of the sandbox (the same work
+for both sides), read from /proc, since all of it shares the two cores the push scenario runs on.
+Own database (`jifen_pushcpu`, dropped at the end), Redis db 9 under `jifen-pushcpu:`, a sandbox subprocess
+on a free port; no 100,000-member dataset needed. Compare two checkouts by running it from each in turn
+(before, after, before, after):
 
     PYTHONPATH=. python -m bench.push_cpu [--messages 3000] [--rounds 2]
 """
@@ -24,6 +27,7 @@ from typing import Any
 import asyncpg
 
 from bench.env import free_port
+from bench.procs import cpu_seconds
 
 DB = "jifen_pushcpu"
 ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
@@ -62,28 +66,47 @@ async def seed(n: int) -> list[str]:
         await c.close()
 
 
-async def run_outbox(rt: Any, n: int) -> float:
+async def backends_cpu() -> float:
+    """CPU seconds so far of the PostgreSQL backends connected to this database (the runtime's pool)."""
+    c = await asyncpg.connect(ADMIN)
+    try:
+        pids = [r["pid"] for r in await c.fetch("SELECT pid FROM pg_stat_activity WHERE datname = $1", DB)]
+    finally:
+        await c.close()
+    total = 0.0
+    for pid in pids:
+        try:
+            total += cpu_seconds(pid)
+        except OSError:  # ended meanwhile
+            pass
+    return total
+
+
+async def run_outbox(rt: Any, n: int) -> tuple[float, float]:
+    """Own process CPU and the database backends' CPU over one delivery of `n` messages."""
     from app.services.outbox import service as outbox
 
     await seed(n)
+    pg0 = await backends_cpu()
     c0 = time.process_time()
     counts: Counter[str] = Counter()
     while out := await outbox.deliver_due(rt, seconds=120.0):
         counts.update(out)
     cpu = time.process_time() - c0
+    pg = await backends_cpu() - pg0
     assert counts == {"sent": n}, counts
-    return cpu
+    return cpu, pg
 
 
-async def run_bare(url: str, n: int, concurrency: int) -> float:
+async def run_bare(url: str, n: int, concurrency: int) -> tuple[float, float]:
     from bench.push import bare_bodies, send_bare
 
     out = await send_bare(url, bare_bodies(list(await seed(n))), concurrency)
     assert out["errcodes"] == {"0": n}, out["errcodes"]
-    return float(out["cpu_seconds"])
+    return float(out["cpu_seconds"]), 0.0
 
 
-async def measure(url: str, n: int, rounds: int) -> dict[str, float]:
+async def measure(url: str, n: int, rounds: int, sandbox_pid: int) -> dict[str, dict[str, float]]:
     from app import db, domains
     from app.config import load_settings
     from app.runtime import Runtime
@@ -97,7 +120,7 @@ async def measure(url: str, n: int, rounds: int) -> dict[str, float]:
     await db.migrate(settings)
     await db.connect(settings)
     rt = await Runtime.create(settings)
-    cpu: dict[str, list[float]] = {"outbox": [], "bare": []}
+    cpu: dict[str, dict[str, list[float]]] = {side: {"own": [], "pg": [], "sandbox": []} for side in ("outbox", "bare")}
     try:
         domains.load()
         await rt.miniprogram.tokens.get(None)
@@ -105,10 +128,14 @@ async def measure(url: str, n: int, rounds: int) -> dict[str, float]:
         await run_bare(url, n, settings.outbox.concurrency)
         for _ in range(rounds):
             for side in ("outbox", "bare", "bare", "outbox"):
-                took = await (run_outbox(rt, n) if side == "outbox" else
-                              run_bare(url, n, settings.outbox.concurrency))
-                cpu[side].append(took / n * 1e6)
-                print(f"  {side}: {cpu[side][-1]:.0f} µs CPU/msg", flush=True)
+                s0 = cpu_seconds(sandbox_pid)
+                own, pg = await (run_outbox(rt, n) if side == "outbox" else
+                                 run_bare(url, n, settings.outbox.concurrency))
+                figures = {"own": own, "pg": pg, "sandbox": cpu_seconds(sandbox_pid) - s0}
+                for part, took in figures.items():
+                    cpu[side][part].append(took / n * 1e6)
+                print(f"  {side}: {' '.join(f'{k} {v[-1]:.0f}' for k, v in cpu[side].items())} µs CPU/msg",
+                      flush=True)
     finally:
         keys = [k async for k in rt.redis.scan_iter(match=f"{PREFIX}*")]
         if keys:
@@ -116,7 +143,7 @@ async def measure(url: str, n: int, rounds: int) -> dict[str, float]:
         await rt.close()
         await db.close()
         await _admin(f'DROP DATABASE IF EXISTS "{DB}" WITH (FORCE)')
-    return {side: sum(v) / len(v) for side, v in cpu.items()}
+    return {side: {part: sum(v) / len(v) for part, v in parts.items()} for side, parts in cpu.items()}
 
 
 def main() -> None:
@@ -138,12 +165,15 @@ def main() -> None:
                 time.sleep(0.2)
         import uvloop
 
-        got = uvloop.run(measure(url, args.messages, args.rounds))
+        got = uvloop.run(measure(url, args.messages, args.rounds, sandbox.pid))
     finally:
         os.killpg(sandbox.pid, 15)
         sandbox.wait()
-    print(f"outbox {got['outbox']:.0f} µs CPU/msg, bare client {got['bare']:.0f} µs CPU/msg, "
-          f"bare/outbox {got['bare'] / got['outbox']:.2f}")
+    out, bare = got["outbox"], got["bare"]
+    print(f"outbox {out['own']:.0f} µs CPU/msg, bare client {bare['own']:.0f} µs CPU/msg, "
+          f"bare/outbox {bare['own'] / out['own']:.2f}")
+    print(f"with PostgreSQL ({out['pg']:.0f} µs/msg for the outbox) and the sandbox ({out['sandbox']:.0f} / "
+          f"{bare['sandbox']:.0f} µs/msg): bare/outbox {sum(bare.values()) / sum(out.values()):.2f}")
 
 
 if __name__ == "__main__":

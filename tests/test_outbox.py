@@ -7,9 +7,12 @@ import asyncio
 from datetime import datetime, timedelta
 
 import pytest
+from tortoise.transactions import in_transaction
 
+from app.db import conn, is_postgres_conn
 from app.services.outbox import service as outbox
 from app.services.outbox.service import deliver_due, enqueue, reap_stuck
+from app.sqlx import fetch
 from models import Member, OutboxMessage, PointEntry
 from tests.conftest import Api
 from tests.payhelpers import NotifyRelay, assert_ledger_invariant, play_payment, sandbox_call
@@ -149,6 +152,50 @@ async def test_reaper_recovers_rows_stuck_in_sending(rt, sandbox) -> None:
     assert (await OutboxMessage.get(id=msg.id)).attempts == 2
 
 
+async def test_finished_rows_leave_the_due_index_and_retries_stay_in_it(rt, sandbox) -> None:
+    """A finished message (sent, refused, failed) has no next attempt: NULL, so it is out of the partial index
+    claims read (the outbox's history never slows a claim down); a retry keeps its time in it."""
+    await sandbox_call(sandbox, "POST", "/__sandbox__/subscriptions",
+                       {"openid": "o-refuses", "template_id": TEMPLATE, "quota": 0})
+    await push(rt, "o-fine", key="f-sent")
+    await push(rt, "o-refuses", key="f-refused")
+    await push(rt, "o-long", key="f-failed", thing1="这是一段远远超过二十个字的说明文字所以微信会拒绝它的")
+    assert await deliver_due(rt) == {"sent": 1, "refused": 1, "failed": 1}
+    await fault(sandbox, count=100, http_status=503)
+    await push(rt, "o-later", key="f-retry")
+    assert await deliver_due(rt) == {"retry": 1}
+    rows = {m.dedupe_key: (m.status, m.next_attempt_at) for m in await OutboxMessage.all()}
+    assert rows["f-sent"] == ("sent", None) and rows["f-refused"] == ("refused", None)
+    assert rows["f-failed"] == ("failed", None)
+    assert rows["f-retry"][0] == "pending" and rows["f-retry"][1] > rt.clock.now()
+    due = await fetch(conn(), "SELECT dedupe_key FROM outbox_messages WHERE next_attempt_at IS NOT NULL")
+    assert [r["dedupe_key"] for r in due] == ["f-retry"]
+
+
+async def test_claim_is_a_hot_update_on_postgres(rt) -> None:
+    """The claim (pending -> sending, attempts + 1, updated_at) writes no indexed column, so PostgreSQL makes it
+    a HOT update: a new row version on the same page and no index insertions (when `status` was indexed, each of
+    a message's two row versions inserted into every index of the table). Counted by PostgreSQL itself, inside
+    the claim's transaction; the table keeps room on each page for it (fillfactor 50)."""
+    c = conn()
+    if not is_postgres_conn(c):
+        pytest.skip("HOT updates are PostgreSQL's")
+    for n in range(20):
+        await enqueue("subscribe", f"hot-{n}", {"openid": f"o-hot{n}"}, now=rt.clock.now(), member_id=None)
+    async with in_transaction() as tx:
+        claimed = await fetch(tx, outbox._CLAIM.format(lock=" FOR UPDATE SKIP LOCKED"), [rt.clock.now(), 20])
+        counts = (await fetch(tx, "SELECT pg_stat_get_xact_tuples_updated('outbox_messages'::regclass) AS upd, "
+                                  "pg_stat_get_xact_tuples_hot_updated('outbox_messages'::regclass) AS hot"))[0]
+    assert len(claimed) == 20
+    assert (counts["upd"], counts["hot"]) == (20, 20)
+    options = await fetch(c, "SELECT reloptions FROM pg_class WHERE relname = 'outbox_messages'")
+    assert "fillfactor=50" in options[0]["reloptions"]
+    indexed = await fetch(c, """
+        SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+        WHERE i.indrelid = 'outbox_messages'::regclass""")
+    assert {r["attname"] for r in indexed} == {"id", "dedupe_key", "next_attempt_at"}
+
+
 async def test_delivery_job_is_registered_and_runs(rt, sandbox) -> None:
     from app.services.outbox import jobs as outbox_jobs
     from tasks.scheduler import jobs
@@ -193,3 +240,29 @@ async def test_backoff_is_capped(rt) -> None:
     assert outbox.backoff(rt, 1) == timedelta(seconds=30)
     assert outbox.backoff(rt, 3) == timedelta(seconds=120)
     assert outbox.backoff(rt, 30) == timedelta(seconds=rt.settings.outbox.backoff_max_seconds)
+
+
+async def test_due_index_migration_takes_finished_rows_out_and_back(rt) -> None:
+    """The migration that made the due index partial, on this backend's dialect: rows finished before it get no
+    next attempt (NULL), unfinished ones keep theirs; its downgrade restores the former NOT NULL column."""
+    import importlib.util
+    from pathlib import Path
+
+    c = conn()
+    dialect = "postgres" if is_postgres_conn(c) else "sqlite"
+    [path] = (Path(__file__).parents[1] / "migrations" / dialect / "models").glob("*_outbox_due.py")
+    spec = importlib.util.spec_from_file_location("outbox_due_migration", path)
+    assert spec and spec.loader
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    await c.execute_script(await migration.downgrade(c))
+    now = rt.clock.now()
+    for key, status in (("m-sent", "sent"), ("m-failed", "failed"), ("m-pending", "pending"), ("m-sending", "sending")):
+        payload = {"openid": f"o-{key}", "template_id": TEMPLATE, "data": {"thing1": "积分到账"}}
+        await OutboxMessage.create(kind="subscribe", dedupe_key=key, payload=payload, status=status,
+                                   next_attempt_at=now, created_at=now, updated_at=now)
+    await c.execute_script(await migration.upgrade(c))
+    rows = {m.dedupe_key: m.next_attempt_at for m in await OutboxMessage.all()}
+    assert rows == {"m-sent": None, "m-failed": None, "m-pending": now, "m-sending": now}
+    await push(rt, "o-after-migration", key="m-new")
+    assert await deliver_due(rt) == {"sent": 2}  # the pending row and the new one; `sending` awaits the reaper

@@ -315,7 +315,8 @@ async def test_owed_award_the_outbox_gave_up_on_is_made_by_reconcile(
     found = await reconcile.run(rt, repair=True)
     assert [(f.check, f.repaired, f.error) for f in found] == [("awards_owed", True, None)]
     assert (await Member.get(id=inviter["id"])).balance == 50
-    assert (await OutboxMessage.get(kind="award")).status == "sent"
+    owed = await OutboxMessage.get(kind="award")
+    assert (owed.status, owed.next_attempt_at) == ("sent", None)  # settled: out of the outbox's due index
     assert await reconcile.run(rt, repair=True) == []
     assert (await Member.get(id=inviter["id"])).balance == 50
     await assert_ledger_invariant(inviter["id"])

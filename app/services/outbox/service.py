@@ -120,12 +120,13 @@ def backoff(rt: Runtime, attempts: int) -> timedelta:
     return timedelta(seconds=min(cfg.backoff_seconds * 2 ** max(attempts - 1, 0), cfg.backoff_max_seconds))
 
 
-# Ordered by next_attempt_at alone, which the (status, next_attempt_at) index returns in order: a tie-break
-# on id made PostgreSQL read and sort every due row on each claim (a burst enqueued in one transaction
-# shares one timestamp), which cost three times the database work per message of the whole delivery.
+# Due rows come from the partial due index (next_attempt_at of unfinished rows, models/outbox.py), in its order:
+# a tie-break on id made PostgreSQL read and sort every due row on each claim (a burst enqueued in one transaction
+# shares one timestamp). Rows other deliverers hold (`sending`, still in the index) are stepped over. The UPDATE
+# changes no indexed column: a HOT update on PostgreSQL.
 _CLAIM = """
 UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = $1
-WHERE status = 'pending' AND id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= $1
+WHERE status = 'pending' AND id IN (SELECT id FROM outbox_messages WHERE next_attempt_at <= $1 AND status = 'pending'
                                     ORDER BY next_attempt_at LIMIT $2{lock})
 RETURNING id, kind, dedupe_key, member_id, payload, attempts
 """
@@ -196,10 +197,11 @@ async def _send(rt: Runtime, msg: Claimed, send: Sender | None) -> Outcome:
 
 
 # PostgreSQL: one statement text whatever the batch size (ids and errors as two arrays), so asyncpg prepares it
-# once per connection; SQLite has no arrays and gets a VALUES list.
+# once per connection; SQLite has no arrays and gets a VALUES list. `next_attempt_at` is the retry's time, or
+# NULL for a finished message (which so leaves the due index).
 _RECORD_PG = """
 UPDATE outbox_messages AS o SET status = $1, last_error = v.err, updated_at = $2,
-       next_attempt_at = COALESCE($3, o.next_attempt_at), attempts = o.attempts - $4
+       next_attempt_at = $3, attempts = o.attempts - $4
 FROM unnest($5::bigint[], $6::varchar(255)[]) AS v(id, err) WHERE o.id = v.id AND o.status = 'sending'
 """
 
@@ -220,7 +222,7 @@ async def _record(done: list[tuple[int, Outcome]], now: datetime) -> None:
     c = conn()
     pg = is_postgres_conn(c)
     for (status, retry_in, retry_at), (ids, errors) in groups.items():
-        next_at = retry_at or (now + retry_in if retry_in else None)
+        next_at = (retry_at or now + (retry_in or timedelta(0))) if status == "pending" else None
         head = [status, now, next_at, 1 if retry_at else 0]
         if pg:
             await execute(c, _RECORD_PG, [*head, ids, errors])
@@ -228,7 +230,7 @@ async def _record(done: list[tuple[int, Outcome]], now: datetime) -> None:
         values = ", ".join(f"(CAST(${2 * i + 5} AS BIGINT), CAST(${2 * i + 6} AS VARCHAR(255)))"
                            for i in range(len(ids)))
         await execute(c, "UPDATE outbox_messages SET status = $1, last_error = v.column2, updated_at = $2, "
-                         "next_attempt_at = COALESCE($3, next_attempt_at), attempts = attempts - $4 "
+                         "next_attempt_at = $3, attempts = attempts - $4 "
                          f"FROM (VALUES {values}) AS v WHERE outbox_messages.id = v.column1 "
                          "AND outbox_messages.status = 'sending'",
                       [*head, *(x for row in zip(ids, errors, strict=True) for x in row)])
@@ -372,7 +374,8 @@ async def reap_stuck(rt: Runtime) -> int:
     now = rt.clock.now()
     cutoff = now - timedelta(seconds=rt.settings.outbox.reap_after_seconds)
     rows = await fetch(conn(), "UPDATE outbox_messages SET status = 'pending', next_attempt_at = $1, updated_at = $1, "
-                               "last_error = 'reaped: stuck in sending' WHERE status = 'sending' AND updated_at < $2 "
+                               "last_error = 'reaped: stuck in sending' WHERE next_attempt_at IS NOT NULL "
+                               "AND status = 'sending' AND updated_at < $2 "
                                "RETURNING id", [now, cutoff])
     if rows:
         log.warning("outbox: reaped %s rows stuck in sending", len(rows))

@@ -81,8 +81,8 @@ async def settle_now(rt: Runtime, idem_key: str) -> str | None:
 async def _settle_row(key: str, status: str, from_states: tuple[str, ...], now: datetime) -> None:
     final, error = ("refused", status[:255]) if status.startswith("none") else ("sent", None)
     marks = ", ".join(f"${i + 5}" for i in range(len(from_states)))
-    await fetch(conn(), f"UPDATE outbox_messages SET status = $2, last_error = $3, updated_at = $4 "
-                        f"WHERE dedupe_key = $1 AND status IN ({marks}) RETURNING id",
+    await fetch(conn(), f"UPDATE outbox_messages SET status = $2, last_error = $3, updated_at = $4, "
+                        f"next_attempt_at = NULL WHERE dedupe_key = $1 AND status IN ({marks}) RETURNING id",
                 [key, final, error, now, *from_states])
 
 
