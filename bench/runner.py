@@ -263,6 +263,11 @@ def measure(ctx: Ctx, name: str, server: Server, script: str, args: list[object]
     return result
 
 
+def warmups(ctx: Ctx) -> int:
+    """How many unmeasured parts `measure_pair(..., warm=True)` runs first (one per side, full mode only)."""
+    return 2 if ctx.plan.mode == "full" and ctx.plan.warmup > 0 else 0
+
+
 def measure_pair(ctx: Ctx, name: str, jifen: tuple[Server, str, list[object]],
                  ceiling: tuple[Server, str, list[object]], *, expected: tuple[int, ...] = (200,),
                  before: Callable[[], None] | None = None, warm: bool = False) -> tuple[LoadResult, LoadResult]:
@@ -277,15 +282,17 @@ def measure_pair(ctx: Ctx, name: str, jifen: tuple[Server, str, list[object]],
     seconds, not measured. The server-wide warm-up is a mixed load on jifen and a read on the ceiling; a
     scenario with its own outbound calls (login: keep-alive connections to the sandbox, which aiohttp drops
     after 15 s idle) had its first part measured cold: 10-20 % below the side's later part on every run, and
-    jifen's first part is always first in its pair."""
+    jifen's first part is always first in its pair. `before` runs before each warm-up too (`warmups` says how
+    many there are, for callers that count what each part left behind)."""
     alternating = ctx.plan.mode == "full"
     order = ("j", "c", "c", "j") * 2 if alternating else ("j", "c")
     duration = float(math.ceil(ctx.plan.duration * 2 / len(order)))  # whole seconds: wrk's -d takes integers
     parts: dict[str, list[LoadResult]] = {"j": [], "c": []}
-    if warm and alternating and ctx.plan.warmup > 0:
-        for server, script, args in (jifen, ceiling):
-            run_wrk(f"warmup {name}", server.url, script, args, ctx.plan, duration=ctx.plan.warmup,
-                    expected=expected)
+    for server, script, args in (jifen, ceiling)[:warmups(ctx) if warm else 0]:
+        if before is not None:
+            before()
+        run_wrk(f"warmup {name}", server.url, script, args, ctx.plan, duration=ctx.plan.warmup,
+                expected=expected)
     for i, side in enumerate(order):
         server, script, args = jifen if side == "j" else ceiling
         if before is not None:
