@@ -222,6 +222,7 @@ async def _record(done: list[tuple[int, Outcome]], now: datetime) -> None:
     c = conn()
     pg = is_postgres_conn(c)
     for (status, retry_in, retry_at), (ids, errors) in groups.items():
+        # a row going back to pending must keep a time (NULL would take it out of the due index for good)
         next_at = (retry_at or now + (retry_in or timedelta(0))) if status == "pending" else None
         head = [status, now, next_at, 1 if retry_at else 0]
         if pg:
