@@ -14,33 +14,26 @@ Needs the benchmark database (`scripts/bench --only balance --workers 1 --keep-d
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 
 from bench import procs
-from bench.env import LUA_DIR, PYTHON, free_port, jifen_env
+from bench.env import PYTHON, free_port, jifen_env, plan_for
 from bench.runner import ceiling_env, ready
+from bench.wrk import run_wrk
 
-MEMBERS = 100_000
+PLAN = plan_for(quick=False, soak_minutes=None, only=None)
 
 
 def _load(url: str, path: str, seconds: int, workers: list[int]) -> tuple[float, float]:
-    """wrk's login load for `seconds`: (requests per second, worker CPU µs per request)."""
+    """wrk's login load for `seconds` (the full run's threads and connections): (requests per second, worker CPU
+    µs per request)."""
     before = {p: procs.cpu_seconds(p) for p in workers}
-    done = subprocess.run(["wrk", "-t2", "-c64", f"-d{seconds}s", "--timeout", "10s", "-s",
-                           str(LUA_DIR / "login.lua"), url, "--", path, str(MEMBERS)],
-                          capture_output=True, text=True, env={**os.environ, "BENCH_LUA_DIR": str(LUA_DIR)},
-                          check=False)
-    line = next((ln for ln in done.stdout.splitlines() if ln.startswith("BENCH_JSON ")), None)
-    if line is None:
-        raise RuntimeError(f"wrk gave no result: {done.stdout[-500:]} {done.stderr[-500:]}")
-    requests = int(json.loads(line.removeprefix("BENCH_JSON "))["requests"])
+    result = run_wrk(f"alternate {path}", url, "login.lua", [path, PLAN.members], PLAN, duration=seconds)
     used = sum(procs.cpu_seconds(p) - before[p] for p in workers)
-    return requests / seconds, used / max(requests, 1) * 1e6
+    return result.requests / seconds, used / max(result.requests, 1) * 1e6
 
 
 def main() -> None:
