@@ -3,11 +3,11 @@ from tortoise import BaseDBAsyncClient
 RUN_IN_TRANSACTION = True
 
 
-async def upgrade(db: BaseDBAsyncClient) -> str:
-    # Written by hand (aerich cannot alter a column's NULL in SQLite): the table is rebuilt with next_attempt_at
-    # nullable (NULL once a message is finished) and the due index partial on it; see models/outbox.py.
-    return """
-        CREATE TABLE "outbox_messages_new" (
+def _rebuild(next_attempt_at: str, value: str, index: str) -> str:
+    """SQLite cannot alter a column's NULL: both directions copy the table into one whose `next_attempt_at` is
+    declared `next_attempt_at` and filled with `value`, then create the due index `index`."""
+    return f"""
+        CREATE TABLE "outbox_messages_rebuilt" (
     "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     "kind" VARCHAR(24) NOT NULL,
     "dedupe_key" VARCHAR(128) NOT NULL UNIQUE,
@@ -15,43 +15,33 @@ async def upgrade(db: BaseDBAsyncClient) -> str:
     "payload" JSON NOT NULL,
     "status" VARCHAR(10) NOT NULL DEFAULT 'pending',
     "attempts" INT NOT NULL DEFAULT 0,
-    "next_attempt_at" TIMESTAMP,
+    "next_attempt_at" {next_attempt_at},
     "last_error" VARCHAR(255),
     "created_at" TIMESTAMP NOT NULL,
     "updated_at" TIMESTAMP NOT NULL
 );
-        INSERT INTO "outbox_messages_new" ("id", "kind", "dedupe_key", "member_id", "payload", "status", "attempts", "next_attempt_at", "last_error", "created_at", "updated_at")
-            SELECT "id", "kind", "dedupe_key", "member_id", "payload", "status", "attempts",
-                   CASE WHEN "status" IN ('sent', 'refused', 'failed') THEN NULL ELSE "next_attempt_at" END,
+        INSERT INTO "outbox_messages_rebuilt" ("id", "kind", "dedupe_key", "member_id", "payload", "status",
+                                               "attempts", "next_attempt_at", "last_error", "created_at", "updated_at")
+            SELECT "id", "kind", "dedupe_key", "member_id", "payload", "status", "attempts", {value},
                    "last_error", "created_at", "updated_at" FROM "outbox_messages";
         DROP TABLE "outbox_messages";
-        ALTER TABLE "outbox_messages_new" RENAME TO "outbox_messages";
-        CREATE INDEX IF NOT EXISTS "idx_outbox_due" ON "outbox_messages" ("next_attempt_at")
-            WHERE "next_attempt_at" IS NOT NULL;"""
+        ALTER TABLE "outbox_messages_rebuilt" RENAME TO "outbox_messages";
+        {index};"""
+
+
+async def upgrade(db: BaseDBAsyncClient) -> str:
+    # Written by hand (aerich cannot alter a column's NULL in SQLite): next_attempt_at nullable (NULL once a
+    # message is finished) and the due index partial on it; see models/outbox.py.
+    return _rebuild("TIMESTAMP",
+                    """CASE WHEN "status" IN ('sent', 'refused', 'failed') THEN NULL ELSE "next_attempt_at" END""",
+                    'CREATE INDEX IF NOT EXISTS "idx_outbox_due" ON "outbox_messages" ("next_attempt_at") '
+                    'WHERE "next_attempt_at" IS NOT NULL')
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
-    return """
-        CREATE TABLE "outbox_messages_old" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "kind" VARCHAR(24) NOT NULL,
-    "dedupe_key" VARCHAR(128) NOT NULL UNIQUE,
-    "member_id" BIGINT,
-    "payload" JSON NOT NULL,
-    "status" VARCHAR(10) NOT NULL DEFAULT 'pending',
-    "attempts" INT NOT NULL DEFAULT 0,
-    "next_attempt_at" TIMESTAMP NOT NULL,
-    "last_error" VARCHAR(255),
-    "created_at" TIMESTAMP NOT NULL,
-    "updated_at" TIMESTAMP NOT NULL
-);
-        INSERT INTO "outbox_messages_old" ("id", "kind", "dedupe_key", "member_id", "payload", "status", "attempts", "next_attempt_at", "last_error", "created_at", "updated_at")
-            SELECT "id", "kind", "dedupe_key", "member_id", "payload", "status", "attempts",
-                   COALESCE("next_attempt_at", "updated_at"), "last_error", "created_at", "updated_at"
-            FROM "outbox_messages";
-        DROP TABLE "outbox_messages";
-        ALTER TABLE "outbox_messages_old" RENAME TO "outbox_messages";
-        CREATE INDEX IF NOT EXISTS "idx_outbox_mess_status_e70b56" ON "outbox_messages" ("status", "next_attempt_at");"""
+    return _rebuild("TIMESTAMP NOT NULL", 'COALESCE("next_attempt_at", "updated_at")',
+                    'CREATE INDEX IF NOT EXISTS "idx_outbox_mess_status_e70b56" ON "outbox_messages" '
+                    '("status", "next_attempt_at")')
 
 
 MODELS_STATE = (
