@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from bench import report
 from bench.env import LUA_DIR, RESULTS_DIR, ROOT
 
 
@@ -117,7 +118,7 @@ def record_under_load(ctx: Any, server: Any, name: str, script: str, args: list[
     finally:
         wrk.wait(timeout=duration + 30)
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    out = RESULTS_DIR / f"{ctx.res.started:%Y-%m-%d}-{ctx.res.mode}-profile-{name}.txt"
+    out = RESULTS_DIR / f"{report.stem(ctx.res)}-profile-{name}.txt"
     out.write_text(f"py-spy record, {seconds:g}s at 250 Hz, worker {server.workers[0]}, load {script} {args[:2]}\n\n"
                    f"{text}\n")
     return str(out.relative_to(ROOT))
@@ -141,6 +142,6 @@ class SelfProfile:
             return "py-spy not installed"
         self.proc.wait(timeout=60)
         text = summarize(self.raw) if self.raw.exists() else "py-spy produced no output"
-        out = RESULTS_DIR / f"{self.ctx.res.started:%Y-%m-%d}-{self.ctx.res.mode}-profile-{self.name}.txt"
+        out = RESULTS_DIR / f"{report.stem(self.ctx.res)}-profile-{self.name}.txt"
         out.write_text(f"py-spy record --native on the harness process during {self.name}\n\n{text}\n")
         return str(out.relative_to(ROOT))

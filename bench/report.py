@@ -157,15 +157,21 @@ def markdown(res: Results) -> str:
     return "\n".join(lines) + "\n"
 
 
+def stem(res: Results) -> str:
+    """The run's file name stem in bench/results: `--only` runs are named apart, so they never overwrite a
+    full run's table, JSON or profiles."""
+    return f"{res.started:%Y-%m-%d}-{res.mode}" + (f"-only-{'-'.join(sorted(res.only))}" if res.only else "")
+
+
 def write(res: Results) -> tuple[Path, Path]:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    stem = f"{res.started:%Y-%m-%d}-{res.mode}" + (f"-only-{'-'.join(sorted(res.only))}" if res.only else "")
+    stem_ = stem(res)
     data = {"mode": res.mode, "started": res.started.isoformat(), "machine": res.machine,
             "rows": [r.to_json() for r in res.rows], "runs": res.runs, "memory_kib": res.memory,
             "soak": res.soak, "notes": res.notes, "profiles": res.profiles, "timings_s": res.timings,
             "contended_measurements": res.contended}
-    json_path = RESULTS_DIR / f"{stem}.json"
-    md_path = RESULTS_DIR / f"{stem}.md"
+    json_path = RESULTS_DIR / f"{stem_}.json"
+    md_path = RESULTS_DIR / f"{stem_}.md"
     json_path.write_text(json.dumps(data, indent=2, default=str) + "\n")
     md_path.write_text(markdown(res))
     return json_path, md_path

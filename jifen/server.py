@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import logging
 import os
@@ -10,6 +11,7 @@ import time
 from sanic import Request, Sanic
 from sanic.exceptions import SanicException
 from sanic.response import HTTPResponse, json
+from sanic.response.types import HEADER_TRANSLATION_TABLE, BaseHTTPResponse
 from sanic_ext.extensions.http.extension import HTTPExtension
 from sanic_ext.extensions.openapi.extension import OpenAPIExtension
 from tortoise.exceptions import IntegrityError, OperationalError
@@ -47,6 +49,19 @@ def new_request_id() -> str:
     answers, they guard nothing; a uuid4 per request (a getrandom system call and a UUID object) was a visible
     share of a WeCom callback's and a login's CPU. A forked worker draws its own prefix."""
     return f"{_rid_prefix}{next(_rid_count) & 0xFFFFFFFF:08x}"
+
+
+def _sanitize_header_value(value: str) -> str:
+    """Sanic's header sanitising (CR, LF and NUL removed: no header injection through an echoed value such as
+    X-Request-ID), scanning first: Sanic's `str.translate` maps every character through a dict, 3-4 µs per name
+    and per value measured here, ~14 µs of every answer, where the three C scans take ~0.1 µs each. The
+    translation still runs, unchanged, on a value that holds one of the three."""
+    if "\r" in value or "\n" in value or "\x00" in value:
+        return value.translate(HEADER_TRANSLATION_TABLE)
+    return value
+
+
+BaseHTTPResponse._sanitize_header_value = staticmethod(_sanitize_header_value)  # type: ignore[method-assign]
 
 
 def error_response(exc: ApiError, request_id: str) -> HTTPResponse:
@@ -154,6 +169,14 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
         async def open_resources(app: Sanic) -> None:
             await db.connect(settings)
             app.ctx.rt = await Runtime.create(settings)
+
+        @app.after_server_start
+        async def freeze_startup_objects(app: Sanic) -> None:
+            """Move what start-up built (modules, routes, models, schemas: most of a worker's ~170 MiB) out of
+            the collector's reach. Left in, every full collection walks all of it while requests wait, and
+            requests only ever add short-lived objects; a frozen object is still freed by reference counting."""
+            gc.collect()
+            gc.freeze()
 
         @app.after_server_stop
         async def close_resources(app: Sanic) -> None:

@@ -76,3 +76,16 @@ def test_access_line_escapes_what_the_client_sent() -> None:
     finally:
         configure_logging("INFO")
     assert line["path"] == '/api/v1/"积分"\n\\x' and line["request_id"] == 'r"1\\' and line["status"] == 404
+
+
+def test_response_headers_are_still_sanitised() -> None:
+    """jifen replaces Sanic's header sanitising with a faster one (jifen/server.py): CR, LF and NUL still go."""
+    from sanic.response import json as json_response
+
+    import jifen.server  # noqa: F401  (installs the replacement)
+
+    response = json_response({}, headers={"X-Request-ID": "r1\r\nSet-Cookie: a=1\x00", "X-Plain": "积分 ok"})
+    headers = {name.lower(): value for name, value in response.processed_headers}
+    assert headers[b"x-request-id"] == b"r1Set-Cookie: a=1"
+    assert headers[b"x-plain"] == "积分 ok".encode(errors="surrogateescape")
+    assert headers[b"content-type"] == b"application/json"
