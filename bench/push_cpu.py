@@ -9,7 +9,7 @@ Own database (`jifen_pushcpu`, dropped at the end), Redis db 9 under `jifen-push
 on a free port; no 100,000-member dataset needed. Compare two checkouts by running it from each in turn
 (before, after, before, after):
 
-    PYTHONPATH=. python -m bench.push_cpu [--messages 3000] [--rounds 2]
+    PYTHONPATH=. python -m bench.push_cpu [--messages 3000] [--rounds 2] [--batch 100]
 """
 
 from __future__ import annotations
@@ -100,7 +100,8 @@ async def run_bare(url: str, n: int, concurrency: int) -> tuple[float, float]:
     return float(out["cpu_seconds"]), 0.0
 
 
-async def measure(url: str, n: int, rounds: int, sandbox_pid: int) -> dict[str, dict[str, float]]:
+async def measure(url: str, n: int, rounds: int, sandbox_pid: int,
+                  batch: int | None = None) -> dict[str, dict[str, float]]:
     from app import db, domains
     from app.config import load_settings
     from app.runtime import Runtime
@@ -111,6 +112,8 @@ async def measure(url: str, n: int, rounds: int, sandbox_pid: int) -> dict[str, 
     settings.database.url, settings.database.pool_max = DSN, 10
     settings.redis.url, settings.redis.prefix = "redis://127.0.0.1:6379/9", PREFIX
     settings.wechat.api_base = url
+    if batch:
+        settings.outbox.batch = batch
     await db.migrate(settings)
     await db.connect(settings)
     rt = await Runtime.create(settings)
@@ -144,6 +147,7 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--messages", type=int, default=3000)
     p.add_argument("--rounds", type=int, default=2)
+    p.add_argument("--batch", type=int, default=None, help="outbox.batch for this run (default: config.toml's)")
     args = p.parse_args()
     logging.basicConfig(level=logging.WARNING)
     port = free_port()
@@ -159,7 +163,7 @@ def main() -> None:
                 time.sleep(0.2)
         import uvloop
 
-        got = uvloop.run(measure(url, args.messages, args.rounds, sandbox.pid))
+        got = uvloop.run(measure(url, args.messages, args.rounds, sandbox.pid, args.batch))
     finally:
         os.killpg(sandbox.pid, 15)
         sandbox.wait()
