@@ -103,10 +103,12 @@ class Claimed:
     attempts: int
 
 
+# the batch is picked once, in a MATERIALIZED CTE (app/sqlx.py, "Claims"): not re-run per row by a join
 _CLAIM = """
+WITH picked AS MATERIALIZED (SELECT id FROM wecom_events WHERE status IN ('pending', 'processing')
+                             AND next_attempt_at <= $1 {only} ORDER BY id LIMIT $3{lock})
 UPDATE wecom_events SET status = 'processing', attempts = attempts + 1, next_attempt_at = $2
-WHERE id IN (SELECT id FROM wecom_events WHERE status IN ('pending', 'processing') AND next_attempt_at <= $1
-             {only} ORDER BY id LIMIT $3{lock})
+WHERE id IN (SELECT id FROM picked)
 RETURNING id, event, change_type, payload, attempts
 """
 

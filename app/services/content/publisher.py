@@ -65,11 +65,13 @@ class Claimed:
     tag_id: int | None
 
 
+# the batch is picked once, in a MATERIALIZED CTE (app/sqlx.py, "Claims"): not re-run per row by a join
 _CLAIM = """
+WITH picked AS MATERIALIZED (SELECT id FROM content_editions WHERE status IN ('scheduled', 'publishing')
+                             AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $3{lock})
 UPDATE content_editions SET status = 'publishing', next_attempt_at = $2, updated_at = $1,
        attempts = attempts + CASE WHEN stage = 'submitted' THEN 0 ELSE 1 END
-WHERE id IN (SELECT id FROM content_editions WHERE status IN ('scheduled', 'publishing') AND next_attempt_at <= $1
-             ORDER BY next_attempt_at LIMIT $3{lock})
+WHERE id IN (SELECT id FROM picked)
   AND status IN ('scheduled', 'publishing') AND next_attempt_at <= $1
 RETURNING id, mode, stage, attempts, media_id, publish_id, msg_id, tag_id
 """

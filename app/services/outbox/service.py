@@ -123,11 +123,13 @@ def backoff(rt: Runtime, attempts: int) -> timedelta:
 # Due rows come from the partial due index (next_attempt_at of unfinished rows, models/outbox.py), in its order:
 # a tie-break on id made PostgreSQL read and sort every due row on each claim (a burst enqueued in one transaction
 # shares one timestamp). Rows other deliverers hold (`sending`, still in the index) are stepped over. The UPDATE
-# changes no indexed column: a HOT update on PostgreSQL.
+# changes no indexed column: a HOT update on PostgreSQL. The batch is picked once, in a MATERIALIZED CTE (app/sqlx.py,
+# "Claims"): a join that re-ran it per row would claim every due row.
 _CLAIM = """
+WITH picked AS MATERIALIZED (SELECT id FROM outbox_messages WHERE next_attempt_at <= $1 AND status = 'pending'
+                             ORDER BY next_attempt_at LIMIT $2{lock})
 UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = $1
-WHERE status = 'pending' AND id IN (SELECT id FROM outbox_messages WHERE next_attempt_at <= $1 AND status = 'pending'
-                                    ORDER BY next_attempt_at LIMIT $2{lock})
+WHERE status = 'pending' AND id IN (SELECT id FROM picked)
 RETURNING id, kind, dedupe_key, member_id, payload, attempts
 """
 
@@ -306,6 +308,8 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
         if want <= 0 or (deadline is not None and time.monotonic() >= deadline):
             state["more"] = False
             return
+        if holds:  # a kind's quota is spent: claim after its rows are moved, not the rows being moved
+            await asyncio.gather(*holds)
         batch = await claim_batch(rt.clock.now(), want)
         leased.update(msg.id for msg in batch)
         state["claimed"] += len(batch)

@@ -265,10 +265,11 @@ async def poll_one(rt: Runtime, assignment_id: int) -> bool:
     return sent
 
 
+# each batch is picked once, in a MATERIALIZED CTE (app/sqlx.py, "Claims"): not re-run per row by a join
 _CLAIM_POLL = """
-UPDATE sop_assignments SET poll_at = $2
-WHERE id IN (SELECT id FROM sop_assignments WHERE wecom_status = 'created' AND poll_at <= $1
-             ORDER BY poll_at LIMIT $3{lock})
+WITH picked AS MATERIALIZED (SELECT id FROM sop_assignments WHERE wecom_status = 'created' AND poll_at <= $1
+                             ORDER BY poll_at LIMIT $3{lock})
+UPDATE sop_assignments SET poll_at = $2 WHERE id IN (SELECT id FROM picked)
 RETURNING id"""
 
 
@@ -290,10 +291,10 @@ async def poll_due(rt: Runtime, limit: int = 200) -> dict[str, int]:
 
 
 _CLAIM_TAGGING = """
-UPDATE sop_assignments SET poll_at = $2
-WHERE id IN (SELECT a.id FROM sop_assignments a JOIN sop_tasks t ON t.id = a.task_id
-             WHERE t.kind = 'tagging' AND a.state IN ('open', 'overdue') AND (a.poll_at IS NULL OR a.poll_at <= $1)
-             ORDER BY a.id LIMIT $3{lock})
+WITH picked AS MATERIALIZED (SELECT a.id FROM sop_assignments a JOIN sop_tasks t ON t.id = a.task_id
+                             WHERE t.kind = 'tagging' AND a.state IN ('open', 'overdue')
+                               AND (a.poll_at IS NULL OR a.poll_at <= $1) ORDER BY a.id LIMIT $3{lock})
+UPDATE sop_assignments SET poll_at = $2 WHERE id IN (SELECT id FROM picked)
 RETURNING id"""
 
 
