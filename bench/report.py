@@ -165,13 +165,13 @@ def stem(res: Results) -> str:
 
 def write(res: Results) -> tuple[Path, Path]:
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    stem_ = stem(res)
+    name = stem(res)
     data = {"mode": res.mode, "started": res.started.isoformat(), "machine": res.machine,
             "rows": [r.to_json() for r in res.rows], "runs": res.runs, "memory_kib": res.memory,
             "soak": res.soak, "notes": res.notes, "profiles": res.profiles, "timings_s": res.timings,
             "contended_measurements": res.contended}
-    json_path = RESULTS_DIR / f"{stem_}.json"
-    md_path = RESULTS_DIR / f"{stem_}.md"
+    json_path = RESULTS_DIR / f"{name}.json"
+    md_path = RESULTS_DIR / f"{name}.md"
     json_path.write_text(json.dumps(data, indent=2, default=str) + "\n")
     md_path.write_text(markdown(res))
     return json_path, md_path
