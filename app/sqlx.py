@@ -5,18 +5,21 @@ round trips as possible (bench/ measures it against hand-written asyncpg). Value
 Tortoise itself stores, so ORM reads of these rows stay correct.
 
 Claims (a batch of due rows moved to a leased state in one UPDATE: the outbox, WeCom events, content editions,
-SOP polls) pick their rows in a MATERIALIZED CTE (`WITH picked AS MATERIALIZED (SELECT id ... LIMIT $n FOR
-UPDATE SKIP LOCKED) UPDATE ... WHERE id IN (SELECT id FROM picked)`), never in `id IN (SELECT ... LIMIT ...)`
-directly: PostgreSQL may plan the latter as a nested-loop semi-join that re-runs the subquery for every row it
-scans, and each re-run skips the rows the statement has already updated (self-modified rows count as locked),
-so the LIMIT picks the next ones and the claim takes every due row (seen on a fresh table: LIMIT 2, 12 rows
-claimed). A CTE is computed once; SQLite (3.35+) reads the same text.
+SOP polls) are built by `Claim` and nowhere else, so they all take the one safe form: the batch is picked in a
+MATERIALIZED CTE (`WITH picked AS MATERIALIZED (SELECT id ... LIMIT $n FOR UPDATE SKIP LOCKED) UPDATE ... WHERE
+id IN (SELECT id FROM picked)`), never in `id IN (SELECT ... LIMIT ...)` directly: PostgreSQL may plan the latter
+as a nested-loop semi-join that re-runs the subquery for every row it scans, and each re-run skips the rows the
+statement has already updated (self-modified rows count as locked), so the LIMIT picks the next ones and the
+claim takes every due row (seen on a fresh table: LIMIT 2, 12 rows claimed). A CTE is computed once; SQLite
+(3.35+) reads the same text. Row locks (`row_lock`) are PostgreSQL's alone: SQLite's single writer already
+serialises every write transaction.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -64,6 +67,36 @@ async def execute(c: BaseDBAsyncClient, text: str, args: Sequence[Any] = ()) -> 
             await raw.execute(q, *values)
         else:
             await raw.execute(q, values)
+
+
+def row_lock(c: BaseDBAsyncClient, *, skip_locked: bool = False, of: str | None = None) -> str:
+    """The `FOR UPDATE [OF t] [SKIP LOCKED]` suffix on PostgreSQL; nothing on SQLite (see the module doc)."""
+    if not is_postgres_conn(c):
+        return ""
+    return " FOR UPDATE" + (f" OF {of}" if of else "") + (" SKIP LOCKED" if skip_locked else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim statement (module doc, "Claims"): `pick` selects the batch's ids (its own WHERE, ORDER BY and
+    `LIMIT $n`, no lock: the lock is added here), the UPDATE sets `set` on exactly those rows, re-checking
+    `recheck` if given, and returns `returning`. `lock_of` names the picked table when `pick` joins others."""
+
+    table: str
+    pick: str
+    set: str
+    returning: str
+    recheck: str = ""
+    lock_of: str | None = None
+
+    def text(self, c: BaseDBAsyncClient) -> str:
+        recheck = f" AND {self.recheck}" if self.recheck else ""
+        return (f"WITH picked AS MATERIALIZED ({self.pick}{row_lock(c, skip_locked=True, of=self.lock_of)})\n"
+                f"UPDATE {self.table} SET {self.set} WHERE id IN (SELECT id FROM picked){recheck}\n"
+                f"RETURNING {self.returning}")
+
+    async def run(self, c: BaseDBAsyncClient, args: Sequence[Any]) -> list[Any]:
+        return await fetch(c, self.text(c), args)
 
 
 def to_dt(value: Any) -> datetime | None:

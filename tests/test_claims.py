@@ -2,10 +2,14 @@
 PostgreSQL (a nested-loop semi-join re-runs the subquery per row and each run skips the rows already updated): on
 the fresh, unanalysed outbox table the planner chose that plan and LIMIT 2 claimed all 12 rows (the first test
 failed so). For the WeCom events' claim it picked another plan here, so its test shows the limit, not the bug; the
-last test holds every claim to the one form that cannot re-run: the batch picked once, in a MATERIALIZED CTE
-(app/sqlx.py, "Claims")."""
+last tests hold every claim to the one builder, `app.sqlx.Claim`, whose form cannot re-run: the batch picked once,
+in a MATERIALIZED CTE (app/sqlx.py, "Claims")."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import SimpleNamespace
 
 from app.services.community import events
 from app.services.content import publisher
@@ -34,10 +38,23 @@ async def test_a_wecom_event_claim_takes_at_most_its_limit(rt) -> None:
     assert await WecomEvent.filter(status="processing").count() == 2
 
 
-def test_every_claim_picks_its_batch_in_a_materialized_cte() -> None:
-    """The claims without a test of their own above (content editions, SOP polls and tag checks) use the same
-    form; a claim written back as `id IN (SELECT ... LIMIT ...)` fails here."""
-    for sql in (outbox._CLAIM, events._CLAIM, publisher._CLAIM, sop_wecom._CLAIM_POLL, sop_wecom._CLAIM_TAGGING):
-        head, _, update = sql.strip().partition(")\nUPDATE ")
-        assert head.startswith("WITH picked AS MATERIALIZED (SELECT ") and "LIMIT $" in head, sql
-        assert "LIMIT" not in update and "IN (SELECT id FROM picked)" in update, sql
+def test_a_claim_statement_picks_its_batch_once_in_a_materialized_cte() -> None:
+    """`Claim` is the one builder of claims; on PostgreSQL its text locks the pick and updates only the picked ids."""
+    pg = SimpleNamespace(capabilities=SimpleNamespace(dialect="postgres"))  # all is_postgres_conn reads
+    for claim in (outbox._CLAIM, events._CLAIM, events._CLAIM_ONE, publisher._CLAIM, sop_wecom._CLAIM_POLL,
+                  sop_wecom._CLAIM_TAGGING):
+        head, _, update = claim.text(pg).partition(")\nUPDATE ")
+        assert head.startswith("WITH picked AS MATERIALIZED (SELECT ") and "LIMIT $" in head, claim
+        assert head.endswith(" SKIP LOCKED"), claim
+        assert "LIMIT" not in update and "WHERE id IN (SELECT id FROM picked)" in update, claim
+    assert sop_wecom._CLAIM_TAGGING.text(pg).count("FOR UPDATE OF a SKIP LOCKED") == 1
+
+
+def test_no_claim_is_written_outside_the_builder() -> None:
+    """A claim hand-written again (`... LIMIT n FOR UPDATE SKIP LOCKED` in a service) fails here: SKIP LOCKED is
+    spelled only in app/sqlx.py."""
+    root = Path(__file__).resolve().parents[1]
+    literal = re.compile(r"[\"'][^\"'\n]*SKIP LOCKED")  # in a string literal, not in prose
+    spelled = [str(p.relative_to(root)) for d in ("app", "handlers", "tasks", "jifen")
+               for p in sorted((root / d).rglob("*.py")) if literal.search(p.read_text())]
+    assert spelled == ["app/sqlx.py"], spelled

@@ -209,7 +209,7 @@ async def test_claim_is_a_hot_update_on_postgres(rt) -> None:
                "pg_stat_get_xact_tuples_hot_updated('outbox_messages'::regclass) AS hot")
     async with in_transaction() as tx:  # the counters include earlier transactions not yet reported: a delta
         before = (await fetch(tx, counted))[0]
-        claimed = await fetch(tx, outbox._CLAIM.format(lock=" FOR UPDATE SKIP LOCKED"), [rt.clock.now(), 20])
+        claimed = await outbox._CLAIM.run(tx, [rt.clock.now(), 20])
         after = (await fetch(tx, counted))[0]
     counts = {k: after[k] - before[k] for k in ("upd", "hot")}
     assert len(claimed) == 20

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from app.db import conn, is_postgres_conn
-from app.sqlx import fetch, to_json
+from app.sqlx import Claim, fetch, to_json
 
 LEASE = timedelta(seconds=120)
 RECEIVED = "_jifen_received_at"
@@ -103,25 +103,25 @@ class Claimed:
     attempts: int
 
 
-# the batch is picked once, in a MATERIALIZED CTE (app/sqlx.py, "Claims"): not re-run per row by a join
-_CLAIM = """
-WITH picked AS MATERIALIZED (SELECT id FROM wecom_events WHERE status IN ('pending', 'processing')
-                             AND next_attempt_at <= $1 {only} ORDER BY id LIMIT $3{lock})
-UPDATE wecom_events SET status = 'processing', attempts = attempts + 1, next_attempt_at = $2
-WHERE id IN (SELECT id FROM picked)
-RETURNING id, event, change_type, payload, attempts
-"""
+def _claim(only: str = "") -> Claim:
+    return Claim("wecom_events",
+                 pick="SELECT id FROM wecom_events WHERE status IN ('pending', 'processing') "
+                      f"AND next_attempt_at <= $1{only} ORDER BY id LIMIT $3",
+                 set="status = 'processing', attempts = attempts + 1, next_attempt_at = $2",
+                 returning="id, event, change_type, payload, attempts")
+
+
+_CLAIM, _CLAIM_ONE = _claim(), _claim(" AND id = $4")
 
 
 async def claim(now: datetime, limit: int, only_id: int | None = None) -> list[Claimed]:
     """Due events (pending, or processing with an expired lease), oldest first; each claim is exclusive."""
     c = conn()
     args: list[Any] = [now, now + LEASE, limit]
-    only = ""
-    if only_id is not None:
-        only, args = "AND id = $4", [*args, only_id]
-    rows = await fetch(c, _CLAIM.format(only=only, lock=" FOR UPDATE SKIP LOCKED" if is_postgres_conn(c) else ""),
-                       args)
+    if only_id is None:
+        rows = await _CLAIM.run(c, args)
+    else:
+        rows = await _CLAIM_ONE.run(c, [*args, only_id])
     return sorted((Claimed(int(r["id"]), r["event"], r["change_type"], to_json(r["payload"]), int(r["attempts"]))
                    for r in rows), key=lambda e: e.id)
 

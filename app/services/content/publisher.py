@@ -30,12 +30,12 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from app.db import conn, is_postgres_conn
+from app.db import conn
 from app.errors import ApiError
 from app.runtime import Runtime
 from app.services import reconcile
 from app.services.content import editions, quota
-from app.sqlx import execute, fetch
+from app.sqlx import Claim, execute, fetch
 from app.wechat.errors import WeChatError, WeChatUnavailable
 from app.wechat.official_account import BUSY_ERRCODES, QUOTA_ERRCODES
 from models import ContentNotification
@@ -65,23 +65,20 @@ class Claimed:
     tag_id: int | None
 
 
-# the batch is picked once, in a MATERIALIZED CTE (app/sqlx.py, "Claims"): not re-run per row by a join
-_CLAIM = """
-WITH picked AS MATERIALIZED (SELECT id FROM content_editions WHERE status IN ('scheduled', 'publishing')
-                             AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $3{lock})
-UPDATE content_editions SET status = 'publishing', next_attempt_at = $2, updated_at = $1,
-       attempts = attempts + CASE WHEN stage = 'submitted' THEN 0 ELSE 1 END
-WHERE id IN (SELECT id FROM picked)
-  AND status IN ('scheduled', 'publishing') AND next_attempt_at <= $1
-RETURNING id, mode, stage, attempts, media_id, publish_id, msg_id, tag_id
-"""
+_CLAIM = Claim(
+    "content_editions",
+    pick="SELECT id FROM content_editions WHERE status IN ('scheduled', 'publishing') AND next_attempt_at <= $1 "
+         "ORDER BY next_attempt_at LIMIT $3",
+    set="status = 'publishing', next_attempt_at = $2, updated_at = $1, "
+        "attempts = attempts + CASE WHEN stage = 'submitted' THEN 0 ELSE 1 END",
+    recheck="status IN ('scheduled', 'publishing') AND next_attempt_at <= $1",
+    returning="id, mode, stage, attempts, media_id, publish_id, msg_id, tag_id")
 
 
 async def claim(now: datetime, limit: int) -> list[Claimed]:
     """Due editions (scheduled and due, or publishing with an ended lease / a poll due), each exclusively."""
     c = conn()
-    rows = await fetch(c, _CLAIM.format(lock=" FOR UPDATE SKIP LOCKED" if is_postgres_conn(c) else ""),
-                       [now, now + LEASE, limit])
+    rows = await _CLAIM.run(c, [now, now + LEASE, limit])
     return [Claimed(int(r["id"]), r["mode"], r["stage"], int(r["attempts"]), r["media_id"], r["publish_id"],
                     int(r["msg_id"]) if r["msg_id"] is not None else None,
                     int(r["tag_id"]) if r["tag_id"] is not None else None) for r in rows]

@@ -36,7 +36,7 @@ from pydantic import BaseModel, Field
 from tortoise.transactions import in_transaction
 
 from app.clock import SHANGHAI
-from app.db import conn, is_postgres_conn
+from app.db import conn
 from app.errors import (
     ApiError,
     Conflict,
@@ -50,7 +50,7 @@ from app.runtime import Runtime
 from app.services.coupons import service as coupon_service
 from app.services.points import ledger
 from app.services.points.calc import campaign_applies
-from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
+from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow, row_lock
 from app.wechatpay.client import WeChatPayError
 from models import Campaign, CouponPackage, CouponTemplate, MallAddress, MallRedemption, MallReward, MallSlot, Member
 
@@ -393,9 +393,10 @@ async def fulfil(rt: Runtime, c: Any, red: MallRedemption, reward: MallReward, m
             raise Conflict("the reward has no coupon to issue", code="coupon_unavailable")
         red.coupon_ids, red.fulfilment = ids, "issued"
     elif reward.kind == "virtual":
-        lock = " FOR UPDATE SKIP LOCKED" if is_postgres_conn(c) else ""
+        # a scalar subquery runs once, so this pick of one code needs no CTE (app/sqlx.py, "Claims")
         row = await fetchrow(c, "UPDATE mall_codes SET redemption_id = $1 WHERE id = (SELECT id FROM mall_codes "
-                                f"WHERE reward_id = $2 AND redemption_id IS NULL ORDER BY id LIMIT 1{lock}) "
+                                "WHERE reward_id = $2 AND redemption_id IS NULL ORDER BY id LIMIT 1"
+                                f"{row_lock(c, skip_locked=True)}) "
                                 "RETURNING code", [red.id, reward.id])
         if row is None:
             raise Conflict("no code left for this reward", code="out_of_stock")

@@ -32,7 +32,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
-from app.sqlx import execute, fetch, to_json
+from app.sqlx import Claim, execute, fetch, to_json
 from app.wechat import errors as wx
 
 log = logging.getLogger("jifen.outbox")
@@ -125,13 +125,12 @@ def backoff(rt: Runtime, attempts: int) -> timedelta:
 # shares one timestamp). Rows other deliverers hold (`sending`, still in the index) are stepped over. The UPDATE
 # changes no indexed column: a HOT update on PostgreSQL. The batch is picked once, in a MATERIALIZED CTE (app/sqlx.py,
 # "Claims"): a join that re-ran it per row would claim every due row.
-_CLAIM = """
-WITH picked AS MATERIALIZED (SELECT id FROM outbox_messages WHERE next_attempt_at <= $1 AND status = 'pending'
-                             ORDER BY next_attempt_at LIMIT $2{lock})
-UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, updated_at = $1
-WHERE status = 'pending' AND id IN (SELECT id FROM picked)
-RETURNING id, kind, dedupe_key, member_id, payload, attempts
-"""
+_CLAIM = Claim(
+    "outbox_messages",
+    pick="SELECT id FROM outbox_messages WHERE next_attempt_at <= $1 AND status = 'pending' "
+         "ORDER BY next_attempt_at LIMIT $2",
+    set="status = 'sending', attempts = attempts + 1, updated_at = $1", recheck="status = 'pending'",
+    returning="id, kind, dedupe_key, member_id, payload, attempts")
 
 
 @dataclass(slots=True)
@@ -151,7 +150,7 @@ async def claim_batch(now: datetime, limit: int) -> list[Claimed]:
     """Claim up to `limit` due rows in one statement (pending -> sending); concurrent deliverers get
     disjoint batches (SKIP LOCKED on PostgreSQL, the single writer on SQLite)."""
     c = conn()
-    rows = await fetch(c, _CLAIM.format(lock=" FOR UPDATE SKIP LOCKED" if is_postgres_conn(c) else ""), [now, limit])
+    rows = await _CLAIM.run(c, [now, limit])
     return [Claimed(r["id"], r["kind"], r["dedupe_key"], r["member_id"], to_json(r["payload"]), r["attempts"])
             for r in rows]
 

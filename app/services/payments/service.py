@@ -56,7 +56,7 @@ from typing import Any
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from app.db import conn, is_postgres_conn
+from app.db import conn
 from app.runtime import Runtime
 from app.services import reconcile
 from app.services.coupons import service as coupon_service
@@ -67,7 +67,7 @@ from app.services.payments import push as payment_push
 from app.services.points import ledger
 from app.services.points.engine import award
 from app.services.staff import assignment
-from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
+from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow, row_lock
 from app.wechatpay.crypto import Notification, NotificationBadRequest, WeChatPayNotificationError
 from models import Coupon, CouponRule, Member, Payment, PaymentRefund, WeChatPayNotification
 
@@ -445,8 +445,7 @@ async def record_refund(refund: Refund, now: datetime) -> PaymentRefund:
 async def _plan_refund(payment: Payment, refund_pk: int, earned: Earned) -> tuple[int, int]:
     """This refund's share of the claw-back, decided once under the payment's row lock (see module doc)."""
     async with in_transaction() as c:
-        lock = " FOR UPDATE" if is_postgres_conn(c) else ""
-        await fetch(c, f"SELECT id FROM payments WHERE id = $1{lock}", [payment.id])
+        await fetch(c, f"SELECT id FROM payments WHERE id = $1{row_lock(c)}", [payment.id])
         row = await fetchrow(c, "SELECT planned, points, growth, refund_fen, payer_refund_fen FROM payment_refunds "
                                 "WHERE id = $1", [refund_pk])
         assert row is not None

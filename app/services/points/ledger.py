@@ -29,7 +29,7 @@ from app.errors import InsufficientPoints, NotFound
 from app.runtime import Runtime
 from app.services import reconcile
 from app.services.points.calc import tier_sql
-from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow
+from app.sqlx import INTEGRITY_ERRORS, execute, fetch, fetchrow, row_lock
 
 
 class GuardFailed(Exception):
@@ -263,8 +263,7 @@ async def _post_earn_sequential(c: BaseDBAsyncClient, post: EarnPosting) -> Post
 
 
 async def lock_member(c: BaseDBAsyncClient, member_id: int) -> Any:
-    suffix = " FOR UPDATE" if is_postgres_conn(c) else ""
-    row = await fetchrow(c, f"SELECT id, balance, pending, growth, tier_level FROM members WHERE id = $1{suffix}",
+    row = await fetchrow(c, f"SELECT id, balance, pending, growth, tier_level FROM members WHERE id = $1{row_lock(c)}",
                          [member_id])
     if row is None:
         raise NotFound("member not found", code="member_not_found")

@@ -20,13 +20,13 @@ from typing import Any
 
 from tortoise.expressions import F
 
-from app.db import conn, is_postgres_conn
+from app.db import conn
 from app.runtime import Runtime
 from app.services import reconcile
 from app.services.outbox import service as outbox
 from app.services.outbox.service import Claimed, Permanent, QuotaReached
 from app.services.sop.service import finish
-from app.sqlx import execute, fetch
+from app.sqlx import Claim, execute, fetch
 from app.wechat import errors as wx
 from app.wechat.wecom import groupmsg
 from app.wechat.wecom.client import WeComClient
@@ -265,20 +265,17 @@ async def poll_one(rt: Runtime, assignment_id: int) -> bool:
     return sent
 
 
-# each batch is picked once, in a MATERIALIZED CTE (app/sqlx.py, "Claims"): not re-run per row by a join
-_CLAIM_POLL = """
-WITH picked AS MATERIALIZED (SELECT id FROM sop_assignments WHERE wecom_status = 'created' AND poll_at <= $1
-                             ORDER BY poll_at LIMIT $3{lock})
-UPDATE sop_assignments SET poll_at = $2 WHERE id IN (SELECT id FROM picked)
-RETURNING id"""
+_CLAIM_POLL = Claim(
+    "sop_assignments",
+    pick="SELECT id FROM sop_assignments WHERE wecom_status = 'created' AND poll_at <= $1 ORDER BY poll_at LIMIT $3",
+    set="poll_at = $2", returning="id")
 
 
 async def poll_due(rt: Runtime, limit: int = 200) -> dict[str, int]:
     """Claim assignments whose WeCom result is due (lease: the next poll time) and pull their results."""
     now = rt.clock.now()
     c = conn()
-    rows = await fetch(c, _CLAIM_POLL.format(lock=" FOR UPDATE SKIP LOCKED" if is_postgres_conn(c) else ""),
-                       [now, now + timedelta(seconds=rt.settings.sop.poll_seconds), limit])
+    rows = await _CLAIM_POLL.run(c, [now, now + timedelta(seconds=rt.settings.sop.poll_seconds), limit])
     out = {"polled": 0, "sent": 0, "errors": 0}
     for r in rows:
         out["polled"] += 1
@@ -290,12 +287,11 @@ async def poll_due(rt: Runtime, limit: int = 200) -> dict[str, int]:
     return out
 
 
-_CLAIM_TAGGING = """
-WITH picked AS MATERIALIZED (SELECT a.id FROM sop_assignments a JOIN sop_tasks t ON t.id = a.task_id
-                             WHERE t.kind = 'tagging' AND a.state IN ('open', 'overdue')
-                               AND (a.poll_at IS NULL OR a.poll_at <= $1) ORDER BY a.id LIMIT $3{lock})
-UPDATE sop_assignments SET poll_at = $2 WHERE id IN (SELECT id FROM picked)
-RETURNING id"""
+_CLAIM_TAGGING = Claim(
+    "sop_assignments",
+    pick="SELECT a.id FROM sop_assignments a JOIN sop_tasks t ON t.id = a.task_id WHERE t.kind = 'tagging' "
+         "AND a.state IN ('open', 'overdue') AND (a.poll_at IS NULL OR a.poll_at <= $1) ORDER BY a.id LIMIT $3",
+    set="poll_at = $2", returning="id", lock_of="a")
 
 
 async def verify_tagging_due(rt: Runtime, limit: int = 50) -> dict[str, int]:
@@ -303,8 +299,7 @@ async def verify_tagging_due(rt: Runtime, limit: int = 50) -> dict[str, int]:
     `poll_seconds`, each claimed by its lease)."""
     now = rt.clock.now()
     c = conn()
-    rows = await fetch(c, _CLAIM_TAGGING.format(lock=" FOR UPDATE OF a SKIP LOCKED" if is_postgres_conn(c) else ""),
-                       [now, now + timedelta(seconds=rt.settings.sop.poll_seconds), limit])
+    rows = await _CLAIM_TAGGING.run(c, [now, now + timedelta(seconds=rt.settings.sop.poll_seconds), limit])
     out = {"checked": 0, "done": 0}
     for r in rows:
         a = await SopAssignment.get(id=int(r["id"]))
