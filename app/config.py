@@ -23,6 +23,10 @@ class ServerConfig:
     workers: int = 1
     max_body_bytes: int = 1_048_576
     embedded_scheduler: bool = True
+    # how long Sanic's main process waits for every worker to report started before it kills them all (Sanic's
+    # own limit is 30 s, a class constant: a worker that needs 2-3 s of CPU to import and migrate can wait
+    # longer than that on a loaded 2-core host, and the whole server was SIGKILLed at start-up)
+    worker_start_seconds: int = 120
 
 
 @dataclass

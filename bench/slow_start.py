@@ -3,7 +3,9 @@
 Why: Sanic's main process kills the server when a worker has not acknowledged its start within 30 s (a class
 constant, no setting). On the shared 2-core machine, with other sessions' test suites running, a jifen worker
 needs ~2.5 s of CPU to import and start but can wait 30+ s for it, so whole runs aborted before measuring.
-Only the allowance changes; the server is the same `jifen serve` (or ceiling app) code.
+`jifen serve` has its own setting for this (`[server] worker_start_seconds`, set here from the same variable);
+the ceiling app gets the same allowance through `jifen.cli.allow_worker_start`. Only the allowance changes; the
+server is the same `jifen serve` (or ceiling app) code.
 
 Usage: `python -m bench.slow_start jifen serve --workers N` or `python -m bench.slow_start ceiling --port P ...`.
 """
@@ -14,23 +16,18 @@ import os
 import sys
 
 
-def _allow_slow_start() -> None:
-    from sanic.worker.manager import WorkerManager
-    from sanic.worker.process import WorkerProcess
-
-    tenths = int(float(os.environ.get("BENCH_WORKER_ACK_SECONDS", "120")) * 10)
-    WorkerProcess.THRESHOLD = tenths
-    WorkerManager.THRESHOLD = tenths
-
-
 def main() -> int:
-    _allow_slow_start()
+    from jifen.cli import allow_worker_start
+
+    seconds = os.environ.get("BENCH_WORKER_ACK_SECONDS", "120")
     what, args = sys.argv[1], sys.argv[2:]
     if what == "jifen":
         from jifen.cli import main as jifen_main
 
+        os.environ["JIFEN_SERVER_WORKER_START_SECONDS"] = str(int(float(seconds)))
         return jifen_main(args)
     if what == "ceiling":
+        allow_worker_start(float(seconds))
         from bench import ceiling_app
 
         sys.argv = ["bench.ceiling_app", *args]

@@ -61,6 +61,7 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     ensure_auth_secret(settings)
     if not settings.database.is_postgres:
         cmd_migrate(settings, args)  # embedded default: migrate (and seed a fresh database) before workers start
+    allow_worker_start(settings.server.worker_start_seconds)
     loader = AppLoader(factory=partial(_serve_factory, settings))
     app = loader.load()
     attach_managed_processes(app, settings)
@@ -68,6 +69,15 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
                 access_log=False, motd=True)
     Sanic.serve(primary=app, app_loader=loader)
     return 0
+
+
+def allow_worker_start(seconds: float) -> None:
+    """Sanic's main process SIGKILLs the whole server when a worker has not acknowledged its start within
+    `THRESHOLD` tenths of a second (30 s, a class constant with no setting); `[server] worker_start_seconds`."""
+    from sanic.worker.manager import WorkerManager
+    from sanic.worker.process import WorkerProcess
+
+    WorkerProcess.THRESHOLD = WorkerManager.THRESHOLD = max(int(seconds * 10), 1)
 
 
 def _serve_factory(settings: Settings):  # type: ignore[no-untyped-def]
