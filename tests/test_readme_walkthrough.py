@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from app.config import load_settings
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(os.environ.get("JIFEN_TEST_BACKEND", "embedded") != "embedded",
@@ -41,7 +42,11 @@ def walkthrough() -> str:
     return "\n".join(blocks)
 
 
-def _wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> None:
+def _wait_ready(url: str, proc: subprocess.Popen[bytes], seconds: float | None = None) -> None:
+    """Wait as long as `jifen serve` gives its workers to start (`[server] worker_start_seconds`), and a little
+    more: on a loaded CI host (both suites on two cores) the embedded server's start has taken over a minute."""
+    if seconds is None:
+        seconds = load_settings(env={}).server.worker_start_seconds + 30
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if proc.poll() is not None:
