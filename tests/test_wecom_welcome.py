@@ -33,7 +33,9 @@ def cfg(rt, monkeypatch):  # type: ignore[no-untyped-def]
 
 
 def new_contact(sandbox: Any, ext: str, name: str, userid: str = "guide01", **extra: Any) -> dict[str, Any]:
-    """A customer WeCom knows, just added by `userid`, -> the event WeCom sends (with a fresh WelcomeCode)."""
+    """A customer WeCom knows, just added by `userid`, -> the event WeCom sends (with a fresh WelcomeCode). Its
+    CreateTime is fixed here, as WeCom's retries carry the same one: left to `deliver`, deliveries that cross a
+    second boundary would be distinct events (and each rightly greeted)."""
     sandbox.state.wecom_contacts[ext] = {
         "external_contact": {"external_userid": ext, "name": f"客户{ext[-4:]}", "type": 1,
                              "unionid": unionid_for(name)},
@@ -42,7 +44,7 @@ def new_contact(sandbox: Any, ext: str, name: str, userid: str = "guide01", **ex
     code = secrets.token_urlsafe(16)
     sandbox.state.wecom_welcome_codes.add(code)
     return {"Event": "change_external_contact", "ChangeType": "add_external_contact", "UserID": userid,
-            "ExternalUserID": ext, "State": "qr-1", "WelcomeCode": code, **extra}
+            "ExternalUserID": ext, "State": "qr-1", "WelcomeCode": code, "CreateTime": int(time.time()), **extra}
 
 
 async def recorded_welcomes(api: Any, sandbox: Any) -> list[dict[str, Any]]:
