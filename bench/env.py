@@ -86,7 +86,7 @@ def plan_for(quick: bool, soak_minutes: float | None, only: list[str] | None) ->
 
 
 SCENARIOS = ("roundtrips", "bare", "checkin", "ledger", "balance", "login", "notify", "notify_coupon", "wecom",
-             "pgbench", "sweep", "push", "soak", "mall")
+             "pgbench", "sweep", "push", "soak", "mall", "startup")
 
 
 def free_port() -> int:

@@ -598,6 +598,11 @@ def main(argv: list[str] | None = None) -> int:
                 with phase(ctx, "roundtrips"):
                     say("== round trips per operation (in-process, unloaded)")
                     roundtrips.run(ctx)
+            if plan.wants("startup"):
+                from bench import startup
+
+                with phase(ctx, "startup"):
+                    startup.run(ctx)
             if plan.wants("pgbench") or plan.wants("checkin"):
                 with phase(ctx, "pgbench"):
                     reset_db(ctx)
