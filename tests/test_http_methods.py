@@ -1,7 +1,7 @@
 """HEAD on every GET route and OPTIONS on every path, added while the app is built (`add_head_and_options`).
 
 sanic-ext's HTTP extension added them at server start, where Sanic re-finalizes its routers after every route
-added: ~15 s of each worker's start and of each test session. These tests hold the behaviour (HEAD answers what
+added: ~6 s of each worker's start and ~15 s of each test session's. These tests hold the behaviour (HEAD answers what
 GET would, without a body; OPTIONS names the allowed methods) and that starting the server adds no route."""
 
 from __future__ import annotations
