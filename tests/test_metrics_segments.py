@@ -139,3 +139,32 @@ async def test_bad_segment_filters_are_422(api: Api, seeded, staff_token) -> Non
             status, body = await api.call("GET", f"{BASE}&{q}&format={fmt}", token=tok)
             assert status == 422, (q, fmt, body)
             assert body["error"]["code"], (q, body)
+
+
+async def test_the_export_long_action_takes_store_and_channel(api: Api, seeded, staff_token) -> None:
+    """The console's points export (a long action) filters like the API: the same CSV, the segment in its name."""
+    from app.auth import Principal
+    from app.services.operations import service as ops
+    from models import OperationRun
+
+    await _build(api, seeded)
+    tok = staff_token("marketer")
+    for params, name in (({"store": 1}, "points-2026-11-10-2026-11-12-day-store-1.csv"),
+                         ({"channel": "qr-a"}, "points-2026-11-10-2026-11-12-day-channel-qr-a.csv")):
+        run = await ops.start(seeded, "export_points", {"from": "2026-11-10", "to": "2026-11-12", **params},
+                              Principal(3, "marketer"), kick=False)
+        assert await ops.run_one(seeded, run.id) == "done"
+        run = await OperationRun.get(id=run.id)
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        status, body = await api.call("GET", f"{BASE}&{query}&format=csv", token=tok)
+        assert status == 200 and run.file_name == name
+        assert run.file_body == (body if isinstance(body, str) else body.decode())
+        assert [r.split(",")[:3] for r in run.file_body.splitlines()[1:]] == (
+            [["2026-11-10", "100", "0"], ["2026-11-11", "0", "60"], ["2026-11-12", "0", "0"]])
+    # refused at start like the API refuses the query; nothing queued
+    before = await OperationRun.all().count()
+    for params in ({"store": 1, "channel": "qr-a"}, {"store": 1, "tier": 0}, {"store": 0}, {"channel": ""}):
+        status, body = await api.call("POST", "/admin/v1/operations", token=tok,
+                                      json={"kind": "export_points", "params": params})
+        assert status == 422, (params, body)
+    assert await OperationRun.all().count() == before

@@ -17,7 +17,7 @@ from app.auth import Principal
 from app.services.metrics import points as metrics
 from app.services.operations import service as ops
 from app.web.passwords import create_user
-from models import ContactFollow, MallRedemption, MallReward, OperationRun, StaffUser
+from models import ContactFollow, MallRedemption, MallReward, OperationRun, StaffUser, Store
 from tests.mallhelpers import give_points, login, redeem
 from tests.test_web_console import PASSWORD, sign_in
 from tests.webhelpers import browser_fixture, expect, page_fixture  # noqa: F401  (fixtures)
@@ -107,6 +107,17 @@ async def test_exports_from_the_pages(page: Any, api: Any, rt: Any) -> None:
     assert table[0] == list(metrics.CSV_COLUMNS)
     run = await OperationRun.get(kind="export_points")
     assert run.file_name == "points-2026-11-01-2026-11-30-week.csv"
+    # one store's members (the store of their guide): the store is picked from the active ones
+    store = await Store.create(code="SH01", name="静安店", region="上海")
+    await Store.create(code="SH02", name="旧店", region="上海", active=False)
+    await page.goto("/console/dashboard")
+    assert await page.locator("#export-store option").all_text_contents() == ["全部", "静安店（SH01）"]
+    await page.select_option("#export-store", str(store.id))
+    await page.click("#export-points-go")
+    await expect(page.locator("#status")).to_have_text("已完成", timeout=30_000)
+    assert (await _download(page))[0] == list(metrics.CSV_COLUMNS)
+    run = await OperationRun.filter(kind="export_points").order_by("-id").first()
+    assert run is not None and run.params["store"] == store.id and run.file_name.endswith(f"-store-{store.id}.csv")
     # a member's ledger from the member page
     await page.goto(f"/console/members/{member['id']}")
     await page.click("#export-ledger-go")
@@ -124,7 +135,12 @@ async def test_exports_from_the_pages(page: Any, api: Any, rt: Any) -> None:
     await page.fill("#export-from", "2026-12-01")
     await page.fill("#export-to", "2026-11-01")
     await page.click("#export-points-go")
-    assert "`from` must not be after `to`" in (await page.text_content("#error") or "")
+    assert "「开始日期」不能晚于结束日期" in (await page.text_content("#error") or "")  # in Chinese, like every form
+    await page.goto("/console/dashboard")
+    await page.select_option("#export-store", str(store.id))
+    await page.fill("#export-channel", "qr-store-1")
+    await page.click("#export-points-go")
+    assert "「渠道活码」不能与门店同时选择" in (await page.text_content("#error") or "")
     assert await OperationRun.all().count() == before
 
 

@@ -56,7 +56,9 @@ FIELD_ZH = {"name": "名称", "code": "代码", "event": "事件", "events": "�
             "warn_ratio_bp": "预警线", "mode": "模式", "tiers": "等级", "growth_threshold": "成长值门槛",
             "level": "等级", "image_url": "图片地址", "body": "内容", "targets": "目标", "segment": "人群",
             "holdout_bp": "对照组比例", "due_at": "截止时间", "answers": "答案", "phone": "手机号",
-            "address": "地址", "password": "密码", "member_id": "会员 ID", "validity": "有效期"}
+            "address": "地址", "password": "密码", "member_id": "会员 ID", "validity": "有效期",
+            "from": "开始日期", "to": "结束日期", "granularity": "粒度", "store": "门店", "channel": "渠道活码",
+            "tier": "会员等级"}
 
 
 def field_zh(field: str) -> str:
@@ -105,6 +107,12 @@ PYDANTIC: list[tuple[str, str]] = [
 
 # the services' own cross-field messages (validators raising ValueError / PydanticCustomError, `_fail`)
 VALUE_ERRORS: list[tuple[str, str]] = [
+    # the metrics filters' cross-field checks (app/services/metrics/points.py `Filters.check`)
+    (r"^after `to`$", "不能晚于结束日期"),
+    (r"^range$", "时间跨度超出上限"),
+    (r"^not with store$", "不能与门店同时选择"),
+    (r"^not with channel$", "不能与渠道活码同时选择"),
+    (r"^not with tier$", "不能与会员等级同时选择"),
     (r"^a (?P<kind>\w+) prize needs (?P<field>\w+)$", "{kind}奖品需要填写「{field}」"),
     (r"^a (?P<kind>\w+) prize has no (?P<field>\w+)$", "{kind}奖品不填「{field}」"),
     (r"^the consolation prize is points or a coupon.*$", "安慰奖只能是积分或优惠券（每次抽奖都可能发放）"),

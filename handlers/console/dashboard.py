@@ -13,6 +13,7 @@ from sanic.response import HTTPResponse
 from app.services.metrics import points as metrics
 from app.services.points.admin import budget as budget_admin
 from app.web import page, render
+from models import Store
 
 bp = Blueprint("console_dashboard")
 
@@ -45,6 +46,7 @@ async def dashboard(request: Request) -> HTTPResponse:
         budget["used_pct"] = round(budget["issued"] * 100 / budget["budget_points"], 1)
         budget["warn_pct"] = round(budget["warn_ratio_bp"] / 100, 1)
     series = report["series"]
+    stores = await Store.filter(active=True).order_by("code").values("id", "code", "name")  # the export's filter
     return render(request, "console/dashboard.html", nav="dashboard", today=series[-1] if series else {},
                   totals=report["totals"], bands=report["bands_bp"], utilisation=report["utilisation"],
-                  budget=budget, chart=chart(series))
+                  budget=budget, chart=chart(series), stores=stores)

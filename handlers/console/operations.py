@@ -13,6 +13,7 @@ from sanic.response import HTTPResponse, json, redirect, text
 from app.errors import ApiError
 from app.services.operations import service as svc
 from app.web import field_errors, form_data, page, render
+from app.web.messages import zh_message
 from models import OperationRun, StaffUser
 
 bp = Blueprint("console_operations")
@@ -63,7 +64,9 @@ async def start(request: Request) -> HTTPResponse:
     try:
         run = await svc.start(request.app.ctx.rt, kind, params, request.ctx.principal)
     except ApiError as exc:
-        return await _list_page(request, exc.status, field_errors(exc, {"kind": "kind"}) | {"_": exc.message})
+        errors = field_errors(exc, {"kind": "kind"})
+        errors.setdefault("_", zh_message(exc))  # the form is on another page: always say it at the top
+        return await _list_page(request, exc.status, errors)
     return redirect(f"/console/operations/{run.id}", status=303)
 
 

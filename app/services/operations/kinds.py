@@ -60,6 +60,8 @@ class PointsExportIn(BaseModel):
     rule: str | None = Field(default=None, max_length=64)
     category: str | None = Field(default=None, max_length=24)
     tier: int | None = Field(default=None, ge=0, le=1000)
+    store: int | None = Field(default=None, ge=1, le=2**63 - 1)
+    channel: str | None = Field(default=None, min_length=1, max_length=64)
 
 
 def _filters(p: PointsExportIn) -> Any:
@@ -67,7 +69,7 @@ def _filters(p: PointsExportIn) -> Any:
 
     assert p.to is not None and p.from_ is not None
     return metrics.Filters(start=p.from_, end=p.to, granularity=p.granularity, rule=p.rule, category=p.category,
-                           tier=p.tier)
+                           tier=p.tier, store=p.store, channel=p.channel)
 
 
 async def _check_points(rt: Runtime, p: PointsExportIn) -> None:
@@ -77,6 +79,11 @@ async def _check_points(rt: Runtime, p: PointsExportIn) -> None:
     _filters(p).check()
 
 
+def _file_safe(text: str) -> str:
+    """A channel code in a file name: letters, digits, `-` and `_` kept, anything else `_`."""
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in text)[:64]
+
+
 @operation("export_points", label="导出积分数据", params=PointsExportIn, check=_check_points)
 async def export_points(ctx: Context) -> dict[str, Any]:
     from app.services.metrics import points as metrics
@@ -84,7 +91,8 @@ async def export_points(ctx: Context) -> dict[str, Any]:
     f = _filters(ctx.params)
     await ctx.progress(0, 1, "汇总中")
     rows = (await metrics.series(ctx.rt, f))["series"]
-    ctx.attach(f"points-{f.start}-{f.end}-{f.granularity}.csv", metrics.to_csv(rows))
+    segment = f"-{f.segment[0]}-{_file_safe(f.segment[1])}" if f.segment else ""
+    ctx.attach(f"points-{f.start}-{f.end}-{f.granularity}{segment}.csv", metrics.to_csv(rows))
     await ctx.progress(1, 1)
     return {"rows": len(rows)}
 
