@@ -20,18 +20,17 @@ import time
 
 from bench import procs
 from bench.report import Row
-from bench.runner import Ctx, _wait_workers, say, spawn_ceiling, spawn_jifen
+from bench.runner import Ctx, ready, say, spawn_ceiling, spawn_jifen
 
 
 def _start_seconds(ctx: Ctx, which: str) -> float:
     started = time.monotonic()
-    proc, url = spawn_jifen(ctx, 1) if which == "jifen" else spawn_ceiling(ctx, 1)
+    spawned = spawn_jifen(ctx, 1) if which == "jifen" else spawn_ceiling(ctx, 1)
     try:
-        procs.wait_http(f"{url}{'/healthz' if which == 'jifen' else '/bare'}", proc, timeout=150)
-        _wait_workers(proc, 1)
+        ready(spawned, "/healthz" if which == "jifen" else "/bare", 1)
         return time.monotonic() - started
     finally:
-        procs.stop(proc)
+        procs.stop(spawned[0])
 
 
 def run(ctx: Ctx) -> None:

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from app.clock import clock
-from tests.conftest import Api
+from tests.conftest import BACKEND, Api
 
 PUBLIC = {"/api/v1/auth/login", "/healthz", "/readyz", "/wechatpay/notify", "/guide/v1/auth/wecom",
           "/guide/v1/auth/wecom/url"}
@@ -237,10 +237,9 @@ _FUZZ_RUNS: dict[str, tuple[str, str, str]] = {
     "marketer": ("embedded", "--include-path-regex", "^/admin/"),
     "admin": ("embedded", "--include-path-regex", "^/admin/"),
 }
-_BACKEND = __import__("os").environ.get("JIFEN_TEST_BACKEND", "embedded")
 
 
-@pytest.mark.parametrize("role", [role for role, (backend, *_) in _FUZZ_RUNS.items() if backend == _BACKEND])
+@pytest.mark.parametrize("role", [role for role, (backend, *_) in _FUZZ_RUNS.items() if backend == BACKEND])
 async def test_schemathesis_finds_no_server_errors(api: Api, app, staff_token, role: str) -> None:
     """Property-based fuzzing of every documented operation over real HTTP, by role (member, guide, marketer,
     admin), each on the operations of its own audience, the only ones where its token gets past the role check

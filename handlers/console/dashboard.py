@@ -12,8 +12,8 @@ from sanic.response import HTTPResponse
 
 from app.services.metrics import points as metrics
 from app.services.points.admin import budget as budget_admin
+from app.services.staff import stores as stores_svc
 from app.web import page, render
-from models import Store
 
 bp = Blueprint("console_dashboard")
 
@@ -46,7 +46,7 @@ async def dashboard(request: Request) -> HTTPResponse:
         budget["used_pct"] = round(budget["issued"] * 100 / budget["budget_points"], 1)
         budget["warn_pct"] = round(budget["warn_ratio_bp"] / 100, 1)
     series = report["series"]
-    stores = await Store.filter(active=True).order_by("code").values("id", "code", "name")  # the export's filter
+    stores = await stores_svc.list_stores(None, True)  # the export's store filter
     return render(request, "console/dashboard.html", nav="dashboard", today=series[-1] if series else {},
                   totals=report["totals"], bands=report["bands_bp"], utilisation=report["utilisation"],
                   budget=budget, chart=chart(series), stores=stores)
