@@ -2,10 +2,11 @@
 
 import asyncio
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app import db
+from handlers import Blueprint
 
 bp = Blueprint("health")
 

@@ -6,7 +6,8 @@ customer's unionid matches a member's) and `staff_id` (a `StaffUser` with that `
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class WecomEvent(Model):

@@ -2,7 +2,8 @@
 the mass-send quota slots and the marketers' notifications."""
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class ContentPlan(Model):

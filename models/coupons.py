@@ -5,7 +5,8 @@ unlimited) against `issued_count`, raised by one conditional UPDATE per coupon s
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class CouponTemplate(Model):

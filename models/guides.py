@@ -7,7 +7,8 @@ assignment that advances it.
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class GuideCard(Model):

@@ -7,7 +7,8 @@ the weights it saw, its random number and what decided it, and can be replayed. 
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class Lottery(Model):

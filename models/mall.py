@@ -7,7 +7,8 @@ store, and the ledger keys of its points (`mall:<redemption id>`, `mall-return:<
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class MallReward(Model):

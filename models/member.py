@@ -1,7 +1,8 @@
 """Members (mini-program consumers) and staff (guides, marketers, admins)."""
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class Member(Model):

@@ -9,7 +9,8 @@ of schedulers.
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class LedgerMeasures(Model):

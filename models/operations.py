@@ -1,7 +1,8 @@
 """Long actions started from the console or the admin API (bulk ship by CSV, CSV exports, WeCom sync)."""
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class OperationRun(Model):

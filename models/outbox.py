@@ -13,7 +13,8 @@ not in the due index at all. Measured: a third of the WAL per message and ~30 % 
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class OutboxMessage(Model):

@@ -6,7 +6,8 @@ Unique keys are the idempotency arbiters for notifications WeChat Pay repeats (r
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class Payment(Model):

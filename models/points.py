@@ -6,7 +6,8 @@ Invariants (checked by `jifen ledger verify`):
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class PointEntry(Model):

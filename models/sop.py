@@ -7,7 +7,8 @@ are recorded for measurement and never sent to.
 """
 
 from tortoise import fields
-from tortoise.models import Model
+
+from models.base import Model
 
 
 class SopTemplate(Model):

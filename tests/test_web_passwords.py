@@ -59,3 +59,15 @@ async def test_sign_in_refuses_wrong_unknown_passwordless_and_deactivated_alike(
     again = await create_user("admin", "老王", "new-password-2")  # a new password for the same user
     assert again.id == staff.id and again.password_hash != staff.password_hash
 
+
+
+def test_unknown_names_are_verified_against_a_hash_as_costly_as_a_real_one() -> None:
+    """The dummy hash an unknown name is checked against is a literal (no hashing at import); it must carry the
+    parameters real hashes get, or a wrong name would answer faster than a wrong password."""
+    from app.web import passwords
+
+    real = passwords.hash_password("correct-horse")
+    params = PasswordHasher().check_needs_rehash
+    assert not params(passwords._DUMMY) and not params(real)
+    assert passwords._DUMMY.split("$")[:4] == real.split("$")[:4]  # algorithm, version, m/t/p
+    assert not passwords._verify(passwords._DUMMY, "jifen-no-such-user")

@@ -3,7 +3,7 @@
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
@@ -11,6 +11,7 @@ from app.services.community import admin as svc
 from app.services.community import interactions, service
 from app.services.points.admin.common import operator_of
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_community")
 

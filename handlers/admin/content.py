@@ -4,12 +4,13 @@ notifications the publisher leaves when an edition fails. Thin: the rules live i
 from __future__ import annotations
 
 from pydantic import BaseModel
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.content import calendar, editions, images, plans
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_content")
 

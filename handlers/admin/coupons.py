@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.coupons import admin as svc
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_coupons")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
@@ -14,6 +14,7 @@ from app.services.mall.lottery import admin as svc
 from app.services.mall.lottery import service
 from app.services.points.admin.common import operator_of
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_lottery")
 ROLES = ("marketer", "admin")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pydantic import BaseModel
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
@@ -11,6 +11,7 @@ from app.errors import UnsupportedMediaType, ValidationFailed
 from app.services.mall import admin as svc
 from app.services.mall import service as mall
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_mall")
 

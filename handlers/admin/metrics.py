@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json, text
 
 from app.auth import require
@@ -22,6 +22,7 @@ from app.services.metrics import planner, simulation
 from app.services.metrics import points as svc
 from app.services.points.admin.common import operator_of
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_metrics")
 

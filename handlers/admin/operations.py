@@ -6,13 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json, text
 
 from app.auth import require
 from app.errors import NotFound
 from app.services.operations import service as svc
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_operations")
 

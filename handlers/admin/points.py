@@ -8,7 +8,7 @@ only: they mint points outside the configured flows or above a marketer's limits
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
@@ -17,6 +17,7 @@ from app.services.points.admin import budget as budget_admin
 from app.services.points.admin import common as admin_common
 from app.services.points.admin import tiers as tier_admin
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("admin_points")
 

@@ -4,7 +4,7 @@ and the measurement reports (JSON, or CSV with ?format=csv)."""
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json, text
 
 from app.auth import require
@@ -12,6 +12,7 @@ from app.errors import Conflict, NotFound
 from app.services.sop import report, rules
 from app.services.sop import service as svc
 from app.validation import body, query
+from handlers import Blueprint
 from models import SopRule, SopTask, SopTemplate
 
 bp = Blueprint("admin_sop")

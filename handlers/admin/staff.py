@@ -4,7 +4,7 @@ the guides in them and the guides' contact cards."""
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
@@ -12,6 +12,7 @@ from app.errors import ValidationFailed
 from app.services.staff import cards, stores
 from app.services.staff import service as staff
 from app.validation import body, query
+from handlers import Blueprint
 from models import StaffUser
 from models.guides import GuideCard
 

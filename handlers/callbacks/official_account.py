@@ -14,13 +14,14 @@ import logging
 import secrets
 import time
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, text
 from sanic_ext.extensions.openapi import openapi
 
 from app.services.content import events
 from app.wechat.official_account import OACallbackCrypto
 from app.wechat.wecom.crypto import CallbackRejected, check_timestamp
+from handlers import Blueprint
 from handlers.callbacks.transport import first_delivery, query_args, refusal, replayed
 
 log = logging.getLogger("jifen.content")

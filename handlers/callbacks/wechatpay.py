@@ -10,13 +10,14 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, empty, json
 from sanic_ext.extensions.openapi import openapi
 
 from app.config import Settings
 from app.services.payments import service as payments
 from app.wechatpay.crypto import DecryptError, NotificationBadRequest, WeChatPayNotificationError
+from handlers import Blueprint
 
 log = logging.getLogger("jifen.wechatpay")
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 import logging
 import time
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, text
 from sanic_ext.extensions.openapi import openapi
 
 from app.services.community import events, service
 from app.wechat.wecom.crypto import CallbackRejected, WeComCallbackCrypto, callback_crypto, check_timestamp, parse_xml
+from handlers import Blueprint
 from handlers.callbacks.transport import query_args, refusal, replayed
 
 log = logging.getLogger("jifen.wecom")

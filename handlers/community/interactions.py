@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import time
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 from sanic_ext.extensions.openapi import openapi
 
 from app.services.community import interactions as svc
 from app.validation import inline_schema, parse_json
+from handlers import Blueprint
 
 bp = Blueprint("community_interactions")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
@@ -19,6 +19,7 @@ from app.services.community import interactions, service
 from app.services.points.admin.common import operator_of
 from app.web import field_errors, form_data, page, render, validate
 from app.web.messages import zh_message
+from handlers import Blueprint
 from models import CommunitySource
 
 bp = Blueprint("console_community")

@@ -10,7 +10,7 @@ import calendar as cal
 from datetime import date, datetime, time
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.clock import SHANGHAI
@@ -18,6 +18,7 @@ from app.errors import ApiError, ValidationFailed
 from app.services.content import calendar, editions, images
 from app.web import field_errors, form_action, form_data, page, render, validate
 from app.web.messages import zh_message
+from handlers import Blueprint
 
 bp = Blueprint("console_content")
 

@@ -8,13 +8,14 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.clock import SHANGHAI
 from app.errors import ApiError, ValidationFailed
 from app.services.coupons import admin as svc
 from app.web import field_errors, form_data, page, render, validate
+from handlers import Blueprint
 
 bp = Blueprint("console_coupons")
 

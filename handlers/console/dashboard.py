@@ -7,13 +7,14 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse
 
 from app.services.metrics import points as metrics
 from app.services.points.admin import budget as budget_admin
 from app.services.staff import stores as stores_svc
 from app.web import page, render
+from handlers import Blueprint
 
 bp = Blueprint("console_dashboard")
 

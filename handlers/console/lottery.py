@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError, Conflict
@@ -18,6 +18,7 @@ from app.services.mall.lottery import service as draws_svc
 from app.services.points.admin.common import operator_of
 from app.web import error_page, field_errors, form_action, form_data, page, render, validate
 from app.web.messages import zh_message
+from handlers import Blueprint
 
 bp = Blueprint("console_lottery")
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError, ValidationFailed
 from app.services.mall import admin as svc
 from app.services.operations import service as operations
 from app.web import error_page, field_errors, form_action, form_data, page, render, validate
+from handlers import Blueprint
 from models import Tier
 
 bp = Blueprint("console_mall")

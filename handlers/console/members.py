@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 from tortoise.expressions import Q
 
@@ -20,6 +20,7 @@ from app.errors import ApiError, NotFound
 from app.services.points.admin import adjustments
 from app.web import field_errors, form_data, page, render, validate
 from app.web.messages import zh_message
+from handlers import Blueprint
 from models import (
     AdjustmentRequest,
     Coupon,

@@ -7,13 +7,14 @@ start form's fields are the kind's parameters, validated by the kind's own model
 
 from __future__ import annotations
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json, redirect, text
 
 from app.errors import ApiError
 from app.services.operations import service as svc
 from app.web import field_errors, form_data, page, render
 from app.web.messages import zh_message
+from handlers import Blueprint
 from models import OperationRun, StaffUser
 
 bp = Blueprint("console_operations")

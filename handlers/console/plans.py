@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.content import plans
 from app.web import field_errors, form_data, page, render, validate
+from handlers import Blueprint
 
 bp = Blueprint("console_plans")
 

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from pydantic import BaseModel
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.clock import SHANGHAI
@@ -28,6 +28,7 @@ from app.services.points.admin import campaigns, rules
 from app.services.points.admin import tiers as tier_admin
 from app.services.points.admin.common import operator_of
 from app.web import field_errors, form_data, page, render, validate
+from handlers import Blueprint
 from models import MetricsSimulation
 
 bp = Blueprint("console_points")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.staff.service import staff_token
 from app.web import csrf_protected, end_session, form_data, page, render, session_principal, start_session
 from app.web.passwords import CONSOLE_ROLES, authenticate
+from handlers import Blueprint
 
 bp = Blueprint("console_session")
 

@@ -3,7 +3,7 @@ completion by store and by guide, from the same report the /admin/v1/sop/complet
 
 from __future__ import annotations
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 from tortoise.functions import Count
 
@@ -11,6 +11,7 @@ from app.errors import ApiError
 from app.services.sop import report
 from app.services.sop import service as svc
 from app.web import page, render
+from handlers import Blueprint
 from models import SopAssignment, SopTask, StaffUser, Store
 
 bp = Blueprint("console_sop")

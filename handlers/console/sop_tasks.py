@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.clock import SHANGHAI
@@ -22,6 +22,7 @@ from app.services.sop import report
 from app.services.sop import service as svc
 from app.web import field_errors, form_data, page, render, validate
 from app.web.messages import SOP_KIND_ZH
+from handlers import Blueprint
 from models import SopTask, SopTemplate, StaffUser, Store
 
 bp = Blueprint("console_sop_tasks")

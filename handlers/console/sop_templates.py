@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError, ValidationFailed
 from app.services.sop import service as svc
 from app.web import field_errors, form_data, page, render, validate
 from app.web.messages import SOP_KIND_ZH
+from handlers import Blueprint
 from models import SopTemplate
 
 bp = Blueprint("console_sop_templates")

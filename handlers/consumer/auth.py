@@ -1,7 +1,7 @@
 """Login, profile and phone binding."""
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
@@ -9,6 +9,7 @@ from app.ratelimit import client_ip
 from app.services.members import service as members
 from app.services.staff.assignment import card_for_member
 from app.validation import body
+from handlers import Blueprint
 
 bp = Blueprint("consumer_auth")
 

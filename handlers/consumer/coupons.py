@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.coupons import service as coupons
 from app.validation import query
+from handlers import Blueprint
 
 bp = Blueprint("consumer_coupons")
 

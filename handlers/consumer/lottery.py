@@ -7,7 +7,7 @@ grid, its slot (the cell the animation stops on). Weights are never shown to mem
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 from sanic_ext.extensions.openapi import openapi
 
@@ -15,6 +15,7 @@ from app.auth import require
 from app.services.mall.lottery import service as lottery
 from app.services.mall.lottery.admin import AddressIn
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("consumer_lottery")
 

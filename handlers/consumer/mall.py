@@ -10,7 +10,7 @@ import re
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 from sanic_ext.extensions.openapi import openapi
 
@@ -18,6 +18,7 @@ from app.auth import require
 from app.errors import ValidationFailed
 from app.services.mall import service as mall
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("consumer_mall")
 

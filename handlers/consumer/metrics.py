@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.metrics.member_report import annual_report
 from app.validation import query
+from handlers import Blueprint
 
 bp = Blueprint("consumer_metrics")
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app import ratelimit
@@ -12,6 +12,7 @@ from app.ratelimit import client_ip
 from app.services.members import service as members
 from app.services.points import checkin, queries
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("consumer_points")
 

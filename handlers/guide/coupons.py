@@ -4,12 +4,13 @@ then redeem it."""
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.coupons import service as coupons
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("guide_coupons")
 

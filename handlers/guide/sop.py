@@ -3,12 +3,13 @@
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
 from app.services.sop import service as svc
 from app.validation import body, query
+from handlers import Blueprint
 
 bp = Blueprint("guide_sop")
 

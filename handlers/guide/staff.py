@@ -1,7 +1,7 @@
 """The signed-in shopping guide: WeCom workbench sign-in, who am I, my profile and contact card."""
 
 from pydantic import BaseModel, Field
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, json
 
 from app.auth import require
@@ -10,6 +10,7 @@ from app.services.staff import cards, wecom_signin
 from app.services.staff.stores import store_view
 from app.validation import body, query
 from app.wechat import errors as wx
+from handlers import Blueprint
 from models import StaffUser, Store
 
 bp = Blueprint("guide_staff")

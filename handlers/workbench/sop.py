@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
@@ -14,6 +14,7 @@ from app.services.sop import service as svc
 from app.services.staff import customer_card
 from app.web import field_errors, form_data, page, render, validate
 from app.web.messages import zh_message
+from handlers import Blueprint
 
 bp = Blueprint("workbench_sop")
 

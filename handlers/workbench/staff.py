@@ -4,13 +4,14 @@ which becomes the session cookie; the code is then dropped from the address bar 
 
 from __future__ import annotations
 
-from sanic import Blueprint, Request
+from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.staff import wecom_signin
 from app.web import end_session, page, render, session_principal, start_session
 from app.web.messages import zh_message
+from handlers import Blueprint
 
 bp = Blueprint("workbench_staff")
 
