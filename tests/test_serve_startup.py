@@ -6,13 +6,16 @@ the README walkthrough's server died with -9 in CI."""
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 import pytest
+from sanic import Sanic
+from sanic.worker.loader import AppLoader
 from sanic.worker.manager import WorkerManager
 from sanic.worker.process import WorkerProcess
 
 from app.config import load_settings
-from jifen import cli
+from jifen import cli, server
 
 
 @pytest.fixture
@@ -40,9 +43,34 @@ def test_serve_applies_the_configured_allowance_before_it_starts_anything(thresh
         raise Started
 
     monkeypatch.setattr("sanic.Sanic.serve", no_serve)
-    monkeypatch.setattr("sanic.worker.loader.AppLoader.load", lambda self: type("App", (), {
-        "prepare": lambda *a, **k: None, "main_process_ready": lambda *a, **k: (lambda fn: fn)})())
+    monkeypatch.setattr("sanic.Sanic.prepare", lambda *a, **k: None)
     with pytest.raises(Started):
         cli.cmd_serve(settings, argparse.Namespace(host=None, port=None, workers=None))
     assert (WorkerProcess.THRESHOLD, WorkerManager.THRESHOLD) == (750, 750)
     assert load_settings(env={}).server.worker_start_seconds == 120  # config.toml's default
+
+
+def test_only_the_workers_build_the_app(monkeypatch) -> None:
+    """Sanic's main process only supervises; it holds a bare app of the workers' app's name, and the loader it
+    hands the workers builds the whole app (routes, docs) in each of them."""
+    settings = load_settings(env={"JIFEN_DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+                                  "JIFEN_AUTH_SECRET": "serve-startup-test-secret-0123456789abcdef"})
+    seen: dict[str, Any] = {}
+
+    def capture(*, primary: Sanic, app_loader: AppLoader) -> None:
+        seen.update(primary=primary, loader=app_loader)
+
+    monkeypatch.setattr("sanic.Sanic.serve", capture)
+    monkeypatch.setattr("sanic.Sanic.prepare", lambda *a, **k: None)
+    monkeypatch.setattr(Sanic, "_app_registry", {})  # this test's two apps named "jifen" leave with it
+    monkeypatch.setattr(Sanic, "test_mode", True)  # the worker's app below reuses the main process's name
+    built: list[str] = []
+    real_create_app = server.create_app
+    monkeypatch.setattr(server, "create_app", lambda *a, **k: built.append("app") or real_create_app(*a, **k))
+    cli.cmd_serve(settings, argparse.Namespace(host=None, port=None, workers=None))
+    primary = seen["primary"]
+    assert built == [] and primary.name == cli.SERVER_APP_NAME and not primary.router.routes
+    assert primary.listeners["main_process_ready"]  # it still starts the dev sandbox and scheduler
+    worker_app = seen["loader"].load()
+    assert built == ["app"] and worker_app.name == primary.name
+    assert {"/healthz", "/api/v1/auth/login"} <= {"/" + r.path.lstrip("/") for r in worker_app.router.routes}
