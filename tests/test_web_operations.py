@@ -107,6 +107,7 @@ async def test_exports_from_the_pages(page: Any, api: Any, rt: Any) -> None:
     assert table[0] == list(metrics.CSV_COLUMNS)
     run = await OperationRun.get(kind="export_points")
     assert run.file_name == "points-2026-11-01-2026-11-30-week.csv"
+    assert run.params["from"] == "2026-11-01" and "from_" not in run.params  # the API's names, as the API shows them
     # one store's members (the store of their guide): the store is picked from the active ones
     store = await Store.create(code="SH01", name="静安店", region="上海")
     await Store.create(code="SH02", name="旧店", region="上海", active=False)
@@ -129,19 +130,34 @@ async def test_exports_from_the_pages(page: Any, api: Any, rt: Any) -> None:
     await page.click("#export")
     await expect(page.locator("#status")).to_have_text("已完成", timeout=30_000)
     assert (await _download(page))[0][:4] == ["id", "created_at", "member_id", "reward_id"]
-    # a bad range is refused at start, with the API's message; nothing queued
+    # a bad range is refused at start, on the dashboard (not the operations list): the message in Chinese above
+    # the form and beside its field, what was typed still there; nothing queued
     before = await OperationRun.all().count()
     await page.goto("/console/dashboard")
     await page.fill("#export-from", "2026-12-01")
     await page.fill("#export-to", "2026-11-01")
-    await page.click("#export-points-go")
-    assert "「开始日期」不能晚于结束日期" in (await page.text_content("#error") or "")  # in Chinese, like every form
+    await page.select_option("#export-granularity", "month")
+    async with page.expect_response("**/console/dashboard/export") as refused:
+        await page.click("#export-points-go")
+    assert (await refused.value).status == 422
+    assert "「开始日期」不能晚于结束日期" in (await page.text_content("#export #error") or "")  # like every form
+    assert await page.is_visible("#from-error") and await page.is_visible("#chart")  # still the dashboard
+    assert [await page.input_value(f"#export-{f}") for f in ("from", "to", "granularity")] == [
+        "2026-12-01", "2026-11-01", "month"]
     await page.goto("/console/dashboard")
     await page.select_option("#export-store", str(store.id))
     await page.fill("#export-channel", "qr-store-1")
     await page.click("#export-points-go")
     assert "「渠道活码」不能与门店同时选择" in (await page.text_content("#error") or "")
-    assert await OperationRun.all().count() == before
+    assert await page.is_visible("#channel-error")
+    assert (await page.input_value("#export-store"), await page.input_value("#export-channel")) == (
+        str(store.id), "qr-store-1")
+    # corrected in place, it starts
+    await page.fill("#export-channel", "")
+    await page.click("#export-points-go")
+    await page.wait_for_url("**/console/operations/*")
+    await expect(page.locator("#status")).to_have_text("已完成", timeout=30_000)
+    assert await OperationRun.all().count() == before + 1
 
 
 async def test_admin_runs_a_wecom_sync_from_the_community_page(page: Any, api: Any, seeded: Any,

@@ -1,5 +1,6 @@
 """Long actions in the console: start one (bulk ship by CSV from the fulfilment queue, CSV exports from the
-dashboard, SOP outcome, fulfilment queue and member pages, the WeCom sync for admins), then watch its page: a
+SOP outcome, fulfilment queue and member pages, the WeCom sync for admins; the dashboard's points export, the one
+form with typed fields, starts through its own route so that a refusal returns to it), then watch its page: a
 progress bar polled from `/console/operations/{id}/status`, and when it is done its result and download.
 
 Runs are `app/services/operations` runs, the same the admin API's `/admin/v1/operations` starts and shows; the

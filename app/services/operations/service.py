@@ -170,7 +170,7 @@ async def start(rt: Runtime, kind: str, params: dict[str, Any], principal: Princ
     if k.check is not None:
         await k.check(rt, p)
     now = rt.clock.now()
-    run = await OperationRun.create(kind=kind, status="queued", params=p.model_dump(mode="json"),
+    run = await OperationRun.create(kind=kind, status="queued", params=p.model_dump(mode="json", by_alias=True),
                                     created_by=f"{principal.role}:{principal.subject_id}", created_at=now)
     if kick:
         task = asyncio.ensure_future(run_one(rt, run.id))
