@@ -126,6 +126,7 @@ class MiniprogramConfig:
     subscribe_template_points: str = ""
     subscribe_template_expiry: str = ""
     subscribe_template_tier: str = ""
+    subscribe_template_shipping: str = ""  # a mall gift shipped (app/services/mall/admin.py shipping_notice)
 
 
 @dataclass

@@ -118,3 +118,50 @@ async def test_affordability_share_per_tier(api: Api, seeded, staff_token) -> No
     assert by[levels[0]]["tier_name"]
     _, listed = await api.call("GET", "/admin/v1/mall/rewards", token=staff_token("admin"))
     assert listed["items"][0]["affordability"] == view["affordability"]
+
+
+async def test_shipping_tells_the_member_once_with_the_tracking_number(api: Api, rt, sandbox, staff_token,
+                                                                       monkeypatch) -> None:
+    """A shipped gift queues the member's shipping notice in the same transaction (dedupe key per redemption):
+    delivered by the outbox with the gift, the tracking number, the carrier and the time; a refused second ship,
+    a tracking number a character_string cannot carry, or no template configured queue nothing."""
+    from app.services.mall import admin as mall_admin
+    from app.services.outbox import service as outbox
+    from models import MallRedemption, OutboxMessage
+
+    mkt = staff_token("marketer")
+    token, member = await login(api)
+    await give_points(member["id"], 1000)
+    gift = await make_reward(api, staff_token, points=100, stock=10)
+    ids = [(await redeem(api, token, gift["id"]))[1]["redemption"]["id"] for _ in range(4)]
+
+    async def ship(rid: int, tracking_no: str) -> int:
+        status, _ = await api.call("POST", f"/admin/v1/mall/redemptions/{rid}/ship", token=mkt,
+                                   json={"carrier": "顺丰速运", "tracking_no": tracking_no})
+        return status
+
+    assert await ship(ids[0], "SF1234567890123") == 200
+    assert await ship(ids[0], "SF999") == 409
+    notices = await OutboxMessage.filter(dedupe_key__startswith="mall-shipped:")
+    assert [(n.dedupe_key, n.member_id) for n in notices] == [(f"mall-shipped:{ids[0]}", member["id"])]
+    await outbox.deliver_due(rt)
+    sent = [m for m in sandbox.state.sent_messages if m["touser"] == member["openid"]
+            and m["template_id"] == rt.settings.miniprogram.subscribe_template_shipping]
+    assert len(sent) == 1
+    assert sent[0]["data"] == {"thing1": gift["name"][:20], "character_string2": "SF1234567890123",
+                               "thing3": "顺丰速运", "time4": rt.clock.local_now().strftime("%Y-%m-%d %H:%M")}
+    # shipped, but no notice: a number longer than 32 characters (cut short it would be wrong)
+    assert await ship(ids[1], "X" * 40) == 200
+    # the notice cannot be queued: the shipment is undone with it (one transaction)
+    async def broken(*_: object, **__: object) -> bool:
+        raise ConnectionError("outbox unavailable")
+
+    monkeypatch.setattr(outbox, "enqueue", broken)
+    assert await ship(ids[2], "YT2") == 503
+    assert (await MallRedemption.get(id=ids[2])).fulfilment == "ordered"
+    monkeypatch.undo()
+    monkeypatch.setattr(rt.settings.miniprogram, "subscribe_template_shipping", "")  # no template: ship only
+    assert await ship(ids[3], "ZT3") == 200
+    assert await OutboxMessage.filter(dedupe_key__startswith="mall-shipped:").count() == 1
+    assert mall_admin.shipping_notice(rt, "礼品", mall_admin.ShipIn(carrier="c", tracking_no="T1"),
+                                      rt.clock.now(), "o-x") is None
