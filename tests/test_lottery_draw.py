@@ -14,6 +14,7 @@ from app.db import conn
 from app.services.mall.lottery import admin as lottery_admin
 from app.services.mall.lottery import pool
 from app.sqlx import execute, fetch, fetchrow
+from models import OutboxMessage
 from tests.conftest import BACKEND, Api
 from tests.lottery_helpers import BASE, CONSOLATION, balance, draw, give_points, make_lottery, prize_id
 
@@ -178,6 +179,12 @@ async def test_gift_fulfilment(api: Api, staff_token) -> None:
     assert [g["id"] for g in gifts["items"]] == [gift_id]
     status, body = await api.call("POST", f"{BASE}/gifts/{gift_id}/ship", token=admin, json=ship)
     assert status == 200 and body["state"] == "shipped" and body["tracking_no"] == "SF1234567890"
+    # the winner's shipping notice, queued with the shipment (app/services/mall/notices.py), once
+    status, _ = await api.call("POST", f"{BASE}/gifts/{gift_id}/ship", token=admin, json=ship)
+    assert status == 409
+    notice = await OutboxMessage.get(dedupe_key=f"lottery-shipped:{gift_id}")
+    assert notice.kind == "subscribe" and notice.payload["data"]["thing1"] == "保温杯"
+    assert notice.payload["data"]["character_string2"] == "SF1234567890"
     status, body = await api.call("PUT", f"/api/v1/mall/lotteries/draws/{won['id']}/address", token=token, json=addr)
     assert status == 409
     status, body = await api.call("POST", f"{BASE}/gifts/{gift_id}/deliver", token=admin)

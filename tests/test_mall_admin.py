@@ -125,7 +125,7 @@ async def test_shipping_tells_the_member_once_with_the_tracking_number(api: Api,
     """A shipped gift queues the member's shipping notice in the same transaction (dedupe key per redemption):
     delivered by the outbox with the gift, the tracking number, the carrier and the time; a refused second ship,
     a tracking number a character_string cannot carry, or no template configured queue nothing."""
-    from app.services.mall import admin as mall_admin
+    from app.services.mall import notices
     from app.services.outbox import service as outbox
     from models import MallRedemption, OutboxMessage
 
@@ -142,8 +142,8 @@ async def test_shipping_tells_the_member_once_with_the_tracking_number(api: Api,
 
     assert await ship(ids[0], "SF1234567890123") == 200
     assert await ship(ids[0], "SF999") == 409
-    notices = await OutboxMessage.filter(dedupe_key__startswith="mall-shipped:")
-    assert [(n.dedupe_key, n.member_id) for n in notices] == [(f"mall-shipped:{ids[0]}", member["id"])]
+    queued = await OutboxMessage.filter(dedupe_key__startswith="mall-shipped:")
+    assert [(n.dedupe_key, n.member_id) for n in queued] == [(f"mall-shipped:{ids[0]}", member["id"])]
     await outbox.deliver_due(rt)
     sent = [m for m in sandbox.state.sent_messages if m["touser"] == member["openid"]
             and m["template_id"] == rt.settings.miniprogram.subscribe_template_shipping]
@@ -163,5 +163,4 @@ async def test_shipping_tells_the_member_once_with_the_tracking_number(api: Api,
     monkeypatch.setattr(rt.settings.miniprogram, "subscribe_template_shipping", "")  # no template: ship only
     assert await ship(ids[3], "ZT3") == 200
     assert await OutboxMessage.filter(dedupe_key__startswith="mall-shipped:").count() == 1
-    assert mall_admin.shipping_notice(rt, "礼品", mall_admin.ShipIn(carrier="c", tracking_no="T1"),
-                                      rt.clock.now(), "o-x") is None
+    assert notices.shipping_notice(rt, "礼品", "c", "T1", rt.clock.now(), "o-x") is None

@@ -20,8 +20,8 @@ from app.auth import Principal
 from app.db import conn
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
+from app.services.mall import notices
 from app.services.mall import service as mall
-from app.services.outbox import service as outbox
 from app.sqlx import fetch, fetchrow
 from models import (
     CouponPackage,
@@ -31,7 +31,6 @@ from models import (
     MallReward,
     MallSlot,
     MallStockAdjustment,
-    Member,
     Tier,
 )
 
@@ -336,33 +335,9 @@ async def ship(rt: Runtime, redemption_id: int, body: ShipIn) -> MallRedemption:
         if not done:
             raise Conflict(f"a {red.kind} redemption that is {red.fulfilment or red.state} cannot be shipped",
                            code="not_shippable")
-        member = await Member.filter(id=red.member_id).using_db(c).only("id", "openid").first()
-        payload = shipping_notice(rt, red.reward_name, body, now, member.openid if member else None)
-        if payload is not None:
-            await outbox.enqueue("subscribe", f"mall-shipped:{red.id}", payload, now=now, member_id=red.member_id,
-                                 c=c)
+        await notices.queue_shipping_notice(rt, c, f"mall-shipped:{red.id}", red.member_id, red.reward_name,
+                                            body.carrier, body.tracking_no, now)
     return await get_redemption(red.id)
-
-
-# Keyword keys of the subscribe template configured as [miniprogram] subscribe_template_shipping (a "发货通知"
-# template: gift, tracking number, carrier, time); WeChat limits thing to 20 chars and character_string to 32
-# letters, digits and symbols (docs/wechat-protocols.md §1.5, 47003 otherwise).
-SHIPPING_FIELDS = {"gift": "thing1", "tracking_no": "character_string2", "carrier": "thing3", "time": "time4"}
-_TRACKING_OK = re.compile(r"[\x21-\x7e]{1,32}")
-
-
-def shipping_notice(rt: Runtime, reward_name: str, body: ShipIn, shipped_at: datetime,
-                    openid: str | None) -> dict[str, Any] | None:
-    """The subscribe message telling the member the gift is on its way, with the tracking number; None without a
-    template, an openid, or a tracking number a character_string can carry (cut short it would be a wrong
-    number: the member finds it on the redemption in the mini-program instead)."""
-    template = rt.settings.miniprogram.subscribe_template_shipping
-    if not template or not openid or not _TRACKING_OK.fullmatch(body.tracking_no):
-        return None
-    values = {"gift": reward_name[:20], "tracking_no": body.tracking_no, "carrier": body.carrier[:20],
-              "time": f"{shipped_at.astimezone(rt.clock.tz):%Y-%m-%d %H:%M}"}
-    return {"openid": openid, "template_id": template, "page": None,
-            "data": {SHIPPING_FIELDS[k]: v for k, v in values.items()}}
 
 
 async def deliver(rt: Runtime, redemption_id: int) -> MallRedemption:

@@ -18,6 +18,7 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
+from app.services.mall import notices
 from app.services.mall.lottery import pool
 from app.services.mall.lottery.service import _iso, gift_view
 from app.sqlx import fetch, fetchrow
@@ -445,16 +446,20 @@ async def list_gifts(state: str | None, lottery_id: int | None, cursor: int | No
 
 
 async def ship_gift(rt: Runtime, gift_id: int, data: ShipIn) -> dict[str, Any]:
-    """won -> shipped, only once the member has given an address."""
+    """won -> shipped, only once the member has given an address; the member's shipping notice is queued in the
+    same transaction (app/services/mall/notices.py)."""
     g = await LotteryGift.get_or_none(id=gift_id)
     if g is None:
         raise NotFound(f"no gift #{gift_id}", code="gift_not_found")
     if g.address is None:
         raise Conflict("the member has not given a delivery address yet", code="address_missing")
-    if not await LotteryGift.filter(id=g.id, state="won").update(state="shipped", carrier=data.carrier,
-                                                                 tracking_no=data.tracking_no,
-                                                                 shipped_at=rt.clock.now()):
-        raise Conflict(f"the gift is already {g.state}", code="gift_not_won")
+    now = rt.clock.now()
+    async with in_transaction() as c:
+        if not await LotteryGift.filter(id=g.id, state="won").using_db(c).update(
+                state="shipped", carrier=data.carrier, tracking_no=data.tracking_no, shipped_at=now):
+            raise Conflict(f"the gift is already {g.state}", code="gift_not_won")
+        await notices.queue_shipping_notice(rt, c, f"lottery-shipped:{g.id}", g.member_id, g.name, data.carrier,
+                                            data.tracking_no, now)
     return gift_view(await LotteryGift.get(id=g.id))
 
 
