@@ -12,6 +12,10 @@ In-process (no HTTP: the redemption is what is measured, not Sanic): on a fresh 
 2. **Burst**: 200 redemptions at once of a reward with stock 50 (200 distinct members), jifen against the same
    raw transaction; wall time from the first start to the last answer; exactly 50 winners on both sides.
    Target >= 0.5x.
+3. **Bulk shipping**: a CSV of gift redemptions shipped row after row as the console's long action does
+   (`mall.admin.ship_csv`: the conditional UPDATE and the member's shipping notice in the outbox, one transaction
+   per row, each row's outcome reported) against a hand-written loop doing the same writes per row (UPDATE ...
+   RETURNING, the notice's INSERT ... ON CONFLICT DO NOTHING, one transaction). No target: a figure to watch.
 
 Both sides use a pool of the same size (`--pool`, default 10) on the same database, alternating
 jifen/raw/raw/jifen (ABBA) so drift hits both alike, after an unmeasured warm-up part per side. Ratios only:
@@ -26,7 +30,7 @@ import json
 import os
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import asyncpg
@@ -114,6 +118,52 @@ RAW_SQL = {
 
 class OutOfStock(Exception):
     pass
+
+
+RAW_SHIP = {
+    "ship": "UPDATE mall_redemptions SET fulfilment = 'shipped', carrier = $2, tracking_no = $3, shipped_at = $4, "
+            "updated_at = $4 WHERE id = $1 AND kind = 'gift' AND state = 'completed' AND fulfilment = 'ordered' "
+            "RETURNING member_id, reward_name, (SELECT openid FROM members WHERE id = member_id) AS openid",
+    "notice": "INSERT INTO outbox_messages (kind, dedupe_key, member_id, payload, status, attempts, next_attempt_at, "
+              "created_at, updated_at) VALUES ('subscribe', $1, $2, $3::jsonb, 'pending', 0, $4, $4, $4) "
+              "ON CONFLICT (dedupe_key) DO NOTHING",
+}
+
+
+async def make_orders(raw: asyncpg.Pool, members: list[int], reward_id: int) -> list[int]:
+    """One gift redemption waiting to be shipped (completed, ordered) per member."""
+    async with raw.acquire() as c:
+        return [r["id"] for r in await c.fetch(
+            "INSERT INTO mall_redemptions (member_id, reward_id, idem_key, request_hash, kind, reward_name, points, "
+            "cash_fen, day, state, fulfilment, late_payment, created_at, updated_at) SELECT m, $2, 'ship-' || m, '', "
+            "'gift', '保温杯', 50, 0, current_date, 'completed', 'ordered', false, now(), now() "
+            "FROM unnest($1::bigint[]) m RETURNING id", members, reward_id)]
+
+
+async def raw_ship(pool: asyncpg.Pool, template: str, ids: list[int]) -> int:
+    """The ceiling for bulk shipping: per row, one transaction with the shipment and its notice."""
+    shipped = 0
+    async with pool.acquire() as c:
+        for rid in ids:
+            now = datetime.now(UTC)
+            async with c.transaction():
+                row = await c.fetchrow(RAW_SHIP["ship"], rid, "顺丰速运", f"SF{rid:012d}", now)
+                if row is None:
+                    continue
+                local = now.astimezone(timezone(timedelta(hours=8)))  # Asia/Shanghai, no DST
+                payload = {"openid": row["openid"], "template_id": template, "page": None, "data": {
+                    "thing1": row["reward_name"][:20], "character_string2": f"SF{rid:012d}", "thing3": "顺丰速运",
+                    "time4": f"{local:%Y-%m-%d %H:%M}"}}
+                await c.execute(RAW_SHIP["notice"], f"raw-shipped:{rid}", row["member_id"], json.dumps(payload), now)
+                shipped += 1
+    return shipped
+
+
+async def jifen_ship(rt: Any, ids: list[int]) -> int:
+    from app.services.mall import admin
+
+    csv_text = "redemption_id,carrier,tracking_no\n" + "".join(f"{rid},顺丰速运,SF{rid:012d}\n" for rid in ids)
+    return int((await admin.ship_csv(rt, csv_text))["shipped"])
 
 
 async def raw_redeem(pool: asyncpg.Pool, member_id: int, reward_id: int, points: int) -> None:
@@ -225,6 +275,22 @@ async def main(quick: bool, keep: bool, pool_max: int) -> dict[str, Any]:
         jt, rt_ = sum(times["jifen"]) / 2, sum(times["raw"]) / 2
         out["burst"] = {"jifen_seconds": round(jt, 3), "raw_seconds": round(rt_, 3), "ratio": round(rt_ / jt, 2),
                         "winners": {"jifen": winners["jifen"], "raw": winners["raw"]}, "target": 0.5}
+        template = rt.settings.miniprogram.subscribe_template_shipping
+        rows = 100 if quick else 400
+        ship_rates: dict[str, list[float]] = {"jifen": [], "raw": []}
+        for side in ("jifen", "raw", "raw", "jifen"):
+            members = await make_members(raw, rows, f"s{side}-{uuid.uuid4().hex[:6]}")
+            ids = await make_orders(raw, members, await make_reward(raw, None, f"ship-{side}"))
+            t0 = time.perf_counter()
+            shipped = await (jifen_ship(rt, ids) if side == "jifen" else raw_ship(raw, template, ids))
+            ship_rates[side].append(rows / (time.perf_counter() - t0))
+            async with raw.acquire() as c:
+                notices = await c.fetchval("SELECT count(*) FROM outbox_messages o JOIN mall_redemptions r ON "
+                                           "o.dedupe_key IN ('mall-shipped:' || r.id, 'raw-shipped:' || r.id) "
+                                           "WHERE r.id = ANY($1::bigint[])", ids)
+            assert shipped == notices == rows, (side, shipped, notices)
+        js, rs = sum(ship_rates["jifen"]) / 2, sum(ship_rates["raw"]) / 2
+        out["ship"] = {"jifen_per_s": round(js), "raw_per_s": round(rs), "ratio": round(js / rs, 2), "rows": rows}
     finally:
         await raw.close()
         await rt.close()
@@ -253,6 +319,9 @@ def cli() -> None:
     print(f"| 200 at once on stock 50 (winners {b['winners']['jifen']} / {b['winners']['raw']}) | "
           f"{b['jifen_seconds']:.3f} s | {b['raw_seconds']:.3f} s | {b['ratio']:.2f}x | "
           f">= 0.50x {'PASS' if b['ratio'] >= 0.5 else 'FAIL'} |")
+    sh = res["ship"]
+    print(f"| bulk shipping, {sh['rows']} rows with their notices | {sh['jifen_per_s']:,}/s | {sh['raw_per_s']:,}/s | "
+          f"{sh['ratio']:.2f}x | – |")
 
 
 def run(ctx: Any) -> None:
@@ -276,6 +345,10 @@ def run(ctx: Any) -> None:
     ctx.res.add(Row("mall 200 at once on stock 50", "-", 200 / b["jifen_seconds"], "raw asyncpg txn",
                     200 / b["raw_seconds"], unit="redemptions/s", target=0.5,
                     note=f"winners jifen {b['winners']['jifen']}, raw {b['winners']['raw']}"))
+    sh = res["ship"]
+    say(f"  mall bulk shipping: {sh}")
+    ctx.res.add(Row(f"mall bulk shipping by CSV ({sh['rows']} rows, notice each)", "-", sh["jifen_per_s"],
+                    "raw asyncpg txn per row", sh["raw_per_s"], unit="rows/s"))
 
 
 if __name__ == "__main__":

@@ -455,11 +455,14 @@ async def ship_gift(rt: Runtime, gift_id: int, data: ShipIn) -> dict[str, Any]:
         raise Conflict("the member has not given a delivery address yet", code="address_missing")
     now = rt.clock.now()
     async with in_transaction() as c:
-        if not await LotteryGift.filter(id=g.id, state="won").using_db(c).update(
-                state="shipped", carrier=data.carrier, tracking_no=data.tracking_no, shipped_at=now):
+        row = await fetchrow(c, "UPDATE lottery_gifts SET state = 'shipped', carrier = $2, tracking_no = $3, "
+                                "shipped_at = $4 WHERE id = $1 AND state = 'won' RETURNING "
+                                "(SELECT openid FROM members WHERE members.id = lottery_gifts.member_id) AS openid",
+                             [g.id, data.carrier, data.tracking_no, now])
+        if row is None:
             raise Conflict(f"the gift is already {g.state}", code="gift_not_won")
-        await notices.queue_shipping_notice(rt, c, f"lottery-shipped:{g.id}", g.member_id, g.name, data.carrier,
-                                            data.tracking_no, now)
+        await notices.queue_shipping_notice(rt, c, f"lottery-shipped:{g.id}", g.member_id, row["openid"], g.name,
+                                            data.carrier, data.tracking_no, now)
     return gift_view(await LotteryGift.get(id=g.id))
 
 
