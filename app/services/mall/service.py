@@ -257,7 +257,9 @@ class Redeemed:
 async def redeem(rt: Runtime, member_id: int, idem_key: str, body: RedeemIn) -> Redeemed:
     """Redeem once per (member, Idempotency-Key); the same key with another body is refused (422)."""
     digest = request_hash(body)
-    reward = await MallReward.get_or_none(id=body.reward_id)
+    # hand-written read, as the login's member read: the ORM's query building was ~half the CPU of this read
+    row = await fetchrow(conn(), "SELECT * FROM mall_rewards WHERE id = $1", [body.reward_id])
+    reward = MallReward._init_from_db(**dict(row)) if row is not None else None
     now = rt.clock.now()
     if reward is None or not displayed(reward, now):
         found = await MallRedemption.get_or_none(member_id=member_id, idem_key=idem_key)
