@@ -193,7 +193,19 @@ async def test_bad_starts_are_refused_not_500(page: Any, rt: Any) -> None:
         resp = await page.request.post("/console/operations", form={"_csrf": csrf, **form})
         assert resp.status == status, (form, resp.status)
         assert "id=\"error\"" in await resp.text()
+    # the dashboard's own export route: every bad form is a 4xx re-render of the dashboard, never a 500
+    for form, status in (({"granularity": "year"}, 422), ({"from": "x"}, 422), ({"from": "2026-13-01"}, 422),
+                         ({"from": "2026-12-01", "to": "2026-11-01"}, 422),
+                         ({"from": "2020-01-01", "to": "2026-11-01"}, 422),
+                         ({"store": "abc"}, 422), ({"store": "0"}, 422), ({"store": "9" * 30}, 422),
+                         ({"channel": "c" * 65}, 422), ({"store": "1", "channel": "qr-1"}, 422),
+                         ({"kind": "wecom_sync"}, 422), ({"bogus": "1"}, 422), ({"from": "\x00"}, 422)):
+        resp = await page.request.post("/console/dashboard/export", form={"_csrf": csrf, **form})
+        assert resp.status == status, (form, resp.status)
+        assert 'id="error"' in await resp.text() and 'id="chart"' in await resp.text(), form
     resp = await page.request.post("/console/operations", form={"kind": "export_points"})  # no CSRF token
+    assert resp.status == 403
+    resp = await page.request.post("/console/dashboard/export", form={"from": "2026-11-01"})
     assert resp.status == 403
     assert await OperationRun.all().count() == 0
     for path in ("/console/operations/999", "/console/operations/999/status", "/console/operations/999/download"):
