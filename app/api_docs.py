@@ -4,7 +4,9 @@ One pass over the routes at startup (not a decorator per handler, which every ne
 remember) documents each operation from what the handler already declares:
 
 - security: `@require(...)` records its roles on the handler (`__jifen_roles__`); those routes get the bearer
-  scheme, a "Roles: ..." line and the 401/403 answers `require` gives; the others are public (`security: [{}]`).
+  scheme, a "Roles: ..." line and the 401/403 answers `require` gives. Pages for people (console, workbench:
+  `app.web.page`, `__jifen_page__`) get the session-cookie scheme, their roles and what a page answers (HTML,
+  the sign-in redirect, the CSRF/role refusal). The others are public (`security: [{}]`).
 - errors: every error is the one shape `{"error": {"code", "message", "details"?}}` (app/errors.py); each
   route lists the codes it can answer from what it declares (a body: 400/413/415/422, a query: 422, a path
   id: 404, a rate limit, or the client IP passed to a limited service: 429) plus the 503s every route can
@@ -30,6 +32,7 @@ from sanic_ext.extensions.openapi.builders import OperationBuilder, OperationSto
 from sanic_ext.extensions.openapi.definitions import Response
 
 BEARER = "bearer"
+SESSION = "session"
 ASSETS_PREFIX = "/docs/assets"
 UI_HTML = Path(__file__).with_name("api_docs.html")
 
@@ -68,6 +71,30 @@ def roles_of(handler: Callable[..., Any]) -> tuple[str, ...] | None:
     return getattr(handler, "__jifen_roles__", None)
 
 
+def page_of(handler: Callable[..., Any]) -> tuple[tuple[str, ...], str] | None:
+    """(roles, sign-in path) `app.web.page` recorded on a page's handler, or None for anything else."""
+    return getattr(handler, "__jifen_page__", None)
+
+
+def _document_page(op: OperationBuilder, handler: Callable[..., Any], doc: str, roles: tuple[str, ...], login: str,
+                   *, has_path_params: bool) -> None:
+    """A page for people: HTML for a signed-in staff user of `roles` (the session cookie, no bearer token)."""
+    op.secured(SESSION)
+    op.describe(description=f"{doc}\n\nRoles: {', '.join(roles)} (a page: the session cookie from signing in at "
+                            f"{login}).".strip())
+    html = {"text/html": {"type": "string"}}
+    op.response(200, html, "The page (after a refused form: the form again, the messages beside its fields)")
+    if "status=303" in _source(handler):
+        op.response(303, html, "Done: on to the next page (post/redirect/get)")
+    op.response(302, html, f"Not signed in: to {login}")
+    op.response(403, html, f"The form's CSRF token does not match its cookie, or the role is not one of: "
+                           f"{', '.join(roles)}")
+    if has_path_params:
+        op.response(404, html, "No such record")
+    _error(op, 503, "A dependency is down; retry after Retry-After seconds", "service_unavailable",
+           "database_unavailable", "redis_unavailable")
+
+
 def _callback_wechatpay(op: OperationBuilder) -> None:
     op.responses[204] = Response(status=204, description="Committed: WeChat Pay stops retrying (no body)")
     failure = {"application/json": {"type": "object", "required": ["code", "message"], "properties": {
@@ -96,6 +123,10 @@ def document_operation(op: OperationBuilder, handler: Callable[..., Any], *, has
         op.secured()  # [{}]: no bearer token
         op.describe(description=f"{doc}\n\nRoles: none, called by {caller}.".strip())
         document(op)
+        return
+    page = page_of(handler)
+    if page is not None:
+        _document_page(op, handler, doc, *page, has_path_params=has_path_params)
         return
     roles = roles_of(handler)
     if roles:
@@ -134,6 +165,12 @@ def document_routes(app: Sanic) -> int:
         spec.add_security_scheme(BEARER, "http", scheme="bearer", bearer_format="JWT",
                                  description="jifen token from POST /api/v1/auth/login (members) or "
                                              "`jifen token` (staff): `Authorization: Bearer <token>`")
+    if not spec.has_component("securitySchemes", SESSION):
+        from app.web import SESSION_COOKIE
+
+        spec.add_security_scheme(SESSION, "apiKey", location="cookie", name=SESSION_COOKIE,
+                                 description="the console's and the workbench's session, set by signing in "
+                                             "(/console/login, WeCom OAuth for /workbench/); pages for people")
     store = OperationStore()
     count = 0
     for route in app.router.routes:

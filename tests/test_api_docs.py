@@ -10,7 +10,7 @@ from typing import Any
 import aiohttp
 from sanic import Sanic
 
-from app.api_docs import roles_of
+from app.api_docs import page_of, roles_of
 from tests.conftest import Api
 
 ERROR_CODES = {401: {"missing_token", "invalid_token", "token_expired"}, 403: {"forbidden"}}
@@ -39,10 +39,18 @@ async def test_spec_declares_bearer_scheme_roles_and_responses(api: Api, app: Sa
             op = ops[(_spec_path(route.path), method)]
             where = f"{method} {route.path}"
             roles = roles_of(route.handler)
+            page = page_of(route.handler)
             assert "default" not in op["responses"], where
             assert any(code.startswith("2") for code in op["responses"]), where
             assert "Roles: " in op["description"], where
-            if roles:
+            if page is not None:  # a console / workbench page: the session cookie, HTML, the sign-in redirect
+                page_roles, login = page
+                assert op["security"] == [{"session": []}], where
+                assert f"Roles: {', '.join(page_roles)} (a page: the session cookie from signing in at {login})." in (
+                    op["description"]), where
+                assert "text/html" in op["responses"]["200"]["content"], where
+                assert {"302", "403", "503"} <= set(op["responses"]), where
+            elif roles:
                 assert op["security"] == [{"bearer": []}], where
                 assert f"Roles: {', '.join(roles)}." in op["description"], where
                 for status_code, codes in ERROR_CODES.items():
@@ -50,6 +58,11 @@ async def test_spec_declares_bearer_scheme_roles_and_responses(api: Api, app: Sa
                     assert set(schema["properties"]["error"]["properties"]["code"]["enum"]) == codes, where
             else:
                 assert op["security"] == [{}], where
+    assert spec["components"]["securitySchemes"]["session"]["in"] == "cookie"
+    export = ops[("/console/dashboard/export", "POST")]
+    assert "303" in export["responses"] and "Roles: marketer, admin (a page" in export["description"]
+    assert "303" not in ops[("/console/dashboard", "GET")]["responses"]
+    assert "Roles: guide (a page" in ops[("/workbench/tasks", "GET")]["description"]
 
 
 async def test_spec_responses_follow_what_handlers_declare(api: Api) -> None:

@@ -154,6 +154,7 @@ def page(*roles: str, login: str) -> Callable[[Handler], Handler]:
             request.ctx.principal = principal
             return await handler(request, *args, **kwargs)
 
+        inner.__jifen_page__ = (roles, login)  # type: ignore[attr-defined]  # for the API document (app/api_docs.py)
         return inner
 
     return wrap
