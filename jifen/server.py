@@ -78,12 +78,14 @@ def _is_redis_error(exc: Exception) -> bool:
 
 
 def _is_data_error(exc: BaseException) -> bool:
-    """A value the database itself rejects (numeric overflow, bad encoding): the client's input, not an outage."""
+    """A value the database itself rejects (numeric overflow, bad encoding, too long for its column; Tortoise
+    checks the length on the database's behalf, even in a filter): the client's input, not an outage."""
     from asyncpg import exceptions as pg
+    from tortoise.exceptions import ValidationError as ColumnRefused
 
     refused = (pg.NumericValueOutOfRangeError, pg.CharacterNotInRepertoireError, pg.UntranslatableCharacterError,
                pg.StringDataRightTruncationError, pg.InvalidTextRepresentationError, pg.DatetimeFieldOverflowError,
-               OverflowError)
+               OverflowError, ColumnRefused)
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, refused):

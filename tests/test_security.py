@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from typing import Any
 
 import pytest
 
@@ -300,3 +301,22 @@ def test_hand_built_tokens_are_standard_hs256_jwts() -> None:
     theirs = jwt.encode({"sub": "7", "role": "member", "iat": now, "exp": now + 60}, secret, algorithm="HS256")
     principal = decode_token(secret, theirs, now)
     assert (principal.subject_id, principal.role) == (7, "member")
+
+
+async def test_a_value_too_long_for_its_column_is_the_clients_input_not_a_crash(rt: Any) -> None:
+    """The last line of defence (jifen/server.py `_is_data_error`): Tortoise refuses a value longer than its column
+    even in a filter, before PostgreSQL would; like PostgreSQL's own refusals it is answered 422 invalid_input, not
+    500. (tests/formfuzz.py found two console filters reaching it; they now check their input themselves.)"""
+    from tortoise.exceptions import ValidationError as ColumnRefused
+
+    from jifen.server import _is_data_error
+    from models import Member
+
+    with pytest.raises(ColumnRefused) as caught:
+        await Member.filter(phone="9" * 3000)
+    assert _is_data_error(caught.value)
+    try:
+        raise RuntimeError("wrapped") from caught.value
+    except RuntimeError as wrapped:
+        assert _is_data_error(wrapped)
+    assert not _is_data_error(RuntimeError("a bug of ours"))

@@ -218,6 +218,28 @@ async def test_dashboard_shows_today_the_budget_line_and_30_days(page: Any, api:
     await screenshot(page, "dashboard")
 
 
+async def test_dashboard_with_a_zero_budget_shows_it_used_up(page: Any, api: Any, staff_token: Any) -> None:
+    """A budget of 0 points is a valid setting (nothing may be issued this year); the dashboard had divided by it
+    and answered every console user a 500 (found by tests/formfuzz.py). Now: 100 %, and said to be used up."""
+    status, _ = await api.call("PUT", "/admin/v1/budget/2026", token=staff_token("admin"),
+                               json={"budget_points": 0, "warn_ratio_bp": 8000})
+    assert status == 200
+    await create_user("marketer", "小李", PASSWORD)
+    await sign_in(page)
+    await page.wait_for_url("**/console/dashboard")
+    assert "（100.0%）" in (await page.text_content("main") or "")
+    assert await page.locator("text=预算已用完").count() == 1
+
+
+def test_whole_number_takes_plain_ascii_digits_within_range_only() -> None:
+    from app.web import whole_number
+
+    assert whole_number("0") == 0 and whole_number("42") == 42 and whole_number(str(2**62)) == 2**62
+    for bad in (None, "", "-1", "1.5", " 7", "abc", "²", "２０", "٣", str(2**62 + 1), "9" * 3000):
+        assert whole_number(bad) is None, bad
+    assert whole_number("51", limit=50) is None and whole_number("50", limit=50) == 50
+
+
 async def test_calendar_shows_member_days_and_plan_reminder_waves(page: Any, api: Any, seeded: Any,
                                                                   staff_token: Any) -> None:
     """The month grid carries what the calendar service says: the 18th's member-day campaign and a campaign

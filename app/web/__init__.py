@@ -160,6 +160,16 @@ def page(*roles: str, login: str) -> Callable[[Handler], Handler]:
     return wrap
 
 
+def whole_number(value: str | None, *, limit: int = 2**62) -> int | None:
+    """`value` (an id, a cursor, a page number or an index from a URL or a form) as an int in 0..`limit`, or None
+    when it is not one. Why not `s.isdigit()` then `int(s)`: isdigit accepts digits int refuses ('²') and numbers
+    longer than any database integer, and both had reached a handler or the database as a 500."""
+    if not value or not value.isascii() or not value.isdigit() or len(value) > 19:
+        return None
+    number = int(value)
+    return number if number <= limit else None
+
+
 def form_data(request: Request) -> dict[str, str]:
     """The submitted fields (first value of each), stripped; files are read by the handler."""
     return {k: (v[0] if isinstance(v, list) else v).strip() for k, v in (request.form or {}).items()

@@ -17,7 +17,7 @@ from app.errors import ApiError
 from app.services.community import admin as svc
 from app.services.community import interactions, service
 from app.services.points.admin.common import operator_of
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_data, page, render, validate, whole_number
 from app.web.messages import zh_message
 from handlers import Blueprint
 from models import CommunitySource
@@ -34,7 +34,7 @@ async def _page(request: Request, status: int = 200, **extra: Any) -> HTTPRespon
     wanted = request.args.get("status", "ignored")
     wanted = wanted if wanted in STATUSES or wanted == "all" else "ignored"
     cursor = request.args.get("cursor", "")
-    events = await svc.list_events(None if wanted == "all" else wanted, int(cursor) if cursor.isdigit() else None,
+    events = await svc.list_events(None if wanted == "all" else wanted, whole_number(cursor),
                                    PAGE_SIZE)
     sources = [interactions.source_view(s) for s in await CommunitySource.all().order_by("id")]
     return render(request, "console/community.html", status=status, nav="community", sources=sources,

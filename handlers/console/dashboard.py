@@ -48,8 +48,10 @@ async def _page(request: Request, status: int = 200, errors: dict[str, str] | No
     f = metrics.Filters(start=today - timedelta(days=29), end=today)
     report = await metrics.report(rt, f, sections=("series", "utilisation"))
     budget = await budget_admin.budget_view(rt, None)
-    if budget.get("configured") and budget["budget_points"]:
-        budget["used_pct"] = round(budget["issued"] * 100 / budget["budget_points"], 1)
+    if budget.get("configured"):
+        # a budget of 0 points is a valid setting (nothing may be issued this year): it is used up from the start
+        total = budget["budget_points"]
+        budget["used_pct"] = round(budget["issued"] * 100 / total, 1) if total else 100.0
         budget["warn_pct"] = round(budget["warn_ratio_bp"] / 100, 1)
     series = report["series"]
     stores = await stores_svc.list_stores(None, True)  # the export's store filter

@@ -16,7 +16,7 @@ from app.errors import ApiError, Conflict
 from app.services.mall.lottery import admin as svc
 from app.services.mall.lottery import service as draws_svc
 from app.services.points.admin.common import operator_of
-from app.web import error_page, field_errors, form_action, form_data, page, render, validate
+from app.web import error_page, field_errors, form_action, form_data, page, render, validate, whole_number
 from app.web.messages import zh_message
 from handlers import Blueprint
 
@@ -210,11 +210,10 @@ async def draws(request: Request, lottery_id: int) -> HTTPResponse:
     """Role: marketer, admin. The draws, newest first, paged on the server (?cursor=), ?member_id= filters."""
     member = request.args.get("member_id", "").strip()
     cursor = request.args.get("cursor", "")
-    member_id = int(member) if member.isdigit() and len(member) < 16 else None
+    member_id = whole_number(member)
     try:
         lot = await svc.lottery_detail(lottery_id)
-        found = await svc.list_draws(lottery_id, member_id, int(cursor) if cursor.isdigit() and len(cursor) < 16
-                                     else None, DRAWS_PAGE)
+        found = await svc.list_draws(lottery_id, member_id, whole_number(cursor), DRAWS_PAGE)
     except ApiError as exc:
         return error_page(request, exc.status, exc)
     bad_member = bool(member) and member_id is None
@@ -267,7 +266,7 @@ async def _gifts_page(request: Request, status: int = 200, errs: dict[int, dict[
                       ) -> HTTPResponse:
     state = request.args.get("state") if request.args.get("state") in GIFT_STATES else "won"
     cursor = request.args.get("cursor") or ""
-    found = await svc.list_gifts(state, None, int(cursor) if cursor.isdigit() and len(cursor) < 16 else None, 50)
+    found = await svc.list_gifts(state, None, whole_number(cursor), 50)
     return render(request, "console/lottery_gifts.html", status=status, nav="lottery", state=state, found=found,
                   states=GIFT_STATES, errs=errs or {})
 

@@ -18,7 +18,7 @@ from tortoise.expressions import Q
 
 from app.errors import ApiError, NotFound
 from app.services.points.admin import adjustments
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_data, page, render, validate, whole_number
 from app.web.messages import zh_message
 from handlers import Blueprint
 from models import (
@@ -39,6 +39,7 @@ bp = Blueprint("console_members")
 STAFF = ("marketer", "admin")
 LOGIN = "/console/login"
 PAGE_SIZE = 20
+PHONE_MAX = Member._meta.fields_map["phone"].max_length  # a longer search cannot be a phone number
 LABELS = {"issued": "未使用", "used": "已使用", "revoked": "已作废", "pending_payment": "待支付", "completed": "已完成",
           "cancelled": "已取消", "expired": "已过期", "refunded": "已退款", "ordered": "待发货", "shipped": "已发货",
           "delivered": "已签收", "booked": "已预约"}
@@ -59,10 +60,17 @@ async def search(request: Request) -> HTTPResponse:
     before = request.args.get("before", "")
     query = Member.all()
     if q:
-        # a phone number (exact) or, when it is a number, a member id too
-        query = Member.filter(Q(phone=q) | Q(id=int(q))) if q.isdigit() and len(q) <= 18 else Member.filter(phone=q)
-    if before.isdigit():
-        query = query.filter(id__lt=int(before))
+        # a phone number (exact) or, when it is a number, a member id too; longer than any phone and not an id,
+        # it matches nothing (the ORM refuses to even compare a value longer than the column)
+        member_id = whole_number(q)
+        if len(q) > PHONE_MAX and member_id is None:
+            query = Member.filter(id__in=[])
+        elif len(q) > PHONE_MAX:
+            query = Member.filter(id=member_id)
+        else:
+            query = Member.filter(Q(phone=q) | Q(id=member_id)) if member_id is not None else Member.filter(phone=q)
+    if (cursor := whole_number(before)) is not None:
+        query = query.filter(id__lt=cursor)
     rows = await query.order_by("-id").limit(PAGE_SIZE + 1)
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
@@ -153,7 +161,7 @@ async def file_request(request: Request, member_id: int) -> HTTPResponse:
 async def requests_queue(request: Request) -> HTTPResponse:
     """Role: marketer, admin. The pending adjustment requests, oldest first (the admins' approval queue)."""
     cursor = request.args.get("cursor", "")
-    listing = await adjustments.list_requests("pending", int(cursor) if cursor.isdigit() else None, PAGE_SIZE)
+    listing = await adjustments.list_requests("pending", whole_number(cursor), PAGE_SIZE)
     return render(request, "console/adjustment_requests.html", nav="members", requests=listing["items"],
                   next_cursor=listing.get("next_cursor"))
 

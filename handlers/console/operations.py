@@ -13,7 +13,7 @@ from sanic.response import HTTPResponse, json, redirect, text
 
 from app.errors import ApiError
 from app.services.operations import service as svc
-from app.web import field_errors, form_data, page, render
+from app.web import field_errors, form_data, page, render, whole_number
 from app.web.messages import zh_message
 from handlers import Blueprint
 from models import OperationRun, StaffUser
@@ -40,7 +40,7 @@ async def _list_page(request: Request, status: int = 200, errors: dict[str, str]
     kind = request.args.get("kind") or None
     kind = kind if kind in kinds else None
     number = request.args.get("page", "1")
-    number = int(number) if number.isdigit() and 0 < int(number) <= 100_000 else 1
+    number = whole_number(number, limit=100_000) or 1
     found = await svc.recent(kind, number, PAGE_SIZE)
     pages = max(1, -(-found["total"] // PAGE_SIZE))
     names = await _starters([str(r.get("created_by") or "") for r in found["items"]])

@@ -14,7 +14,7 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError
 from app.services.content import plans
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_data, page, render, validate, whole_number
 from handlers import Blueprint
 
 bp = Blueprint("console_plans")
@@ -40,7 +40,7 @@ async def _list_page(request: Request, status: int = 200, form: dict[str, str] |
     rt = request.app.ctx.rt
     items = (await plans.list_(rt))["items"]
     number = request.args.get("page", "1")
-    number = int(number) if number.isdigit() and 0 < int(number) <= 10_000 else 1
+    number = whole_number(number, limit=10_000) or 1
     pages = max(1, -(-len(items) // PAGE_SIZE))
     shown = [await plans.view(rt, p["id"]) for p in items[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]]
     return render(request, "console/plans.html", status=status, nav="calendar", plans=shown, metrics=METRICS,

@@ -26,8 +26,8 @@ from app.services.metrics import simulation
 from app.services.points.admin import budget as budget_admin
 from app.services.points.admin import campaigns, rules
 from app.services.points.admin import tiers as tier_admin
-from app.services.points.admin.common import operator_of
-from app.web import field_errors, form_data, page, render, validate
+from app.services.points.admin.common import Event, operator_of
+from app.web import field_errors, form_data, page, render, validate, whole_number
 from handlers import Blueprint
 from models import MetricsSimulation
 
@@ -76,8 +76,7 @@ def streak_rows(request: Request) -> list[StreakRow]:
     rows = [{"day": (days[i] if i < len(days) else "").strip(), "points": (points[i] if i < len(points) else "")
              .strip(), "repeat": "on" if str(i) in repeat else ""} for i in range(max(len(days), len(points)))]
     action = (form.get("action") or "")
-    if action.startswith("streak_remove:") and action.split(":", 1)[1].isdigit():
-        gone = int(action.split(":", 1)[1])
+    if action.startswith("streak_remove:") and (gone := whole_number(action.split(":", 1)[1])) is not None:
         rows = [r for i, r in enumerate(rows) if i != gone]
     rows = [r for r in rows if r["day"] or r["points"]]
     if action == "streak_add":
@@ -140,7 +139,7 @@ async def _preview(request: Request, kind: str, draft: BaseModel) -> dict[str, A
 
 async def _previewed(sim_id: str, kind: str, draft: BaseModel) -> None:
     """Publishing needs a finished preview of exactly this draft."""
-    sim = await MetricsSimulation.get_or_none(id=int(sim_id)) if sim_id.isdigit() else None
+    sim = await MetricsSimulation.get_or_none(id=sim) if (sim := whole_number(sim_id)) is not None else None
     if sim is None or sim.status != "done" or (sim.request or {}).get(kind) != draft.model_dump(mode="json"):
         raise ValidationFailed("发布前请先预览影响（草稿在预览后被修改过时需重新预览）")
 
@@ -148,14 +147,22 @@ async def _previewed(sim_id: str, kind: str, draft: BaseModel) -> None:
 # --- rules -------------------------------------------------------------------------------------------------
 
 
+class _RuleFilter(BaseModel):
+    event: Event | None = None  # as the admin API's RuleListQuery
+
+
 @bp.get("/rules")
 @page(*STAFF, login=LOGIN)
 async def rule_list(request: Request) -> HTTPResponse:
     """Role: marketer, admin. ?event= filters; ?cursor= pages (the API's cursor)."""
     event = request.args.get("event") or None
-    cursor = request.args.get("cursor", "")
-    listing = await rules.list_rules(event=event, active=None, cursor=int(cursor) if cursor.isdigit() else None,
-                                     limit=PAGE_SIZE)
+    try:
+        validate(_RuleFilter, {"event": event})
+    except ValidationFailed:  # an event no rule can have (the API's own limits): nothing to ask the database
+        listing: dict[str, Any] = {"items": [], "next_cursor": None}
+    else:
+        listing = await rules.list_rules(event=event, active=None, cursor=whole_number(request.args.get("cursor")),
+                                         limit=PAGE_SIZE)
     camp = await campaigns.list_campaigns(active=None, cursor=None, limit=PAGE_SIZE)
     return render(request, "console/rules.html", nav="rules", rules=listing["items"], next_cursor=listing.get(
         "next_cursor"), event=event or "", campaigns=camp["items"], recurrence_zh=RECURRENCE_ZH)
@@ -164,7 +171,7 @@ async def rule_list(request: Request) -> HTTPResponse:
 def _rule_rows(rule: dict[str, Any] | None) -> list[StreakRow]:
     rows = [{"day": k.rstrip("+"), "points": str(v), "repeat": "on" if k.endswith("+") else ""}
             for k, v in ((rule or {}).get("streak_bonuses") or {}).items()]
-    return sorted(rows, key=lambda r: (r["repeat"] == "on", int(r["day"]) if r["day"].isdigit() else 0))
+    return sorted(rows, key=lambda r: (r["repeat"] == "on", whole_number(r["day"]) or 0))
 
 
 def _rule_form(rule: dict[str, Any] | None) -> dict[str, Any]:
@@ -201,7 +208,7 @@ async def rule_save(request: Request) -> HTTPResponse:
     """Role: marketer, admin. action=preview runs the what-if; action=publish creates or updates the rule."""
     rt = request.app.ctx.rt
     data = form_data(request)
-    rule_id = int(data["rule_id"]) if data.get("rule_id", "").isdigit() and len(data["rule_id"]) < 16 else None
+    rule_id = whole_number(data.get("rule_id"))
     rule = None
     rows = streak_rows(request)
     try:
@@ -273,8 +280,7 @@ async def campaign_edit(request: Request, campaign_id: int) -> HTTPResponse:
 async def campaign_save(request: Request) -> HTTPResponse:
     """Role: marketer, admin. action=preview runs the what-if; action=publish creates or updates the campaign."""
     data = form_data(request)
-    campaign_id = int(data["campaign_id"]) if data.get("campaign_id", "").isdigit() and len(
-        data["campaign_id"]) < 16 else None
+    campaign_id = whole_number(data.get("campaign_id"))
     c = None
     picked = [v.strip() for v in (request.form.getlist("tier_levels") if request.form else []) or [] if v.strip()]
     tiers = await _tier_choices()

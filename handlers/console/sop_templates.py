@@ -14,7 +14,7 @@ from sanic.response import HTTPResponse, redirect
 
 from app.errors import ApiError, ValidationFailed
 from app.services.sop import service as svc
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_data, page, render, validate, whole_number
 from app.web.messages import SOP_KIND_ZH
 from handlers import Blueprint
 from models import SopTemplate
@@ -44,7 +44,8 @@ def _quiz(text: str, pass_mark: str) -> dict[str, Any] | None:
     questions: list[dict[str, Any]] = []
     for n, line in enumerate(lines, start=1):
         parts = [p.strip() for p in line.split("|")]
-        if len(parts) < 4 or not parts[-1].isdigit() or not 1 <= int(parts[-1]) <= len(parts) - 2:
+        right = whole_number(parts[-1])
+        if len(parts) < 4 or right is None or not 1 <= right <= len(parts) - 2:
             raise ValidationFailed(f"quiz line {n}: question|option|option|...|right option number", details=[
                 {"field": "content.quiz", "message": f"第 {n} 行格式应为：题目|选项1|选项2|...|正确选项序号"}])
         questions.append({"q": parts[0], "options": parts[1:-1], "answer": int(parts[-1]) - 1})

@@ -12,7 +12,7 @@ from sanic.response import HTTPResponse, redirect
 from app.errors import ApiError
 from app.services.sop import service as svc
 from app.services.staff import customer_card
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_data, page, render, validate, whole_number
 from app.web.messages import zh_message
 from handlers import Blueprint
 
@@ -57,12 +57,13 @@ async def complete(request: Request, assignment_id: int) -> HTTPResponse:
     raw: dict[str, Any] = {"note": data.get("note") or None}
     if data.get("evidence"):
         raw["evidence"] = {"url": data["evidence"]}
-    n = int(data["quiz_n"]) if data.get("quiz_n", "").isdigit() else 0
+    n = whole_number(data.get("quiz_n"), limit=50) or 0
     if n:
         picked = [data.get(f"q{i}", "") for i in range(min(n, 50))]
-        if not all(p.isdigit() for p in picked):
+        answers = [whole_number(p, limit=1000) for p in picked]
+        if None in answers:
             return await _task_page(request, assignment_id, 422, {"answers": "请回答所有题目"}, data)
-        raw["answers"] = [int(p) for p in picked]
+        raw["answers"] = answers
     try:
         body = validate(svc.CompleteIn, raw)
         await svc.complete(request.app.ctx.rt, request.ctx.principal.subject_id, assignment_id, body)
