@@ -147,6 +147,20 @@ async def test_reschedule_cancel_duplicate_and_states(api: Any, staff_token: Any
     assert status == 422
 
 
+async def test_a_patch_may_not_null_what_every_edition_has(api: Any, staff_token: Any) -> None:
+    """`mode`, `title` and `articles` left out stay as they are; null for one of them is a 422 naming it (it had
+    reached the database as a 500, found by tests/formfuzz.py through the console's edit form), and nothing changes.
+    `plan_id` may be null: no plan."""
+    mkt = staff_token("marketer")
+    cover = await upload(api, mkt)
+    ed = await make_edition(api, mkt, cover["id"], mode="mass")
+    for field in ("mode", "title", "articles"):
+        status, err = await api.call("PATCH", f"/admin/v1/editions/{ed['id']}", token=mkt, json={field: None})
+        assert status == 422 and field in err["error"]["message"], err
+    status, same = await api.call("PATCH", f"/admin/v1/editions/{ed['id']}", token=mkt, json={"plan_id": None})
+    assert status == 200 and (same["mode"], same["title"]) == ("mass", ed["title"])
+
+
 async def test_preview_goes_to_one_follower(api: Any, staff_token: Any, sandbox: Any, app: Any) -> None:
     oa = sandbox_oa(sandbox, app)
     mkt = staff_token("marketer")

@@ -161,7 +161,8 @@ async def _act(request: Request, edition_id: int, form_name: str, action: Any) -
 async def edit_edition(request: Request, edition_id: int) -> HTTPResponse:
     """Role: marketer, admin. Change the title or mode of a draft or scheduled edition."""
     async def go(data: dict[str, str]) -> None:
-        patch = validate(editions.EditionPatch, {"title": data.get("title", ""), "mode": data.get("mode") or None})
+        changes = {"title": data.get("title", ""), **({"mode": data["mode"]} if data.get("mode") else {})}
+        patch = validate(editions.EditionPatch, changes)
         await editions.update(request.app.ctx.rt, edition_id, patch)
 
     return await _act(request, edition_id, "edit", go)

@@ -59,11 +59,21 @@ class EditionIn(BaseModel):
 
 
 class EditionPatch(BaseModel):
+    """What to change: a field left out stays; `tag_id` and `plan_id` may be null (no tag, no plan), the others
+    may not (an edition always has a title, a mode and articles)."""
+
     title: str | None = Field(default=None, min_length=1, max_length=64)
     mode: Literal["publish", "mass"] | None = None
     tag_id: int | None = Field(default=None, ge=0)
     plan_id: int | None = Field(default=None, gt=0)
     articles: list[ArticleIn] | None = Field(default=None, min_length=1, max_length=8)
+
+    @model_validator(mode="after")
+    def _no_null_for_what_every_edition_has(self) -> EditionPatch:
+        nulled = [f for f in ("title", "mode", "articles") if f in self.model_fields_set and getattr(self, f) is None]
+        if nulled:
+            raise ValueError(f"{', '.join(nulled)}: leave out what does not change (null is not a value here)")
+        return self
 
 
 class ScheduleIn(BaseModel):
