@@ -193,7 +193,8 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
             return error_response(ServiceUnavailable("cache unavailable, retry shortly", code="redis_unavailable"),
                                   rid)
         if _is_data_error(exc):
-            log.warning("input the validators let through was refused by the database: %s", exc)
+            log.warning("input the validators let through was refused by the database on %s %s: %s", request.method,
+                        request.path, exc)
             return error_response(ValidationFailed("a value is out of range or malformed", code="invalid_input"), rid)
         if isinstance(exc, OperationalError | ConnectionError | OSError) and not isinstance(exc, IntegrityError):
             log.warning("database unavailable: %s", exc)

@@ -240,6 +240,14 @@ def test_whole_number_takes_plain_ascii_digits_within_range_only() -> None:
     assert whole_number("51", limit=50) is None and whole_number("50", limit=50) == 50
 
 
+def test_hundredths_are_exact_and_refuse_what_is_not_a_number_with_two_decimals() -> None:
+    from app.web import hundredths
+
+    assert [hundredths(v) for v in ("12.5", "0.29", " 7 ", "-1", "0", "1e3")] == [1250, 29, 700, -100, 0, 100000]
+    for bad in ("", "abc", "0.001", "inf", "-Infinity", "nan", "sNaN", "1e400", "9" * 3000, "1e999999999", "²"):
+        assert hundredths(bad) is None, bad
+
+
 async def test_calendar_shows_member_days_and_plan_reminder_waves(page: Any, api: Any, seeded: Any,
                                                                   staff_token: Any) -> None:
     """The month grid carries what the calendar service says: the 18th's member-day campaign and a campaign

@@ -19,6 +19,7 @@ import hmac
 import secrets
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -168,6 +169,20 @@ def whole_number(value: str | None, *, limit: int = 2**62) -> int | None:
         return None
     number = int(value)
     return number if number <= limit else None
+
+
+def hundredths(value: str) -> int | None:
+    """A number typed with at most two decimals (yuan, a percentage) times 100, exactly: "12.5" -> 1250; None when
+    it is not one (blank, not a number, more decimals, infinite, NaN, or beyond 10^30). Why Decimal, not float:
+    float("1e400") is infinite and "0.29" * 100 is 28.999..., and the former had reached the database as a 500."""
+    try:
+        number = Decimal(value.strip())
+    except (ArithmeticError, ValueError):
+        return None
+    if not number.is_finite() or number.adjusted() > 30:
+        return None
+    scaled = number * 100
+    return int(scaled) if scaled == scaled.to_integral_value() else None
 
 
 def form_data(request: Request) -> dict[str, str]:

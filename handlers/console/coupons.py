@@ -5,7 +5,6 @@ service in fen (integers), exactly; a fraction of a fen is refused next to the f
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sanic import Request
@@ -14,7 +13,7 @@ from sanic.response import HTTPResponse, redirect
 from app.clock import SHANGHAI
 from app.errors import ApiError, ValidationFailed
 from app.services.coupons import admin as svc
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_data, hundredths, page, render, validate
 from handlers import Blueprint
 
 bp = Blueprint("console_coupons")
@@ -38,14 +37,11 @@ def _fen(data: dict[str, str], form_field: str, api_field: str) -> int | None:
     raw = data.get(form_field, "")
     if raw == "":
         return None
-    try:
-        fen = Decimal(raw) * 100
-        if fen != fen.to_integral_value():
-            raise InvalidOperation
-    except InvalidOperation as exc:
+    fen = hundredths(raw)
+    if fen is None:
         raise ValidationFailed(f"{api_field}: yuan with at most 2 decimals", details=[
-            {"field": api_field, "message": "请填写金额（元，最多两位小数）"}]) from exc
-    return int(fen)
+            {"field": api_field, "message": "请填写金额（元，最多两位小数）"}])
+    return fen
 
 
 def _day_end(value: str) -> datetime | str | None:

@@ -27,7 +27,7 @@ from app.services.points.admin import budget as budget_admin
 from app.services.points.admin import campaigns, rules
 from app.services.points.admin import tiers as tier_admin
 from app.services.points.admin.common import Event, operator_of
-from app.web import field_errors, form_data, page, render, validate, whole_number
+from app.web import field_errors, form_data, hundredths, page, render, validate, whole_number
 from handlers import Blueprint
 from models import MetricsSimulation
 
@@ -352,11 +352,10 @@ async def put_budget(request: Request) -> HTTPResponse:
     warn = data.get("warn_percent", "")
     try:
         if warn:
-            try:
-                body["warn_ratio_bp"] = round(float(warn) * 100)
-            except ValueError as exc:
+            if (bp := hundredths(warn)) is None:
                 raise ValidationFailed("warn_ratio_bp", details=[{"field": "warn_ratio_bp",
-                                                                  "message": "请填写百分比数字"}]) from exc
+                                                                  "message": "请填写百分比数字（最多两位小数）"}])
+            body["warn_ratio_bp"] = bp
         await budget_admin.set_budget(rt, rt.clock.today().year, validate(budget_admin.BudgetIn, body))
     except ApiError as exc:
         return await _tiers_page(request, status=exc.status, form=data, errors=field_errors(

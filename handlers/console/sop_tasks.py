@@ -20,7 +20,7 @@ from app.clock import SHANGHAI
 from app.errors import ApiError, ValidationFailed
 from app.services.sop import report
 from app.services.sop import service as svc
-from app.web import field_errors, form_data, page, render, validate
+from app.web import field_errors, form_data, hundredths, page, render, validate
 from app.web.messages import SOP_KIND_ZH
 from handlers import Blueprint
 from models import SopTask, SopTemplate, StaffUser, Store
@@ -51,11 +51,10 @@ def _at(day: str, hm: str, field: str) -> datetime | str:
 
 
 def _holdout_bp(value: str) -> int | str:
-    """The holdout as a percentage on the form (e.g. 10 or 12.5), basis points for the API."""
-    try:
-        return round(float(value or 0) * 100)
-    except ValueError:
-        return value
+    """The holdout as a percentage on the form (e.g. 10 or 12.5), basis points for the API (anything else goes
+    to the API's model as typed, which says what is wrong with it)."""
+    bp = hundredths(value or "0")
+    return value if bp is None else bp
 
 
 def _task_in(request: Request, data: dict[str, str]) -> dict[str, Any]:
