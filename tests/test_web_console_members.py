@@ -166,3 +166,29 @@ async def test_the_same_adjustment_form_submitted_in_parallel_applies_once(page:
     await page.click("#adjust")
     await page.wait_for_url("**?done=entry-*")
     assert await page.text_content("#balance") == "305"
+
+
+async def test_the_member_search_finds_by_phone_or_id_and_shrugs_at_anything_else(
+        app: Any, api: Any, http_session: Any, staff_token: Any) -> None:
+    """By phone (exact) or id; a search longer than any phone finds nothing (it had been a 500 when the ORM refused
+    to compare it with the phone column: tests/formfuzz.py)."""
+    _, alice = await api.login("search-alice")
+    _, bob = await api.login("search-bob")
+    await Member.filter(id=alice["id"]).update(phone="13912345678")
+    await Member.filter(id=bob["id"]).update(phone=str(alice["id"]))  # a phone that reads like alice's id
+
+    token = staff_token("marketer")
+    await staff_token.flush()
+
+    async def found(q: str) -> set[int]:
+        async with http_session.get(f"{app.ctx.test_url}/console/members", params={"q": q}, allow_redirects=False,
+                                    headers={"Cookie": f"jifen_staff={token}"}) as resp:
+            assert resp.status == 200, await resp.text()
+            page = await resp.text()
+        return {m.id for m in await Member.all() if f'href="/console/members/{m.id}"' in page}
+
+    assert await found("13912345678") == {alice["id"]}
+    assert await found(str(alice["id"])) == {alice["id"], bob["id"]}  # her id, and his phone
+    assert await found("0" * 40 + str(bob["id"])) == set()  # longer than any phone or id
+    assert await found("9" * 3000) == set()
+    assert await found("no-such-phone") == set()

@@ -60,13 +60,11 @@ async def search(request: Request) -> HTTPResponse:
     before = request.args.get("before", "")
     query = Member.all()
     if q:
-        # a phone number (exact) or, when it is a number, a member id too; longer than any phone and not an id,
-        # it matches nothing (the ORM refuses to even compare a value longer than the column)
+        # a phone number (exact) or, when it is a number, a member id too; longer than any phone (and than any id)
+        # it finds nothing, without asking (the ORM refuses to compare a value longer than the column)
         member_id = whole_number(q)
-        if len(q) > PHONE_MAX and member_id is None:
+        if len(q) > PHONE_MAX:
             query = Member.filter(id__in=[])
-        elif len(q) > PHONE_MAX:
-            query = Member.filter(id=member_id)
         else:
             query = Member.filter(Q(phone=q) | Q(id=member_id)) if member_id is not None else Member.filter(phone=q)
     if (cursor := whole_number(before)) is not None:
