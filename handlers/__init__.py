@@ -28,6 +28,12 @@ AUDIENCES: dict[str, tuple[str, list[str]]] = {
                              "lottery", "members", "points", "coupons", "community", "operations"]),
     "workbench": ("/workbench", ["staff", "sop"]),
 }
+# where people read pages: an error there is answered as a page too (jifen/server.py), not as the APIs' JSON
+PAGE_PREFIXES = tuple(AUDIENCES[audience][0] for audience in ("console", "workbench"))
+
+
+def is_page_path(path: str) -> bool:
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in PAGE_PREFIXES)
 
 
 class Blueprint(sanic.Blueprint):

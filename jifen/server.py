@@ -149,7 +149,8 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
     app.extend(extensions=[OpenAPIExtension], built_in_extensions=False,
                config={"oas_autodoc": True, "cors": False, "health": False})
 
-    from handlers import register_blueprints
+    from app.web import error_page
+    from handlers import is_page_path, register_blueprints
 
     register_blueprints(app)
     add_head_and_options(app)
@@ -178,8 +179,18 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
     @app.exception(Exception)
     async def render_error(request: Request, exc: Exception) -> HTTPResponse:
         rid = getattr(request.ctx, "request_id", "-")
+
+        def answer(error: ApiError) -> HTTPResponse:
+            """JSON for the APIs; on the console and the workbench a page saying it in Chinese (a person clicked
+            a stale link or typed a bad address: raw JSON would be all they saw), same status and headers."""
+            if not is_page_path(request.path):
+                return error_response(error, rid)
+            page = error_page(request, error.status, error)
+            page.headers.update({**error.headers, "X-Request-ID": rid})
+            return page
+
         if isinstance(exc, ApiError):
-            return error_response(exc, rid)
+            return answer(exc)
         if isinstance(exc, SanicException):
             status = exc.status_code or 500
             if status < 500:
@@ -187,21 +198,19 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
                 message = str(exc) or code.replace("_", " ")
                 if status == 404:
                     message = f"no route for {request.method} {request.path}"
-                return error_response(ApiError(message, code=code, status=status), rid)
+                return answer(ApiError(message, code=code, status=status))
         if _is_redis_error(exc):
             log.warning("redis unavailable: %s", exc)
-            return error_response(ServiceUnavailable("cache unavailable, retry shortly", code="redis_unavailable"),
-                                  rid)
+            return answer(ServiceUnavailable("cache unavailable, retry shortly", code="redis_unavailable"))
         if _is_data_error(exc):
             log.warning("input the validators let through was refused by the database on %s %s: %s", request.method,
                         request.path, exc)
-            return error_response(ValidationFailed("a value is out of range or malformed", code="invalid_input"), rid)
+            return answer(ValidationFailed("a value is out of range or malformed", code="invalid_input"))
         if isinstance(exc, OperationalError | ConnectionError | OSError) and not isinstance(exc, IntegrityError):
             log.warning("database unavailable: %s", exc)
-            return error_response(ServiceUnavailable("database unavailable, retry shortly",
-                                                     code="database_unavailable"), rid)
+            return answer(ServiceUnavailable("database unavailable, retry shortly", code="database_unavailable"))
         log.exception("unhandled error on %s %s", request.method, request.path)
-        return error_response(ApiError("internal error", code="internal_error", status=500), rid)
+        return answer(ApiError("internal error", code="internal_error", status=500))
 
     if manage_resources:
         @app.before_server_start

@@ -8,8 +8,9 @@ each form with one field at a time replaced by a hostile value (empty, negative,
 full-width digits, a digit `int()` refuses, impossible dates, markup, very long), plus each form as rendered, a
 form with an unknown field, every query parameter of the pages reached (filters, cursors, page numbers) the same
 way, and every record URL with a zero, negative, huge or non-numeric id. Whatever the input, a page must answer a
-page (2xx/3xx/4xx), never a 5xx, and never the JSON the server answers when the database itself refused a value
-the handler let through (a person would see raw JSON instead of the form and its message).
+page (2xx/3xx/4xx), never a 5xx, never the APIs' JSON error (raw JSON is all a person would see), and never the
+page the server answers when the database itself refused a value the handler let through (the form and its
+message next to the field is what a person needs).
 
 Plain stdlib (urllib, html.parser): it drives a running `jifen serve` from a synchronous test.
 """
@@ -24,11 +25,14 @@ import uuid
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from app.web.messages import zh_code
+
 CSRF = "formfuzz-csrf-0123456789"
 HOSTILE = ("", "-1", "0", "99999999999999999999999", "1.5", "abc", "a\x00b", "２０", "²", "2026-02-30", "9" * 3000,
            "<script>alert(1)</script>", "' OR 1=1 --")
 BAD_IDS = ("0", "-1", "99999999999999999999", "abc", "1.5", "²")
-INVALID_INPUT = '"code":"invalid_input"'  # jifen/server.py `_is_data_error`: the database refused a value
+API_ERROR = '{"error":'
+INVALID_INPUT = str(zh_code("invalid_input"))  # the page for jifen/server.py `_is_data_error`: the database refused
 # posting these ends the session or the staff user's access, which would stop the crawl, not test a form
 SKIP_ACTIONS = re.compile(r"/(logout|signout|deactivate|revoke)\b")
 
@@ -133,8 +137,10 @@ class Fuzzer:
     def check(self, what: str, status: int, text: str) -> None:
         if status >= 500:
             self.failures.append(f"{what} -> {status}: {text[:300]!r}")
-        elif INVALID_INPUT in text:  # not a page but jifen/server.py's last line of defence, in JSON, to a form
-            self.failures.append(f"{what} -> {status}, the JSON of a value the validators let through: {text[:200]!r}")
+        elif text.startswith(API_ERROR):  # the APIs' JSON where a person expects a page
+            self.failures.append(f"{what} -> {status}, an API's JSON error instead of a page: {text[:200]!r}")
+        elif INVALID_INPUT in text:  # a page, but jifen/server.py's last line of defence: the database refused it
+            self.failures.append(f"{what} -> {status}, a value the validators let through: {text[:200]!r}")
 
     def crawl(self) -> dict[str, _Page]:
         """Pages reachable by links from the roots (GET only), at most `per_pattern` per URL shape."""

@@ -231,6 +231,22 @@ async def test_dashboard_with_a_zero_budget_shows_it_used_up(page: Any, api: Any
     assert await page.locator("text=预算已用完").count() == 1
 
 
+async def test_a_stale_link_or_a_bad_address_is_a_page_not_json(app: Any, http_session: Any, staff_token: Any,
+                                                                 ) -> None:
+    """Errors raised before a page handler runs (no such route, an id no database holds) are answered on the
+    console and the workbench as a page in Chinese with the same status; the APIs keep their JSON."""
+    token = staff_token("marketer")
+    await staff_token.flush()
+    for path in ("/console/rules/99999999999999999999", "/console/no-such-page", "/workbench/tasks/abc"):
+        async with http_session.get(f"{app.ctx.test_url}{path}", headers={"Cookie": f"jifen_staff={token}"},
+                                    allow_redirects=False) as resp:
+            assert resp.status == 404 and resp.content_type == "text/html", path
+            assert "找不到该记录" in await resp.text() and resp.headers["X-Request-ID"]
+    async with http_session.get(f"{app.ctx.test_url}/admin/v1/rules/99999999999999999999",
+                                headers={"Authorization": f"Bearer {token}"}) as resp:
+        assert resp.status == 404 and (await resp.json())["error"]["code"] == "not_found"
+
+
 def test_whole_number_takes_plain_ascii_digits_within_range_only() -> None:
     from app.web import whole_number
 
