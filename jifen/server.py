@@ -149,8 +149,8 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
     app.extend(extensions=[OpenAPIExtension], built_in_extensions=False,
                config={"oas_autodoc": True, "cors": False, "health": False})
 
-    from app.web import error_page
-    from handlers import is_page_path, register_blueprints
+    from app.web import error_page, nul_field
+    from handlers import PAGE_PREFIXES, is_page_path, register_blueprints
 
     register_blueprints(app)
     add_head_and_options(app)
@@ -166,6 +166,8 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
         for value in (request.match_info or {}).values():
             if isinstance(value, int) and not -_BIGINT <= value < _BIGINT:
                 raise NotFound(f"no such resource: {value}")
+        if request.path.startswith(PAGE_PREFIXES) and is_page_path(request.path) and (field := nul_field(request)):
+            raise ValidationFailed(f"{field}: NUL character", details=[{"field": field, "message": "NUL character"}])
 
     @app.on_response
     def finish(request: Request, response: HTTPResponse) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 from app.clock import clock
 from app.services.content import publisher
 from app.web.passwords import create_user
-from models import ContentEdition, Member, StaffUser
+from models import ContentEdition, Member, OperationRun, StaffUser
 from tests.contenthelpers import PNG, eventually, sandbox_oa, shanghai
 from tests.webhelpers import browser_fixture, page_fixture, screenshot  # noqa: F401  (fixtures)
 
@@ -173,6 +173,15 @@ async def test_sop_task_list_shows_progress(page: Any, rt: Any, api: Any, sandbo
     assert task_id
 
 
+async def _budget_then_dashboard(page: Any, api: Any, staff_token: Any, **budget: int) -> None:
+    """This year's budget set through the API, then a marketer signed in on the dashboard."""
+    status, _ = await api.call("PUT", "/admin/v1/budget/2026", token=staff_token("admin"), json=budget)
+    assert status == 200
+    await create_user("marketer", "小李", PASSWORD)
+    await sign_in(page)
+    await page.wait_for_url("**/console/dashboard")
+
+
 async def test_dashboard_shows_today_the_budget_line_and_30_days(page: Any, api: Any, seeded: Any,
                                                                  staff_token: Any) -> None:
     """A month of purchases and redemptions by three members, rolled up as the scheduler would: the page shows
@@ -198,13 +207,7 @@ async def test_dashboard_shows_today_the_budget_line_and_30_days(page: Any, api:
                 redeemed_today += 25
     clock.set(shanghai(2026, 11, 30, 10, 0))
     assert await rollup.refresh_all(rt, settle_seconds=0) > 0
-    status, _ = await api.call("PUT", "/admin/v1/budget/2026", token=staff_token("admin"),
-                               json={"budget_points": 10000, "warn_ratio_bp": 3000})
-    assert status == 200
-
-    await create_user("marketer", "小李", PASSWORD)
-    await sign_in(page)
-    await page.wait_for_url("**/console/dashboard")
+    await _budget_then_dashboard(page, api, staff_token, budget_points=10000, warn_ratio_bp=3000)
     assert issued_today > 0
     assert await page.text_content("#today-issued") == str(issued_today)
     assert await page.text_content("#today-redeemed") == str(redeemed_today)
@@ -221,12 +224,7 @@ async def test_dashboard_shows_today_the_budget_line_and_30_days(page: Any, api:
 async def test_dashboard_with_a_zero_budget_shows_it_used_up(page: Any, api: Any, staff_token: Any) -> None:
     """A budget of 0 points is a valid setting (nothing may be issued this year); the dashboard had divided by it
     and answered every console user a 500 (found by tests/formfuzz.py). Now: 100 %, and said to be used up."""
-    status, _ = await api.call("PUT", "/admin/v1/budget/2026", token=staff_token("admin"),
-                               json={"budget_points": 0, "warn_ratio_bp": 8000})
-    assert status == 200
-    await create_user("marketer", "小李", PASSWORD)
-    await sign_in(page)
-    await page.wait_for_url("**/console/dashboard")
+    await _budget_then_dashboard(page, api, staff_token, budget_points=0, warn_ratio_bp=8000)
     assert "（100.0%）" in (await page.text_content("main") or "")
     assert await page.locator("text=预算已用完").count() == 1
 
@@ -245,6 +243,25 @@ async def test_a_stale_link_or_a_bad_address_is_a_page_not_json(app: Any, http_s
     async with http_session.get(f"{app.ctx.test_url}/admin/v1/rules/99999999999999999999",
                                 headers={"Authorization": f"Bearer {token}"}) as resp:
         assert resp.status == 404 and (await resp.json())["error"]["code"] == "not_found"
+
+
+async def test_a_nul_character_on_a_page_is_refused_before_any_handler(app: Any, http_session: Any,
+                                                                        staff_token: Any) -> None:
+    """No text column stores a NUL (PostgreSQL refuses it): in a query parameter or a posted field of any page,
+    sign-in included, it is a 422 page naming the field, before a handler (or the database) sees it (the
+    dashboard export had taken one as far as PostgreSQL: tests/formfuzz.py)."""
+    token = staff_token("marketer")
+    await staff_token.flush()
+    cookies = {"Cookie": f"jifen_staff={token}; jifen_csrf=c"}
+    for method, path, form in (("GET", "/console/members?q=a%00b", None),
+                               ("POST", "/console/dashboard/export", {"_csrf": "c", "from": "2026-11-01",
+                                                                      "to": "2026-11-30", "channel": "a\x00b"}),
+                               ("POST", "/console/login", {"_csrf": "c", "name": "x\x00", "password": "p"})):
+        async with http_session.request(method, f"{app.ctx.test_url}{path}", data=form, headers=cookies,
+                                        allow_redirects=False) as resp:
+            assert resp.status == 422 and resp.content_type == "text/html", path
+            assert "不能包含 NUL 字符" in await resp.text(), path
+    assert await OperationRun.all().count() == 0
 
 
 def test_whole_number_takes_plain_ascii_digits_within_range_only() -> None:

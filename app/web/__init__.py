@@ -185,6 +185,17 @@ def hundredths(value: str) -> int | None:
     return int(scaled) if scaled == scaled.to_integral_value() else None
 
 
+def nul_field(request: Request) -> str | None:
+    """The name of a query parameter or posted form field holding a NUL character, if any. No text column stores
+    one (PostgreSQL refuses it) and nobody types one; the APIs refuse it in JSON and queries (app/validation.py),
+    and jifen/server.py refuses it here for every page before a handler sees it."""
+    for source in (request.args, request.form if request.method == "POST" else None):
+        for name, values in (source or {}).items():
+            if "\x00" in name or any(isinstance(v, str) and "\x00" in v for v in values):
+                return name.replace("\x00", "")
+    return None
+
+
 def form_data(request: Request) -> dict[str, str]:
     """The submitted fields (first value of each), stripped; files are read by the handler."""
     return {k: (v[0] if isinstance(v, list) else v).strip() for k, v in (request.form or {}).items()
