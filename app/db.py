@@ -58,6 +58,9 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         url = expand_db_url(f"{url}{sep}maxsize={settings.database.pool_max}&minsize=1")
         url["credentials"]["connection_class"] = NoResetConnection
         url["engine"] = "app.db_pool"  # asyncpg with first-come-first-served pool waits
+    else:
+        url = expand_db_url(url)
+        url["engine"] = "app.db_sqlite"  # transactions take the write lock at BEGIN (two processes, one file)
     return {
         "connections": {"default": url},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},

@@ -80,12 +80,14 @@ class Walked:
     log: Path
 
     def errors(self) -> list[str]:
-        """The service's ERROR records so far: the route and the exception's last line."""
+        """The service's ERROR and WARNING records so far (for failure messages: an outage's 503 is logged at
+        WARNING, with its cause): the message and the exception's last line."""
         out = []
         for line in self.log.read_text(errors="replace").splitlines():
-            if '"level": "ERROR"' in line:
+            if '"level": "ERROR"' in line or '"level": "WARNING"' in line:
                 record = json.loads(line)
-                out.append(f"{record.get('msg')}: {(record.get('exc') or '').strip().splitlines()[-1:]}")
+                out.append(f"{record.get('level')} {record.get('msg')}: "
+                           f"{(record.get('exc') or '').strip().splitlines()[-1:]}")
         return out
 
     def call(self, method: str, path: str, token: str | None, body: dict[str, Any] | None = None,
