@@ -79,7 +79,7 @@ class Walked:
     run: subprocess.CompletedProcess[str]
     log: Path
 
-    def errors(self) -> list[str]:
+    def warnings_and_errors(self) -> list[str]:
         """The service's ERROR and WARNING records so far (for failure messages: an outage's 503 is logged at
         WARNING, with its cause): the message and the exception's last line."""
         out = []
@@ -237,7 +237,7 @@ def test_every_page_and_form_survives_hostile_input(operated: Walked, role: str,
     fuzzer = Fuzzer(walked.api, walked.staff_token(role, *args), roots)
     fuzzer.fuzz()
     assert fuzzer.forms_posted > 0, "no form was found: the crawl did not get past the sign-in page"
-    assert not fuzzer.failures, "\n".join([*fuzzer.failures[:40], "service log:", *walked.errors()[-20:]])
+    assert not fuzzer.failures, "\n".join([*fuzzer.failures[:40], "service log:", *walked.warnings_and_errors()[-20:]])
 
 
 def test_null_for_any_field_of_any_update_is_never_a_500(operated: Walked) -> None:
@@ -271,7 +271,7 @@ def test_null_for_any_field_of_any_update_is_never_a_500(operated: Walked) -> No
                 if status >= 500:
                     failures.append(f"{method.upper()} {path} {{{field!r}: null}} -> {status}")
     assert tried > 50, tried
-    assert not failures, "\n".join([*failures, "service log:", *walked.errors()[-20:]])
+    assert not failures, "\n".join([*failures, "service log:", *walked.warnings_and_errors()[-20:]])
 
 
 def _give_the_guide_a_task(walked: Walked, mkt: str, *, wait: bool = True) -> None:
