@@ -217,11 +217,15 @@ class OutboxConfig:
     max_attempts: int = 8
     backoff_seconds: int = 30
     backoff_max_seconds: int = 3600
-    # rows stuck in `sending` this long (a crashed deliverer) go back to pending
+    # rows stuck in `sending` this long (a SQLite deliverer that died) go back to pending
     reap_after_seconds: int = 300
-    # rows claimed per statement: PostgreSQL's cost per message falls with it (~40 µs at 100, ~23 at 400,
-    # bench/README "Issue 17, fifth round"); one claim's rows go to one deliverer, leased and renewed
+    # rows one deliverer holds at a time (on PostgreSQL, one transaction's): PostgreSQL's cost per message falls
+    # with it (bench/README "Issue 17, fifth round")
     batch: int = 400
+    # a batch holds its rows at most this long (capped at a quarter of reap_after_seconds), then gives the unsent
+    # rest back: it bounds a PostgreSQL batch transaction when WeChat is slow. Keep it below the database's
+    # idle_in_transaction_session_timeout, if one is set (a batch is "idle in transaction" while it sends)
+    hold_seconds: int = 30
     concurrency: int = 10
 
 

@@ -7,6 +7,8 @@ in a MATERIALIZED CTE (app/sqlx.py, "Claims")."""
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import re
 from pathlib import Path
 from types import SimpleNamespace
@@ -18,14 +20,26 @@ from app.services.sop import wecom as sop_wecom
 from models import OutboxMessage, WecomEvent
 
 
-async def test_an_outbox_claim_takes_at_most_its_limit(rt) -> None:
+async def test_an_outbox_batch_takes_at_most_its_limit(rt) -> None:
+    """Two deliverers' batches at once: each takes its limit, disjoint (PostgreSQL: the first batch's rows are
+    locked and stepped over; SQLite: claimed into `sending`)."""
     now = rt.clock.now()
     for n in range(12):
         await outbox.enqueue("subscribe", f"claim-{n}", {"openid": f"o{n}"}, now=now, member_id=None)
-    first = await outbox.claim_batch(now, 2)
-    second = await outbox.claim_batch(now, 2)
-    assert len(first) == 2 and len(second) == 2 and not {m.id for m in first} & {m.id for m in second}
-    assert await OutboxMessage.filter(status="sending").count() == 4
+    async with outbox.held_batch(now, 2) as first:
+        if first.locked:  # a second deliverer, its own transaction, while the first batch is held
+            async def other() -> set[int]:
+                async with outbox.held_batch(now, 2) as second:
+                    return {m.id for m in second.messages}
+
+            second_ids = await asyncio.get_running_loop().create_task(other(), context=contextvars.Context())
+        else:
+            async with outbox.held_batch(now, 2) as second:
+                second_ids = {m.id for m in second.messages}
+        first_ids = {m.id for m in first.messages}
+    assert len(first_ids) == 2 and len(second_ids) == 2 and not first_ids & second_ids
+    held = await OutboxMessage.filter(status="sending").count()
+    assert held == (0 if first.locked else 4)  # a lock changes no row; a claim moves it to `sending`
 
 
 async def test_a_wecom_event_claim_takes_at_most_its_limit(rt) -> None:

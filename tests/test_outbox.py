@@ -6,8 +6,8 @@ from __future__ import annotations
 import asyncio
 from datetime import datetime, timedelta
 
+import asyncpg
 import pytest
-from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
 from app.services.outbox import service as outbox
@@ -195,31 +195,94 @@ async def test_finished_rows_leave_the_due_index_and_retries_stay_in_it(rt, sand
     assert [r["dedupe_key"] for r in due] == ["f-retry"]
 
 
-async def test_claim_is_a_hot_update_on_postgres(rt) -> None:
-    """The claim (pending -> sending, attempts + 1, updated_at) writes no indexed column, so PostgreSQL makes it
-    a HOT update: a new row version on the same page and no index insertions (when `status` was indexed, each of
-    a message's two row versions inserted into every index of the table). Counted by PostgreSQL itself, inside
-    the claim's transaction; the table keeps room on each page for it (fillfactor 50)."""
+async def test_a_postgres_batch_locks_its_rows_and_writes_one_version_a_message(rt, sandbox) -> None:
+    """On PostgreSQL a batch is a transaction: its rows are locked, not updated, while they are sent (still
+    `pending`, unseen by another deliverer), and each message's only row version is its outcome; a claim into
+    `sending` made two. Counted by PostgreSQL itself, inside the batch's transaction."""
     c = conn()
     if not is_postgres_conn(c):
-        pytest.skip("HOT updates are PostgreSQL's")
+        pytest.skip("row locks and row versions are PostgreSQL's")
     for n in range(20):
-        await enqueue("subscribe", f"hot-{n}", {"openid": f"o-hot{n}"}, now=rt.clock.now(), member_id=None)
+        await push(rt, f"o-lock{n}", key=f"lock-{n}")
     counted = ("SELECT pg_stat_get_xact_tuples_updated('outbox_messages'::regclass) AS upd, "
                "pg_stat_get_xact_tuples_hot_updated('outbox_messages'::regclass) AS hot")
-    async with in_transaction() as tx:  # the counters include earlier transactions not yet reported: a delta
-        before = (await fetch(tx, counted))[0]
-        claimed = await outbox._CLAIM.run(tx, [rt.clock.now(), 20])
-        after = (await fetch(tx, counted))[0]
-    counts = {k: after[k] - before[k] for k in ("upd", "hot")}
-    assert len(claimed) == 20
-    assert counts == {"upd": 20, "hot": 20}
-    options = await fetch(c, "SELECT reloptions FROM pg_class WHERE relname = 'outbox_messages'")
-    assert "fillfactor=50" in options[0]["reloptions"]
-    indexed = await fetch(c, """
-        SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
-        WHERE i.indrelid = 'outbox_messages'::regclass""")
-    assert {r["attname"] for r in indexed} == {"id", "dedupe_key", "next_attempt_at"}
+    async with outbox.held_batch(rt.clock.now(), 20) as batch:
+        before = (await fetch(batch.c, counted))[0]
+        assert len(batch.messages) == 20 and {m.attempts for m in batch.messages} == {1}
+        # a second deliverer meanwhile (its own connection): nothing to take, nothing changed yet
+        other = await asyncpg.connect(rt.settings.database.url)
+        try:
+            rows = await other.fetch("SELECT id FROM outbox_messages WHERE status = 'pending' "
+                                     "FOR UPDATE SKIP LOCKED")
+            statuses = await other.fetch("SELECT DISTINCT status, attempts FROM outbox_messages")
+        finally:
+            await other.close()
+        assert rows == [] and [tuple(r) for r in statuses] == [("pending", 0)]
+        picked = (await fetch(batch.c, counted))[0]
+        await batch.finish([(m.id, outbox.SENT) for m in batch.messages], [], rt.clock.now())
+        after = (await fetch(batch.c, counted))[0]
+    assert (picked["upd"] - before["upd"], after["upd"] - picked["upd"]) == (0, 20)
+    assert {(m.status, m.attempts, m.next_attempt_at) for m in await OutboxMessage.all()} == {("sent", 1, None)}
+
+
+async def test_a_stopped_deliverer_records_what_went_out_and_leaves_the_rest_due(rt, sandbox) -> None:
+    """The scheduler stopped mid-batch (the delivery task cancelled while a send is in flight): the messages that
+    went out are recorded as sent, the rest stay due with no attempt spent (on PostgreSQL the batch's lock ends
+    with its transaction, at once; SQLite gives the unsent back, and its cut-off send waits for the reaper) and
+    go out on the next run; the cut-off one goes out again (at least once)."""
+    for n in range(6):
+        await push(rt, f"o-stop{n}", key=f"stop-{n}")
+    await fault(sandbox, count=6, delay_ms=300)
+    rt.settings.outbox.concurrency, concurrency = 2, rt.settings.outbox.concurrency
+    try:
+        delivering = asyncio.ensure_future(deliver_due(rt))
+        for _ in range(250):  # the sandbox records sends as they arrive and answers 300 ms later
+            if len(sandbox.state.sent_messages) >= 3:
+                break
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)  # the first two answers are back; the next two sends are waiting for theirs
+        delivering.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await delivering
+    finally:
+        rt.settings.outbox.concurrency = concurrency
+    rows = {m.dedupe_key: (m.status, m.attempts) for m in await OutboxMessage.all()}
+    sent = {k for k, v in rows.items() if v == ("sent", 1)}
+    assert len(sent) >= 2 and len(sent) < 6
+    cut_off = {k for k, v in rows.items() if v[0] == "sending"}
+    assert not cut_off if is_postgres_conn(conn()) else len(cut_off) <= 2
+    assert {v for k, v in rows.items() if k not in sent | cut_off} == {("pending", 0)}
+    rt.clock.shift(timedelta(seconds=rt.settings.outbox.reap_after_seconds + 1))
+    assert await reap_stuck(rt) == len(cut_off)
+    assert (await deliver_due(rt)).get("sent") == 6 - len(sent)
+    assert {(m.status, m.attempts) for m in await OutboxMessage.all()} <= {("sent", 1), ("sent", 2)}
+    assert {m["touser"] for m in sandbox.state.sent_messages} == {f"o-stop{n}" for n in range(6)}
+
+
+_SIDE_WRITES: list[int] = []
+
+
+@outbox.sender("test_side_write")
+async def _writes_on_its_own(rt_, msg: outbox.Claimed) -> None:
+    """A sender that writes (as the refund, award and coupon senders do): its write commits on its own, seen by
+    another connection while the batch that holds its message is still open."""
+    await enqueue("subscribe", f"side-{msg.payload['n']}", {"openid": "o-side"}, now=rt_.clock.now(), member_id=None)
+    if is_postgres_conn(conn()):
+        other = await asyncpg.connect(rt_.settings.database.url)
+        try:
+            _SIDE_WRITES.append(await other.fetchval(
+                "SELECT count(*) FROM outbox_messages WHERE dedupe_key = $1", f"side-{msg.payload['n']}"))
+        finally:
+            await other.close()
+
+
+async def test_a_senders_own_writes_do_not_join_the_batch_transaction(rt, sandbox) -> None:
+    _SIDE_WRITES.clear()
+    for n in range(3):
+        await enqueue("test_side_write", f"w-{n}", {"n": n}, now=rt.clock.now(), member_id=None)
+    assert await deliver_due(rt, 3) == {"sent": 3}
+    assert _SIDE_WRITES == ([1, 1, 1] if is_postgres_conn(conn()) else [])
+    assert await OutboxMessage.filter(dedupe_key__startswith="side-").count() == 3
 
 
 async def test_delivery_job_is_registered_and_runs(rt, sandbox) -> None:

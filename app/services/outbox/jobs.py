@@ -1,4 +1,5 @@
-"""Scheduled outbox delivery. Claims are atomic in the database, so overlapping runs or two schedulers do no harm."""
+"""Scheduled outbox delivery. Batches are held in the database (`held_batch`), so overlapping runs or two schedulers
+do no harm."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ DRAIN_SECONDS = 4.0
 
 @scheduled("outbox_deliver", trigger="interval", seconds=5)
 async def deliver(rt: Runtime) -> dict[str, int] | None:
-    """Every few seconds: recover rows a crashed deliverer left in `sending`, then send until nothing is
+    """Every few seconds: recover rows a SQLite deliverer that died left in `sending`, then send until nothing is
     due (bounded to just under the job interval, so a backlog drains at full speed)."""
     reaped = await outbox.reap_stuck(rt)
     total = await outbox.deliver_due(rt, seconds=DRAIN_SECONDS)

@@ -3,8 +3,9 @@
 Why: a payment notification must be answered as soon as the payment, points and coupons are committed;
 sending a subscribe message (or calling WeChat Pay's coupon API) inline would let a slow or failing
 WeChat delay or fail that answer. `enqueue` inserts a row keyed by `dedupe_key` (a replayed step adds
-nothing); `deliver_due` claims due rows with a conditional UPDATE (pending -> sending, attempts + 1), so
-two schedulers never send the same row, and records the outcome:
+nothing); `deliver_due` takes due rows a batch at a time, held so that two schedulers never send the same row
+(`held_batch`: row locks for a transaction on PostgreSQL, a claim into `sending` on SQLite), and records the
+outcome:
 
 - sent;
 - refused (43101, the member declined the subscription): recorded, never retried;
@@ -14,25 +15,30 @@ two schedulers never send the same row, and records the outcome:
   would only collect more 45009s); 45011 (minute quota): that message a minute later, attempt given back;
 - otherwise back to pending with exponential backoff.
 
-`reap_stuck` returns rows left in `sending` by a crashed deliverer. Outbox times follow `rt.clock`.
+Delivery is at least once: a message whose send was cut off (a deliverer that died or was stopped mid-send) is
+sent again. `reap_stuck` returns rows left in `sending` by a SQLite deliverer that died (and by deliverers before
+the batch transaction, 2026-12-04). Outbox times follow `rt.clock`.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.transactions import in_transaction
 
 from app.db import conn, is_postgres_conn
 from app.runtime import Runtime
-from app.sqlx import Claim, execute, fetch, to_json
+from app.sqlx import Claim, execute, fetch, row_lock, to_json
 from app.wechat import errors as wx
 
 log = logging.getLogger("jifen.outbox")
@@ -122,21 +128,24 @@ def backoff(rt: Runtime, attempts: int) -> timedelta:
 
 # Due rows come from the partial due index (next_attempt_at of unfinished rows, models/outbox.py), in its order:
 # a tie-break on id made PostgreSQL read and sort every due row on each claim (a burst enqueued in one transaction
-# shares one timestamp). Rows other deliverers hold (`sending`, still in the index) are stepped over. The UPDATE
-# changes no indexed column: a HOT update on PostgreSQL. The batch is picked once, in a MATERIALIZED CTE (app/sqlx.py,
-# "Claims"): a join that re-ran it per row would claim every due row.
-_CLAIM = Claim(
-    "outbox_messages",
-    pick="SELECT id FROM outbox_messages WHERE next_attempt_at <= $1 AND status = 'pending' "
-         "ORDER BY next_attempt_at LIMIT $2",
-    set="status = 'sending', attempts = attempts + 1, updated_at = $1", recheck="status = 'pending'",
-    returning="id, kind, dedupe_key, member_id, payload, attempts")
+# shares one timestamp). Rows other deliverers hold are stepped over (SKIP LOCKED on PostgreSQL; `sending` rows on
+# SQLite, still in the index).
+_DUE = "FROM outbox_messages WHERE next_attempt_at <= $1 AND status = 'pending' ORDER BY next_attempt_at LIMIT $2"
+_COLUMNS = "id, kind, dedupe_key, member_id, payload, attempts"
+# SQLite: the batch is claimed (pending -> sending, attempts + 1) in a statement of its own; the batch is picked
+# once, in a MATERIALIZED CTE (app/sqlx.py, "Claims").
+_CLAIM = Claim("outbox_messages", pick=f"SELECT id {_DUE}",
+               set="status = 'sending', attempts = attempts + 1, updated_at = $1", recheck="status = 'pending'",
+               returning=_COLUMNS)
+# PostgreSQL: the batch is locked, not changed: rows stay `pending` (their attempt counted when the outcome is
+# recorded) until the batch's transaction ends.
+_PICK = f"SELECT id, kind, dedupe_key, member_id, payload, attempts + 1 AS attempts {_DUE}"
 
 
 @dataclass(slots=True)
 class Claimed:
-    """A row this deliverer owns (status `sending`) until its outcome is recorded. (Not frozen: a frozen
-    dataclass sets each field through object.__setattr__, 3x the cost, for every message claimed.)"""
+    """A row this deliverer holds until its outcome is recorded; `attempts` counts this one. (Not frozen: a frozen
+    dataclass sets each field through object.__setattr__, 3x the cost, for every message held.)"""
 
     id: int
     kind: str
@@ -146,13 +155,47 @@ class Claimed:
     attempts: int
 
 
-async def claim_batch(now: datetime, limit: int) -> list[Claimed]:
-    """Claim up to `limit` due rows in one statement (pending -> sending); concurrent deliverers get
-    disjoint batches (SKIP LOCKED on PostgreSQL, the single writer on SQLite)."""
-    c = conn()
-    rows = await _CLAIM.run(c, [now, limit])
+def _claimed(rows: list[Any]) -> list[Claimed]:
     return [Claimed(r["id"], r["kind"], r["dedupe_key"], r["member_id"], to_json(r["payload"]), r["attempts"])
             for r in rows]
+
+
+class Batch:
+    """Due rows one deliverer holds, and how it lets go of them (`finish`): see `held_batch`."""
+
+    def __init__(self, c: BaseDBAsyncClient, locked: bool, messages: list[Claimed]) -> None:
+        self.c, self.locked, self.messages = c, locked, messages
+
+    async def finish(self, done: list[tuple[int, Outcome]], unsent: list[Claimed], now: datetime) -> None:
+        """Record the outcomes; give back the rows not sent (due as before, their attempt not spent). Rows neither
+        done nor unsent (a send cut off mid-way) are left: on PostgreSQL pending and due at once, on SQLite in
+        `sending` for the reaper; either way sent again (at least once)."""
+        await _record(self.c, done, now, locked=self.locked)
+        if unsent and not self.locked:  # a lock just ends with the transaction; a claim is undone
+            marks = ", ".join(f"${n + 2}" for n in range(len(unsent)))
+            await execute(self.c, "UPDATE outbox_messages SET status = 'pending', attempts = attempts - 1, "
+                                  f"updated_at = $1 WHERE status = 'sending' AND id IN ({marks})",
+                          [now, *(m.id for m in unsent)])
+
+
+@asynccontextmanager
+async def held_batch(now: datetime, limit: int) -> AsyncIterator[Batch]:
+    """Up to `limit` due rows, held by this deliverer until the block ends; concurrent deliverers get disjoint
+    batches.
+
+    PostgreSQL: the batch is a transaction. Its rows are locked (`FOR UPDATE SKIP LOCKED`), sent, their outcomes
+    recorded, and committed: one row version per message (the outcome), where a claim into `sending` made two;
+    the lock is the lease: a deliverer that dies loses its connection, its transaction rolls back and the rows are
+    due again at once (no reaper wait). Inside the block the transaction is the context's connection: code that
+    must not join it (the senders, whose own writes commit on their own) runs in a context taken before.
+    SQLite (one writer: a transaction held across sends would stop every other write) claims the batch into
+    `sending` in a statement of its own; `reap_stuck` returns the rows of a deliverer that died."""
+    c = conn()
+    if is_postgres_conn(c):
+        async with in_transaction() as tx:
+            yield Batch(tx, True, _claimed(await fetch(tx, _PICK + row_lock(tx, skip_locked=True), [now, limit])))
+    else:
+        yield Batch(c, False, _claimed(await _CLAIM.run(c, [now, limit])))
 
 
 @dataclass(frozen=True)
@@ -160,7 +203,7 @@ class Outcome:
     """What happened to one send; equal outcomes of a batch are recorded by one UPDATE (hence no
     per-message timestamps here: a retry carries its backoff, the time is taken when recording)."""
 
-    status: str  # sent | refused | failed | pending (retry later) | error (crashed: left for the reaper)
+    status: str  # sent | refused | failed | pending (retry later)
     error: str | None = None
     retry_in: timedelta | None = None  # backoff after a failure (spends the attempt)
     retry_at: datetime | None = None  # a quota's reset (gives the attempt back)
@@ -198,35 +241,33 @@ async def _send(rt: Runtime, msg: Claimed, send: Sender | None) -> Outcome:
 
 
 # PostgreSQL: one statement text whatever the batch size (ids and errors as two arrays), so asyncpg prepares it
-# once per connection; SQLite has no arrays and gets a VALUES list. `next_attempt_at` is the retry's time, or
-# NULL for a finished message (which so leaves the due index).
+# once per connection; the rows are the batch's, locked by its transaction (still `pending`: the attempt is counted
+# here). SQLite has no arrays and gets a VALUES list; its rows are claimed (`sending`, attempt counted), and only
+# rows still `sending` are touched: the outcome of a row the reaper took back meanwhile is dropped.
+# `next_attempt_at` is the retry's time, or NULL for a finished message (which so leaves the due index).
 _RECORD_PG = """
 UPDATE outbox_messages AS o SET status = $1, last_error = v.err, updated_at = $2,
-       next_attempt_at = $3, attempts = o.attempts - $4
-FROM unnest($5::bigint[], $6::varchar(255)[]) AS v(id, err) WHERE o.id = v.id AND o.status = 'sending'
+       next_attempt_at = $3, attempts = o.attempts + 1 - $4
+FROM unnest($5::bigint[], $6::varchar(255)[]) AS v(id, err) WHERE o.id = v.id
 """
 
 
-async def _record(done: list[tuple[int, Outcome]], now: datetime) -> None:
+async def _record(c: BaseDBAsyncClient, done: list[tuple[int, Outcome]], now: datetime, *, locked: bool) -> None:
     """One UPDATE per kind of outcome (a batch is mostly `sent`, or mostly quota deferrals); each row keeps
-    its own error text, which differs per request (WeChat appends a request id to errmsg). Only rows still
-    `sending` are touched: the outcome of a row the reaper took back meanwhile is dropped."""
+    its own error text, which differs per request (WeChat appends a request id to errmsg)."""
     groups: dict[tuple[str, timedelta | None, datetime | None], tuple[list[int], list[str | None]]] = {}
     for msg_id, outcome in done:
-        if outcome.status != "error":
-            key = (outcome.status, outcome.retry_in, outcome.retry_at)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = ([], [])
-            group[0].append(msg_id)
-            group[1].append(outcome.error)
-    c = conn()
-    pg = is_postgres_conn(c)
+        key = (outcome.status, outcome.retry_in, outcome.retry_at)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = ([], [])
+        group[0].append(msg_id)
+        group[1].append(outcome.error)
     for (status, retry_in, retry_at), (ids, errors) in groups.items():
         # a row going back to pending must keep a time (NULL would take it out of the due index for good)
         next_at = (retry_at or now + (retry_in or timedelta(0))) if status == "pending" else None
         head = [status, now, next_at, 1 if retry_at else 0]
-        if pg:
+        if locked:
             await execute(c, _RECORD_PG, [*head, ids, errors])
             continue
         values = ", ".join(f"(CAST(${2 * i + 5} AS BIGINT), CAST(${2 * i + 6} AS VARCHAR(255)))"
@@ -249,89 +290,37 @@ async def hold_kind(kind: str, until: datetime, now: datetime) -> int:
 
 
 async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float | None = None) -> dict[str, int]:
-    """Send due rows with `concurrency` senders always busy: the next batch is claimed while the current
-    one is being sent (from half a batch left), and outcomes are recorded a batch at a time beside the
-    sends. Stops when nothing is due, after claiming `limit` rows (default: one batch) or, with `seconds`,
-    when that time is up (everything claimed is still sent). Returns counts per outcome.
+    """Send due rows a batch at a time (`held_batch`), `concurrency` sends in flight; stops when nothing is due,
+    after `limit` rows (default: one batch) or, with `seconds`, when that time is up (checked between batches).
+    Returns counts per outcome.
 
-    Rows this deliverer holds (claimed, outcome not yet recorded) are leased, not owned for good: the reaper
-    returns a `sending` row whose `updated_at` is older than reap_after_seconds. So while a batch drains (a slow
-    WeChat can take longer than that for a whole batch), every quarter of that time (checked whenever a sender
-    takes its next message; one send is bounded by the WeChat client's timeout and retries) the outcomes so far
-    are recorded and the rows still held get their lease renewed; only a deliverer that died stops renewing.
+    A batch holds its rows at most `hold_seconds` (and never more than a quarter of reap_after, so the reaper
+    cannot take a live SQLite batch's rows): then no further send starts, the rest is given back and the next
+    batch takes it. That bounds a PostgreSQL batch's transaction (a slow WeChat would otherwise keep it open for
+    minutes) to that time plus one send (bounded by the WeChat client's timeout and retries).
 
-    The per-message path is kept short (it is most of the deliverer's CPU at full speed): a fixed set of
-    `concurrency` sender loops pops from one queue (no task per message), each kind's sender is looked up once,
-    the lease check is one comparison (awaited only when due), and nothing is logged for a message that went out."""
+    Batches do not overlap (the next is taken when the last send of this one is back): on PostgreSQL a batch's
+    database work costs milliseconds beside seconds of sending in production, and measured here, overlapping it
+    with the sends lost more to the two cores' contention than it hid (bench/README, "Issue 17, tenth round").
+    The per-message path is kept short: a fixed set of `concurrency` sender loops pops from one queue (no task
+    per message), each kind's sender is looked up once, nothing is logged for a message that went out.
+    A 45009 (daily quota) reply holds its kind: the batch's later messages of the kind are given back without
+    calling WeChat, and once the batch is over every pending message of the kind is moved to the reset."""
     cfg = rt.settings.outbox
     width, size = max(cfg.concurrency, 1), max(cfg.batch, 1)
     limit = size if limit is None and seconds is None else limit
     deadline = time.monotonic() + seconds if seconds is not None else None
+    hold_for = timedelta(seconds=min(cfg.hold_seconds, cfg.reap_after_seconds / 4))
     counts: dict[str, int] = {}
-    queue: deque[Claimed] = deque()
-    done: list[tuple[int, Outcome]] = []
-    records: list[asyncio.Future[None]] = []
-    state = {"claimed": 0, "more": True}
-    claim: asyncio.Future[None] | None = None
-    held_until: dict[str, datetime] = {}
-    holds: list[asyncio.Future[int]] = []
     senders: dict[str, Sender | None] = {}
-    leased: set[int] = set()  # claimed rows whose outcome is not recorded yet: their lease is renewed
-    lease_every = timedelta(seconds=cfg.reap_after_seconds / 4)
-    renew = {"due": rt.clock.now() + lease_every}
-    low_water = max(size // 2, width)
+    held_until: dict[str, datetime] = {}
+    outside = contextvars.copy_context()  # the senders' context: never a batch's transaction
 
-    async def record(batch: list[tuple[int, Outcome]]) -> None:
-        await _record(batch, rt.clock.now())
-        leased.difference_update(msg_id for msg_id, _ in batch)
-
-    def flush() -> None:
-        """Record the outcomes so far (a batch at a time, beside the sends)."""
-        nonlocal done
-        if done:
-            records.append(asyncio.ensure_future(record(done)))
-            done = []
-
-    async def renew_leases(now: datetime) -> None:
-        """Every quarter of reap_after: record what is done and renew the lease of every row still held. The
-        renewal is awaited before the next send (once per quarter of reap_after, so it costs nothing): left in
-        the background it could fall behind a slow batch and let another scheduler's reaper take live rows.
-        Due by `rt.clock`, the clock the reaper compares leases with (a shifted clock must renew too)."""
-        renew["due"] = now + lease_every
-        flush()
-        if leased:
-            await _renew(sorted(leased), now)
-
-    async def refill() -> None:
-        want = size if limit is None else min(size, limit - state["claimed"])
-        if want <= 0 or (deadline is not None and time.monotonic() >= deadline):
-            state["more"] = False
-            return
-        if holds:  # a kind's quota is spent: claim after its rows are moved, not the rows being moved
-            await asyncio.gather(*holds)
-        batch = await claim_batch(rt.clock.now(), want)
-        leased.update(msg.id for msg in batch)
-        state["claimed"] += len(batch)
-        state["more"] = len(batch) == want
-        queue.extend(batch)
-
-    def refilling() -> asyncio.Future[None] | None:
-        """The claim in progress, starting one when the queue runs low (one claim at a time)."""
-        nonlocal claim
-        if claim is None or claim.done():
-            claim = asyncio.ensure_future(refill()) if state["more"] and len(queue) < low_water else None
-        return claim
-
-    async def sender() -> None:
-        while True:
-            if (now := rt.clock.now()) >= renew["due"]:  # a comparison per message, a coroutine only when due
-                await renew_leases(now)
-            pending = refilling()
-            if not queue:
-                if pending is None:
-                    return
-                await pending
-                continue
+    async def sender(queue: deque[Claimed], done: list[tuple[int, Outcome]], holds: dict[str, datetime],
+                     stop_at: datetime) -> None:
+        while queue:
+            if rt.clock.now() >= stop_at:  # held long enough: the rest is given back
+                return
             msg = queue.popleft()
             kind = msg.kind
             held = held_until.get(kind) if held_until else None
@@ -339,37 +328,42 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
                 outcome = Outcome("pending", "held: daily quota reached (45009)", retry_at=held)
             else:
                 send = senders[kind] if kind in senders else senders.setdefault(kind, sender_of(kind))
-                try:
-                    outcome = await _send(rt, msg, send)
-                except Exception:  # e.g. the database went away mid-way: the reaper recovers the row
-                    log.exception("outbox delivery of %s crashed", msg.id)
-                    outcome = Outcome("error")
+                outcome = await _send(rt, msg, send)
                 if outcome.holds_kind and outcome.retry_at and kind not in held_until:
-                    held_until[kind] = outcome.retry_at
-                    holds.append(asyncio.ensure_future(hold_kind(kind, outcome.retry_at, rt.clock.now())))
+                    held_until[kind] = holds[kind] = outcome.retry_at
             done.append((msg.id, outcome))
-            if outcome is SENT:
-                counts["sent"] = counts.get("sent", 0) + 1
-            else:
-                if outcome.status == "error":  # not recorded: left in `sending` for the reaper, lease not renewed
-                    leased.discard(msg.id)
-                counts[outcome.label] = counts.get(outcome.label, 0) + 1
-            if len(done) >= size:
-                flush()
+            label = outcome.label
+            counts[label] = counts.get(label, 0) + 1
 
-    try:
-        await asyncio.gather(*(sender() for _ in range(width)))
-    finally:
-        flush()
-        await asyncio.gather(*records, *holds)
+    taken = 0
+    while limit is None or taken < limit:
+        if deadline is not None and time.monotonic() >= deadline:
+            break
+        want = size if limit is None else min(size, limit - taken)
+        holds: dict[str, datetime] = {}
+        done: list[tuple[int, Outcome]] = []
+        failure: BaseException | None = None
+        async with held_batch(rt.clock.now(), want) as batch:
+            queue = deque(batch.messages)
+            stop_at = rt.clock.now() + hold_for
+            loop = asyncio.get_running_loop()
+            tasks = [loop.create_task(sender(queue, done, holds, stop_at), context=outside.copy())
+                     for _ in range(min(width, len(queue)))]
+            try:
+                await asyncio.gather(*tasks)
+            except BaseException as exc:  # cancelled (shutdown) or a bug: what went out is still recorded
+                failure = exc
+                for task in tasks:
+                    task.cancel()
+            await batch.finish(done, list(queue), rt.clock.now())
+        if failure is not None:
+            raise failure
+        for kind, until in holds.items():  # after the batch's commit: its rows of the kind are no longer locked
+            await hold_kind(kind, until, rt.clock.now())
+        taken += len(done)
+        if len(batch.messages) < want and not queue:  # nothing more was due
+            break
     return counts
-
-
-async def _renew(ids: list[int], now: datetime) -> None:
-    """Renew the lease (`updated_at`) of rows this deliverer still holds, so the reaper leaves them alone."""
-    marks = ", ".join(f"${n + 2}" for n in range(len(ids)))
-    await execute(conn(), f"UPDATE outbox_messages SET updated_at = $1 WHERE status = 'sending' AND id IN ({marks})",
-                  [now, *ids])
 
 
 async def reap_stuck(rt: Runtime) -> int:
