@@ -1,6 +1,6 @@
 """The push delivery fast path (issue #17): subscribe bodies assembled from pre-encoded parts must be the bytes the
 generic encoder makes; a burst delivered through the outbox still refreshes a rejected token once (the client
-caches the token's URL); a batch that drains slower than the reaper's lease keeps its rows (leases renewed)."""
+caches the token's URL); a batch that drains slower than the reaper's lease keeps its rows (it gives the unsent back in time)."""
 
 from __future__ import annotations
 
@@ -69,8 +69,9 @@ async def test_a_burst_refreshes_a_rejected_token_once_and_sends_everything(rt, 
 
 
 async def test_a_batch_slower_than_the_lease_keeps_its_rows(rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Sends slower than reap_after in all: the deliverer renews its leases, so a reaper running meanwhile
-    (another scheduler) takes nothing back and every message is sent once, with one attempt."""
+    """Sends slower than reap_after in all: a batch holds its rows at most a quarter of reap_after and gives the
+    unsent back (the next batch takes them), so a reaper running meanwhile (another scheduler) takes nothing back
+    and every message is sent once, with one attempt."""
     monkeypatch.setattr(rt.settings.outbox, "reap_after_seconds", 1)
     monkeypatch.setattr(rt.settings.outbox, "concurrency", 1)
     await push(rt, 5, "o-slow")

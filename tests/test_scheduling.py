@@ -225,9 +225,9 @@ async def _slow_subscribe(rt_: Runtime, msg: outbox.Claimed) -> None:
 
 
 async def test_a_slowly_drained_batch_is_not_reaped_and_resent(rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ten messages claimed at once, each send taking a minute (a slow WeChat): the batch takes ten minutes,
+    """Ten messages due at once, each send taking a minute (a slow WeChat): the delivery takes ten minutes,
     twice reap_after. Another scheduler's reaper runs before every send; the live deliverer's rows are never
-    reaped, so each message goes out once."""
+    reaped (a batch gives its unsent rows back after hold_seconds), so each message goes out once."""
     monkeypatch.setattr(rt.settings.outbox, "concurrency", 1)
     for n in range(10):
         await outbox.enqueue(SLOW_KIND, f"slow-{n}", {"openid": f"o-slow-{n}", "template_id": "sandbox-tpl-points",
