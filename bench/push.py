@@ -2,8 +2,9 @@
 
 Both sides send the same N messages (payloads of real `subscribe` outbox rows) to a fresh sandbox
 process, once without a rate limit and once with `subscribe_rate_per_second` set so the sandbox answers
-45009 past it. jifen: `outbox.deliver_due(rt, seconds=...)` until nothing is due (batches claimed while
-sends run) - the delivery engine at full speed; the scheduler's own cadence is `app/services/outbox/jobs.deliver`.
+45009 past it. jifen: `outbox.deliver_due(rt, seconds=...)` until nothing is due (a batch at a time, on
+PostgreSQL each a transaction holding its rows) - the delivery engine at full speed; the scheduler's own cadence
+is `app/services/outbox/jobs.deliver`.
 Ceiling: one aiohttp session, one access token, as many requests in flight as the outbox's `concurrency`,
 no database. Both sides fetch the access token before their clock starts, and jifen loads its domains (the
 outbox senders) before it, as its scheduler process does at start-up (`app.scheduling`): left inside the clock
@@ -256,7 +257,7 @@ def run(ctx: Any) -> None:
         errors = lost + sum(v for k, v in outcomes.items() if k not in ("sent", "retry"))
         if rate is None:
             errors += n_all - outcomes.get("sent", 0)
-        note = (f"outbox {outcomes} in {j['batches']} deliver_due call(s), claiming {j['batch']} at a time "
+        note = (f"outbox {outcomes} in {j['batches']} deliver_due call(s), holding {j['batch']} at a time "
                 f"(concurrency {j['concurrency']}), {per_side} pass(es) per side, "
                 f"CPU per message: outbox {j['cpu_seconds'] / n_all * 1e6:,.0f} µs, "
                 f"bare client {b['cpu_seconds'] / n_all * 1e6:,.0f} µs, "

@@ -3,7 +3,7 @@
 Why: on the shared 2-core machine the push scenario's rates move with other sessions' load; the CPU each side's
 own process spends per message (`time.process_time()`: the sandbox runs in its own process) and the ratio of
 sides measured back to back are steadier. Beside it: the CPU per message of the PostgreSQL backends serving this
-database (the outbox's claims and outcome records; the bare client has none) and of the sandbox (the same work
+database (the outbox's batch reads and outcome records; the bare client has none) and of the sandbox (the same work
 for both sides), read from /proc, since all of it shares the two cores the push scenario runs on.
 Own database (`jifen_pushcpu`, dropped at the end), Redis db 9 under `jifen-pushcpu:`, a sandbox subprocess
 on a free port; no 100,000-member dataset needed. Compare two checkouts by running it from each in turn

@@ -13,6 +13,7 @@ import secrets
 import signal
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -115,6 +116,16 @@ def _guarded(name: str, job: Job, rt: Runtime) -> Callable[[], Awaitable[None]]:
     overlapping runs never do anything twice (tier warnings, reminders and pushes included)."""
 
     async def run() -> None:
+        task = asyncio.current_task()
+        if task is None:  # pragma: no cover (always run as a task)
+            return await guarded()
+        _RUNNING.add(task)
+        try:
+            await guarded()
+        finally:
+            _RUNNING.discard(task)
+
+    async def guarded() -> None:
         lock = JobLock(rt, name)
         try:
             acquired = await lock.acquire()
@@ -142,6 +153,21 @@ def _guarded(name: str, job: Job, rt: Runtime) -> Callable[[], Awaitable[None]]:
     return run
 
 
+_RUNNING: set[asyncio.Task[Any]] = set()
+"""This process's job runs in progress (`stop_running_jobs`)."""
+
+
+async def stop_running_jobs(wait_seconds: float = 15.0) -> None:
+    """On shutdown, before the database closes: cancel the job runs still in progress and wait for them (up to
+    `wait_seconds`), so each lets go in its own way while it still can (an outbox batch records what went out and
+    commits; a job's transaction rolls back; a lock is released) instead of being cut off when the loop ends."""
+    running = [task for task in _RUNNING if not task.done()]
+    for task in running:
+        task.cancel()
+    if running:
+        await asyncio.wait(running, timeout=wait_seconds)
+
+
 async def _run(name: str, job: Job, rt: Runtime) -> None:
     try:
         result = await job(rt)
@@ -167,6 +193,7 @@ async def scheduler_main(settings: Settings, stop: asyncio.Event | None = None) 
             pass
     await stop.wait()
     sched.shutdown(wait=False)
+    await stop_running_jobs()
     await rt.close()
     await db.close()
 

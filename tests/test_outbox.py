@@ -259,6 +259,32 @@ async def test_a_stopped_deliverer_records_what_went_out_and_leaves_the_rest_due
     assert {m["touser"] for m in sandbox.state.sent_messages} == {f"o-stop{n}" for n in range(6)}
 
 
+async def test_a_stopping_scheduler_lets_its_delivery_record_what_went_out(rt, sandbox) -> None:
+    """SIGTERM to `jifen scheduler` mid-batch: before the database closes, the running delivery job is stopped
+    and waited for (`stop_running_jobs`), so what went out is recorded and the job's lock released."""
+    from app.services.outbox import jobs as outbox_jobs
+    from tasks import scheduler
+
+    for n in range(6):
+        await push(rt, f"o-term{n}", key=f"term-{n}")
+    await fault(sandbox, count=6, delay_ms=300)
+    rt.settings.outbox.concurrency, concurrency = 2, rt.settings.outbox.concurrency
+    try:
+        run = asyncio.ensure_future(scheduler._guarded("outbox_deliver", outbox_jobs.deliver, rt)())
+        for _ in range(250):
+            if len(sandbox.state.sent_messages) >= 3:
+                break
+            await asyncio.sleep(0.02)
+        await asyncio.sleep(0.1)
+        await scheduler.stop_running_jobs()
+    finally:
+        rt.settings.outbox.concurrency = concurrency
+    assert run.cancelled()
+    statuses = [m.status for m in await OutboxMessage.all()]
+    assert 2 <= statuses.count("sent") < 6 and "pending" in statuses
+    assert await rt.redis.get(rt.key("job-lock", "outbox_deliver")) is None
+
+
 _SIDE_WRITES: list[int] = []
 
 

@@ -1,6 +1,7 @@
 """The push delivery fast path (issue #17): subscribe bodies assembled from pre-encoded parts must be the bytes the
 generic encoder makes; a burst delivered through the outbox still refreshes a rejected token once (the client
-caches the token's URL); a batch that drains slower than the reaper's lease keeps its rows (it gives the unsent back in time)."""
+caches the token's URL); a batch that drains slower than the reaper's lease keeps its rows (it gives the unsent
+back in time)."""
 
 from __future__ import annotations
 
