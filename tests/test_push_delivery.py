@@ -86,3 +86,14 @@ async def test_a_batch_slower_than_the_lease_keeps_its_rows(rt, sandbox, monkeyp
     assert reaped == 0
     assert [(m.status, m.attempts) for m in await OutboxMessage.all()] == [("sent", 1)] * 5
     assert len(sandbox.state.sent_messages) == 5
+
+
+async def test_a_hold_of_zero_still_sends_a_message_a_sender_per_batch(rt, sandbox,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`hold_seconds = 0` (a misconfiguration) gives a batch back after each sender's first send, not before it:
+    delivery goes on, a batch at a time, instead of giving every batch back untouched for ever."""
+    monkeypatch.setattr(rt.settings.outbox, "hold_seconds", 0)
+    monkeypatch.setattr(rt.settings.outbox, "concurrency", 2)
+    await push(rt, 5, "o-zero")
+    assert await asyncio.wait_for(deliver_due(rt, 5), timeout=30) == {"sent": 5}
+    assert [(m.status, m.attempts) for m in await OutboxMessage.all()] == [("sent", 1)] * 5

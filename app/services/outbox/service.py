@@ -326,8 +326,6 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     async def sender(queue: deque[Claimed], done: list[tuple[int, Outcome]], holds: dict[str, datetime],
                      stop_at: datetime) -> None:
         while queue:
-            if rt.clock.now() >= stop_at:  # held long enough: the rest is given back
-                return
             msg = queue.popleft()
             kind = msg.kind
             held = held_until.get(kind) if held_until else None
@@ -341,6 +339,8 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
             done.append((msg.id, outcome))
             label = outcome.label
             counts[label] = counts.get(label, 0) + 1
+            if rt.clock.now() >= stop_at:  # held long enough: the rest is given back (checked after a send, so
+                return  # every batch makes progress even with a hold of zero)
 
     taken = 0
     while limit is None or taken < limit:
