@@ -4,8 +4,8 @@ Why not the ORM here: the check-in/award path is the hottest write and must take
 round trips as possible (bench/ measures it against hand-written asyncpg). Values are adapted to what
 Tortoise itself stores, so ORM reads of these rows stay correct.
 
-Claims (a batch of due rows moved to a leased state in one UPDATE: the outbox, WeCom events, content editions,
-SOP polls) are built by `Claim` and nowhere else, so they all take the one safe form: the batch is picked in a
+Claims (a batch of due rows moved to a leased state in one UPDATE: the outbox on SQLite, WeCom events, content
+editions, SOP polls) are built by `Claim` and nowhere else, so they all take the one safe form: the batch is picked in a
 MATERIALIZED CTE (`WITH picked AS MATERIALIZED (SELECT id ... LIMIT $n FOR UPDATE SKIP LOCKED) UPDATE ... WHERE
 id IN (SELECT id FROM picked)`), never in `id IN (SELECT ... LIMIT ...)` directly: PostgreSQL may plan the latter
 as a nested-loop semi-join that re-runs the subquery for every row it scans, and each re-run skips the rows the

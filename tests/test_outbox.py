@@ -225,7 +225,18 @@ async def test_a_postgres_batch_locks_its_rows_and_writes_one_version_a_message(
     assert {(m.status, m.attempts, m.next_attempt_at) for m in await OutboxMessage.all()} == {("sent", 1, None)}
 
 
-async def test_a_stopped_deliverer_records_what_went_out_and_leaves_the_rest_due(rt, sandbox) -> None:
+async def two_sent_two_in_flight(sandbox) -> None:
+    """With two senders and every send answered 300 ms after the sandbox records it: wait until the first two
+    answers are back and the next two sends are waiting for theirs."""
+    for _ in range(250):
+        if len(sandbox.state.sent_messages) >= 3:
+            break
+        await asyncio.sleep(0.02)
+    await asyncio.sleep(0.1)
+
+
+async def test_a_stopped_deliverer_records_what_went_out_and_leaves_the_rest_due(
+        rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     """The scheduler stopped mid-batch (the delivery task cancelled while a send is in flight): the messages that
     went out are recorded as sent, the rest stay due with no attempt spent (on PostgreSQL the batch's lock ends
     with its transaction, at once; SQLite gives the unsent back, and its cut-off send waits for the reaper) and
@@ -233,19 +244,12 @@ async def test_a_stopped_deliverer_records_what_went_out_and_leaves_the_rest_due
     for n in range(6):
         await push(rt, f"o-stop{n}", key=f"stop-{n}")
     await fault(sandbox, count=6, delay_ms=300)
-    rt.settings.outbox.concurrency, concurrency = 2, rt.settings.outbox.concurrency
-    try:
-        delivering = asyncio.ensure_future(deliver_due(rt))
-        for _ in range(250):  # the sandbox records sends as they arrive and answers 300 ms later
-            if len(sandbox.state.sent_messages) >= 3:
-                break
-            await asyncio.sleep(0.02)
-        await asyncio.sleep(0.1)  # the first two answers are back; the next two sends are waiting for theirs
-        delivering.cancel()
-        with pytest.raises(asyncio.CancelledError):
-            await delivering
-    finally:
-        rt.settings.outbox.concurrency = concurrency
+    monkeypatch.setattr(rt.settings.outbox, "concurrency", 2)
+    delivering = asyncio.ensure_future(deliver_due(rt))
+    await two_sent_two_in_flight(sandbox)
+    delivering.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await delivering
     rows = {m.dedupe_key: (m.status, m.attempts) for m in await OutboxMessage.all()}
     sent = {k for k, v in rows.items() if v == ("sent", 1)}
     assert len(sent) >= 2 and len(sent) < 6
@@ -259,7 +263,8 @@ async def test_a_stopped_deliverer_records_what_went_out_and_leaves_the_rest_due
     assert {m["touser"] for m in sandbox.state.sent_messages} == {f"o-stop{n}" for n in range(6)}
 
 
-async def test_a_stopping_scheduler_lets_its_delivery_record_what_went_out(rt, sandbox) -> None:
+async def test_a_stopping_scheduler_lets_its_delivery_record_what_went_out(
+        rt, sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     """SIGTERM to `jifen scheduler` mid-batch: before the database closes, the running delivery job is stopped
     and waited for (`stop_running_jobs`), so what went out is recorded and the job's lock released."""
     from app.services.outbox import jobs as outbox_jobs
@@ -268,17 +273,10 @@ async def test_a_stopping_scheduler_lets_its_delivery_record_what_went_out(rt, s
     for n in range(6):
         await push(rt, f"o-term{n}", key=f"term-{n}")
     await fault(sandbox, count=6, delay_ms=300)
-    rt.settings.outbox.concurrency, concurrency = 2, rt.settings.outbox.concurrency
-    try:
-        run = asyncio.ensure_future(scheduler._guarded("outbox_deliver", outbox_jobs.deliver, rt)())
-        for _ in range(250):
-            if len(sandbox.state.sent_messages) >= 3:
-                break
-            await asyncio.sleep(0.02)
-        await asyncio.sleep(0.1)
-        await scheduler.stop_running_jobs()
-    finally:
-        rt.settings.outbox.concurrency = concurrency
+    monkeypatch.setattr(rt.settings.outbox, "concurrency", 2)
+    run = asyncio.ensure_future(scheduler._guarded("outbox_deliver", outbox_jobs.deliver, rt)())
+    await two_sent_two_in_flight(sandbox)
+    await scheduler.stop_running_jobs()
     assert run.cancelled()
     statuses = [m.status for m in await OutboxMessage.all()]
     assert 2 <= statuses.count("sent") < 6 and "pending" in statuses

@@ -374,8 +374,9 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
 
 
 async def reap_stuck(rt: Runtime) -> int:
-    """Rows in `sending` whose lease (claim or last renewal by their deliverer, see `deliver_due`) is older than
-    reap_after_seconds go back to pending (their attempt counts): their deliverer died."""
+    """Rows in `sending` (a SQLite batch's claim, see `held_batch`) whose `updated_at` is older than
+    reap_after_seconds go back to pending (their attempt counts): their deliverer died, since a live batch gives
+    its unsent rows back within a quarter of that (`deliver_due`)."""
     now = rt.clock.now()
     cutoff = now - timedelta(seconds=rt.settings.outbox.reap_after_seconds)
     rows = await fetch(conn(), "UPDATE outbox_messages SET status = 'pending', next_attempt_at = $1, updated_at = $1, "
