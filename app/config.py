@@ -223,8 +223,8 @@ class OutboxConfig:
     # with it (bench/README "Issue 17, fifth round")
     batch: int = 400
     # a batch holds its rows at most this long (capped at a quarter of reap_after_seconds), then gives the unsent
-    # rest back: it bounds a PostgreSQL batch transaction when WeChat is slow. Keep it below the database's
-    # idle_in_transaction_session_timeout, if one is set (a batch is "idle in transaction" while it sends)
+    # rest back: it bounds a PostgreSQL batch transaction when WeChat is slow (the transaction sets its own
+    # idle_in_transaction_session_timeout from it: outbox.service.idle_allowance)
     hold_seconds: int = 30
     concurrency: int = 10
 

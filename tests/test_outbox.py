@@ -225,6 +225,34 @@ async def test_a_postgres_batch_locks_its_rows_and_writes_one_version_a_message(
     assert {(m.status, m.attempts, m.next_attempt_at) for m in await OutboxMessage.all()} == {("sent", 1, None)}
 
 
+async def test_a_batch_outlives_a_database_idle_in_transaction_timeout_shorter_than_its_sends(rt, sandbox) -> None:
+    """A database whose idle_in_transaction_session_timeout is shorter than a batch's sends (300 ms here, sends
+    answered after 500 ms) would end every batch mid-way: its messages sent, never recorded, and sent again by
+    the next batch, which dies the same way. The batch sets its own limit for its transaction
+    (`outbox.idle_allowance`): each message goes out once and is recorded."""
+    c = conn()
+    if not is_postgres_conn(c):
+        pytest.skip("idle_in_transaction_session_timeout is PostgreSQL's")
+    for n in range(4):
+        await push(rt, f"o-idle{n}", key=f"idle-{n}")
+    await fault(sandbox, count=4, delay_ms=500)
+    admin = await asyncpg.connect(rt.settings.database.url)
+    name = await admin.fetchval("SELECT current_database()")
+    raw = c._pool._pool  # the asyncpg pool under app.db_pool.FairPool: its connections are opened again
+    try:
+        await admin.execute(f'ALTER DATABASE "{name}" SET idle_in_transaction_session_timeout = 300')
+        await raw.expire_connections()
+        assert (await fetch(conn(), "SHOW idle_in_transaction_session_timeout"))[0][0] == "300ms"
+        counts = await deliver_due(rt)
+    finally:
+        await admin.execute(f'ALTER DATABASE "{name}" RESET idle_in_transaction_session_timeout')
+        await admin.close()
+        await raw.expire_connections()
+    assert counts == {"sent": 4}
+    assert len(sandbox.state.sent_messages) == 4
+    assert {(m.status, m.attempts) for m in await OutboxMessage.all()} == {("sent", 1)}
+
+
 async def two_sent_two_in_flight(sandbox) -> None:
     """With two senders and every send answered 300 ms after the sandbox records it: wait until the first two
     answers are back and the next two sends are waiting for theirs."""

@@ -185,8 +185,24 @@ class Batch:
                           [now, *(m.id for m in unsent)])
 
 
+# A batch is "idle in transaction" while it sends. A database-wide idle_in_transaction_session_timeout shorter than
+# a batch's life would end every batch mid-way, its messages sent but never recorded, then sent again by the next
+# batch, which dies the same way: members spammed, nothing ever recorded. So the batch sets its own, for its
+# transaction only (`set_config(..., true)` = SET LOCAL, which takes a parameter): `idle_allowance`.
+_IDLE_LIMIT = "SELECT set_config('idle_in_transaction_session_timeout', $1, true)"
+
+
+def idle_allowance(rt: Runtime, hold_for: timedelta) -> timedelta:
+    """How long a PostgreSQL batch may sit idle in its transaction: the hold, then the sends in flight when it
+    ends, each at worst an access-token fetch and the call itself, every try up to the client's timeout
+    (`[wechat] timeout_seconds` x (1 + retries), WeChat Pay's client has the same bounds), plus a minute's
+    margin. Longer means a deliverer that hangs: PostgreSQL ends its session, the rows are due again at once."""
+    w = rt.settings.wechat
+    return hold_for + timedelta(seconds=2 * w.timeout_seconds * (1 + w.retries) + 60)
+
+
 @asynccontextmanager
-async def held_batch(now: datetime, limit: int) -> AsyncIterator[Batch]:
+async def held_batch(now: datetime, limit: int, idle_limit: timedelta | None = None) -> AsyncIterator[Batch]:
     """Up to `limit` due rows, held by this deliverer until the block ends; concurrent deliverers get disjoint
     batches.
 
@@ -196,10 +212,13 @@ async def held_batch(now: datetime, limit: int) -> AsyncIterator[Batch]:
     due again at once (no reaper wait). Inside the block the transaction is the context's connection: code that
     must not join it (the senders, whose own writes commit on their own) runs in a context taken before.
     SQLite (one writer: a transaction held across sends would stop every other write) claims the batch into
-    `sending` in a statement of its own; `reap_stuck` returns the rows of a deliverer that died."""
+    `sending` in a statement of its own; `reap_stuck` returns the rows of a deliverer that died.
+    `idle_limit` (PostgreSQL): the transaction's own idle_in_transaction_session_timeout (`idle_allowance`)."""
     c = conn()
     if is_postgres_conn(c):
         async with in_transaction() as tx:
+            if idle_limit is not None:
+                await fetch(tx, _IDLE_LIMIT, [f"{max(int(idle_limit.total_seconds() * 1000), 1)}ms"])
             yield Batch(tx, True, _claimed(await fetch(tx, _PICK + row_lock(tx, skip_locked=True), [now, limit])))
     else:
         yield Batch(c, False, _claimed(await _CLAIM.run(c, [now, limit])))
@@ -318,6 +337,7 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     limit = size if limit is None and seconds is None else limit
     deadline = time.monotonic() + seconds if seconds is not None else None
     hold_for = timedelta(seconds=min(cfg.hold_seconds, cfg.reap_after_seconds / 4))
+    idle_limit = idle_allowance(rt, hold_for)
     counts: dict[str, int] = {}
     senders: dict[str, Sender | None] = {}
     held_until: dict[str, datetime] = {}
@@ -350,7 +370,7 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
         holds: dict[str, datetime] = {}
         done: list[tuple[int, Outcome]] = []
         failure: BaseException | None = None
-        async with held_batch(rt.clock.now(), want) as batch:
+        async with held_batch(rt.clock.now(), want, idle_limit) as batch:
             queue = deque(batch.messages)
             stop_at = rt.clock.now() + hold_for
             loop = asyncio.get_running_loop()
