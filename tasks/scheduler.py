@@ -100,14 +100,18 @@ _sleep = asyncio.sleep  # the renewal timer (tests drive it by hand)
 async def _db_lease(name: str) -> AsyncIterator[bool]:
     """The fallback when Redis is unreachable: on PostgreSQL a transaction-scoped advisory lock held on one
     connection for the run (released by COMMIT, or by the rollback asyncpg does when the connection goes back
-    to the pool, even after a crash); True when this run holds it. SQLite has no such lock and a single
-    writer: the run goes ahead, since every job claims its rows in the database and a second run is harmless."""
+    to the pool, even after a crash); True when this run holds it. The transaction sits idle while the job runs,
+    so it turns the database's idle_in_transaction_session_timeout off for itself: a database-wide one shorter
+    than a job would end the lease mid-run (a second scheduler free to start the job, the run failing at its
+    COMMIT). SQLite has no such lock and a single writer: the run goes ahead, since every job claims its rows in
+    the database and a second run is harmless."""
     c = db.conn()
     if not db.is_postgres_conn(c):
         yield True
         return
     async with c.acquire_connection() as raw, raw.transaction():
-        yield bool(await raw.fetchval("SELECT pg_try_advisory_xact_lock($1, hashtext($2))", _JOB_LEASE_CLASS, name))
+        yield bool(await raw.fetchval("SELECT set_config('idle_in_transaction_session_timeout', '0', true) = '0' "
+                                      "AND pg_try_advisory_xact_lock($1, hashtext($2))", _JOB_LEASE_CLASS, name))
 
 
 def _guarded(name: str, job: Job, rt: Runtime) -> Callable[[], Awaitable[None]]:

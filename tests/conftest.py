@@ -11,6 +11,7 @@ import asyncio
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -87,6 +88,25 @@ async def _pg_admin(sql: str) -> None:
         await conn.execute(sql)
     finally:
         await conn.close()
+
+
+@asynccontextmanager
+async def pg_database_setting(rt: Runtime, setting: str, value: str) -> AsyncIterator[None]:
+    """PostgreSQL only: the test database's default for `setting` is `value` for the block (ALTER DATABASE ...
+    SET, what a DBA configures), every pool connection opened again after it, and again after the reset."""
+    import asyncpg
+
+    raw = db.conn()._pool._pool  # the asyncpg pool under app.db_pool.FairPool
+    admin = await asyncpg.connect(rt.settings.database.url)
+    name = await admin.fetchval("SELECT current_database()")
+    try:
+        await admin.execute(f'ALTER DATABASE "{name}" SET {setting} = {value}')
+        await raw.expire_connections()
+        yield
+    finally:
+        await admin.execute(f'ALTER DATABASE "{name}" RESET {setting}')
+        await admin.close()
+        await raw.expire_connections()
 
 
 async def _check_services() -> None:

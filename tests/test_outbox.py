@@ -14,7 +14,7 @@ from app.services.outbox import service as outbox
 from app.services.outbox.service import deliver_due, enqueue, reap_stuck
 from app.sqlx import fetch
 from models import Member, OutboxMessage, PointEntry
-from tests.conftest import Api
+from tests.conftest import Api, pg_database_setting
 from tests.payhelpers import NotifyRelay, assert_ledger_invariant, play_payment, sandbox_call
 
 SEND_PATH = "/cgi-bin/message/subscribe/send"
@@ -236,18 +236,9 @@ async def test_a_batch_outlives_a_database_idle_in_transaction_timeout_shorter_t
     for n in range(4):
         await push(rt, f"o-idle{n}", key=f"idle-{n}")
     await fault(sandbox, count=4, delay_ms=500)
-    admin = await asyncpg.connect(rt.settings.database.url)
-    name = await admin.fetchval("SELECT current_database()")
-    raw = c._pool._pool  # the asyncpg pool under app.db_pool.FairPool: its connections are opened again
-    try:
-        await admin.execute(f'ALTER DATABASE "{name}" SET idle_in_transaction_session_timeout = 300')
-        await raw.expire_connections()
+    async with pg_database_setting(rt, "idle_in_transaction_session_timeout", "300"):
         assert (await fetch(conn(), "SHOW idle_in_transaction_session_timeout"))[0][0] == "300ms"
         counts = await deliver_due(rt)
-    finally:
-        await admin.execute(f'ALTER DATABASE "{name}" RESET idle_in_transaction_session_timeout')
-        await admin.close()
-        await raw.expire_connections()
     assert counts == {"sent": 4}
     assert len(sandbox.state.sent_messages) == 4
     assert {(m.status, m.attempts) for m in await OutboxMessage.all()} == {("sent", 1)}

@@ -21,7 +21,7 @@ from app.sqlx import fetch
 from models import EarningRule, ExpiryReminder, Member, OutboxMessage, Payment, PointBucket, PointsBudget, TierChange
 from sandbox.state import openid_for
 from tasks import scheduler
-from tests.conftest import BACKEND, Api
+from tests.conftest import BACKEND, Api, pg_database_setting
 from tests.payhelpers import NotifyRelay, play_payment
 
 
@@ -114,6 +114,30 @@ async def test_redis_down_falls_back_to_a_database_lease(rt, monkeypatch: pytest
     await a
     await scheduler._guarded("lease-test", second, rt)()
     assert second.runs == 1  # the lease ended with the run
+
+
+@pytest.mark.skipif(BACKEND != "postgres", reason="the database lease is a PostgreSQL advisory lock")
+async def test_the_database_lease_outlives_a_database_idle_in_transaction_timeout(
+        rt, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lease's transaction sits idle while the job runs: a database-wide idle_in_transaction_session_timeout
+    (300 ms here) shorter than the job had ended it mid-run, leaving a second scheduler free to start the job and
+    the first failing at its COMMIT."""
+    async def redis_down(*args: Any, **kwargs: Any) -> Any:
+        raise RedisConnectionError("Connection refused")
+
+    monkeypatch.setattr(rt.redis, "set", redis_down)
+    first, second = Gate(), Gate()
+    second.release.set()
+    async with pg_database_setting(rt, "idle_in_transaction_session_timeout", "300"):
+        a = asyncio.ensure_future(scheduler._guarded("lease-idle", first, rt)())
+        await first.started.wait()
+        await asyncio.sleep(0.8)  # the job runs on, its lease's transaction idle
+        await scheduler._guarded("lease-idle", second, rt)()
+        assert second.runs == 0  # the lease still holds
+        first.release.set()
+        await a  # and its transaction commits
+        await scheduler._guarded("lease-idle", second, rt)()
+    assert (first.runs, second.runs) == (1, 1)
 
 
 # -- tier warnings: claimed once per member and month ---------------------------------------------------------
