@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+import asyncpg
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from app import db
@@ -46,7 +47,7 @@ JOB_LOCK_SECONDS = 60
 """Time to live of a job's Redis lock; the holder renews it every third of that while the job runs, so a
 crashed scheduler blocks its jobs for at most a minute and a slow run never loses its lock to expiry."""
 
-_JOB_LEASE_CLASS = 7126002  # pg_try_advisory_xact_lock(class, hashtext(job)): the fallback lease's key space
+_JOB_LEASE_CLASS = 7126002  # pg_try_advisory_lock(class, hashtext(job)): the fallback lease's key space
 
 # Compare-and-delete / compare-and-renew: only the holder's token releases or extends the lock, so a run
 # whose lock expired (and was taken by another scheduler) can never delete or prolong the new holder's lock.
@@ -96,22 +97,89 @@ class JobLock:
 _sleep = asyncio.sleep  # the renewal timer (tests drive it by hand)
 
 
+class _Leases:
+    """The database leases of this process's job runs while Redis is down: session-level advisory locks, all on
+    ONE connection of their own, outside the pool.
+
+    Why not a pooled connection per lease (as before): a lease lives as long as its run, so as many runs at once as
+    the pool has connections (18 jobs, most of them due together at the minute; 10 connections by default) left
+    none for the jobs' own queries, and every run waited for ever. Why no session locks on pooled connections:
+    those skip asyncpg's reset (app/db.py NoResetConnection) and carry no session state. No transaction either, so
+    nothing is idle in one (a database-wide idle_in_transaction_session_timeout would end it). If this connection
+    breaks, PostgreSQL drops its locks: the runs in progress go on without a lease (harmless, the lock only saves
+    duplicate work) and the next lease opens a new one."""
+
+    def __init__(self) -> None:
+        self._conn: asyncpg.Connection | None = None
+        self._lock: asyncio.Lock | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._held: set[str] = set()
+
+    def _guard(self) -> asyncio.Lock:
+        loop = asyncio.get_running_loop()
+        if self._lock is None or self._loop is not loop:  # a new event loop (a new process run): start over
+            self._conn, self._lock, self._loop, self._held = None, asyncio.Lock(), loop, set()
+        return self._lock
+
+    async def take(self, url: str, name: str) -> asyncpg.Connection | None:
+        """The connection now holding `name`'s lease, or None when another run holds it (in this process: a
+        session lock is re-entrant, so the names held here are remembered)."""
+        async with self._guard():
+            if name in self._held:
+                return None
+            if self._conn is None or self._conn.is_closed():
+                self._conn = await asyncpg.connect(url, timeout=5)
+            c = self._conn
+            if not await c.fetchval("SELECT pg_try_advisory_lock($1, hashtext($2))", _JOB_LEASE_CLASS, name):
+                return None
+            self._held.add(name)
+            return c
+
+    async def give_back(self, c: asyncpg.Connection, name: str) -> None:
+        async with self._guard():
+            self._held.discard(name)
+            if c is not self._conn or c.is_closed():
+                return  # that session is gone, and its locks with it
+            try:
+                await c.fetchval("SELECT pg_advisory_unlock($1, hashtext($2))", _JOB_LEASE_CLASS, name)
+            except BaseException:  # unknown whether it was unlocked: end the session, which surely does
+                c.terminate()
+                self._conn = None
+                raise
+
+    async def close(self) -> None:
+        if self._conn is not None and self._loop is asyncio.get_running_loop():
+            async with self._guard():
+                if self._conn is not None and not self._conn.is_closed():
+                    await self._conn.close()
+                self._conn = None
+                self._held.clear()
+
+
+_LEASES = _Leases()
+
+
+async def close_leases() -> None:
+    """Before the database closes: the lease connection (`_Leases`) goes too."""
+    await _LEASES.close()
+
+
 @asynccontextmanager
-async def _db_lease(name: str) -> AsyncIterator[bool]:
-    """The fallback when Redis is unreachable: on PostgreSQL a transaction-scoped advisory lock held on one
-    connection for the run (released by COMMIT, or by the rollback asyncpg does when the connection goes back
-    to the pool, even after a crash); True when this run holds it. The transaction sits idle while the job runs,
-    so it turns the database's idle_in_transaction_session_timeout off for itself: a database-wide one shorter
-    than a job would end the lease mid-run (a second scheduler free to start the job, the run failing at its
-    COMMIT). SQLite has no such lock and a single writer: the run goes ahead, since every job claims its rows in
-    the database and a second run is harmless."""
-    c = db.conn()
-    if not db.is_postgres_conn(c):
+async def _db_lease(rt: Runtime, name: str) -> AsyncIterator[bool]:
+    """The fallback when Redis is unreachable: on PostgreSQL an advisory lock held for the run (`_Leases`); True
+    when this run holds it. SQLite has no such lock and a single writer: the run goes ahead, since every job
+    claims its rows in the database and a second run is harmless."""
+    if not db.is_postgres_conn(db.conn()):
         yield True
         return
-    async with c.acquire_connection() as raw, raw.transaction():
-        yield bool(await raw.fetchval("SELECT set_config('idle_in_transaction_session_timeout', '0', true) = '0' "
-                                      "AND pg_try_advisory_xact_lock($1, hashtext($2))", _JOB_LEASE_CLASS, name))
+    c = await _LEASES.take(rt.settings.database.url, name)
+    if c is None:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        await _LEASES.give_back(c, name)
 
 
 def _guarded(name: str, job: Job, rt: Runtime) -> Callable[[], Awaitable[None]]:
@@ -135,7 +203,7 @@ def _guarded(name: str, job: Job, rt: Runtime) -> Callable[[], Awaitable[None]]:
             acquired = await lock.acquire()
         except Exception as exc:
             log.warning("job %s: Redis unavailable (%s), taking the database lease instead", name, exc)
-            async with _db_lease(name) as leased:
+            async with _db_lease(rt, name) as leased:
                 if not leased:
                     log.debug("job %s already running elsewhere (database lease)", name)
                     return
@@ -198,6 +266,7 @@ async def scheduler_main(settings: Settings, stop: asyncio.Event | None = None) 
     await stop.wait()
     sched.shutdown(wait=False)
     await stop_running_jobs()
+    await close_leases()
     await rt.close()
     await db.close()
 

@@ -8,6 +8,7 @@ import asyncio
 from datetime import datetime, timedelta
 from typing import Any
 
+import asyncpg
 import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
@@ -106,22 +107,65 @@ async def test_redis_down_falls_back_to_a_database_lease(rt, monkeypatch: pytest
     monkeypatch.setattr(rt.redis, "set", redis_down)
     first, second = Gate(), Gate()
     second.release.set()
-    a = asyncio.ensure_future(scheduler._guarded("lease-test", first, rt)())
-    await first.started.wait()
-    await asyncio.gather(*(scheduler._guarded("lease-test", second, rt)() for _ in range(3)))
-    assert second.runs == 0  # another scheduler without Redis still sees the run in progress
-    first.release.set()
-    await a
-    await scheduler._guarded("lease-test", second, rt)()
-    assert second.runs == 1  # the lease ended with the run
+    other = await asyncpg.connect(rt.settings.database.url)  # another scheduler's session
+
+    async def other_takes_it() -> bool:
+        took = await other.fetchval("SELECT pg_try_advisory_lock($1, hashtext($2))", scheduler._JOB_LEASE_CLASS,
+                                    "lease-test")
+        if took:
+            await other.fetchval("SELECT pg_advisory_unlock($1, hashtext($2))", scheduler._JOB_LEASE_CLASS,
+                                 "lease-test")
+        return bool(took)
+
+    try:
+        a = asyncio.ensure_future(scheduler._guarded("lease-test", first, rt)())
+        await first.started.wait()
+        await asyncio.gather(*(scheduler._guarded("lease-test", second, rt)() for _ in range(3)))
+        assert second.runs == 0  # another run in this scheduler sees the run in progress
+        assert await other_takes_it() is False  # and so does another scheduler without Redis
+        first.release.set()
+        await a
+        assert await other_takes_it() is True  # the lease ended with the run
+        await scheduler._guarded("lease-test", second, rt)()
+        assert second.runs == 1
+    finally:
+        await other.close()
+        await scheduler.close_leases()
+
+
+@pytest.mark.skipif(BACKEND != "postgres", reason="the database lease is a PostgreSQL advisory lock")
+async def test_more_jobs_at_once_than_pool_connections_still_run_on_database_leases(
+        rt, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With Redis down every job run takes the database lease. A lease had held a pool connection for the whole
+    run, so as many runs at once as the pool has connections (18 jobs, most of them due together at the minute,
+    10 connections a process by default) left none for the jobs' own queries: every run waited for ever and the
+    scheduler stopped for good, Redis back or not. The leases now share one connection of their own."""
+    async def redis_down(*args: Any, **kwargs: Any) -> Any:
+        raise RedisConnectionError("Connection refused")
+
+    monkeypatch.setattr(rt.redis, "set", redis_down)
+    runs = rt.settings.database.pool_max + 2
+    done: list[int] = []
+
+    async def job(rt_: Runtime) -> None:
+        await asyncio.sleep(0.2)  # every run takes its lease before any of them queries
+        await fetch(conn(), "SELECT 1")
+        done.append(1)
+
+    try:
+        await asyncio.wait_for(asyncio.gather(*(scheduler._guarded(f"pool-{n}", job, rt)() for n in range(runs))),
+                               timeout=30)
+    finally:
+        await scheduler.close_leases()
+    assert len(done) == runs
 
 
 @pytest.mark.skipif(BACKEND != "postgres", reason="the database lease is a PostgreSQL advisory lock")
 async def test_the_database_lease_outlives_a_database_idle_in_transaction_timeout(
         rt, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The lease's transaction sits idle while the job runs: a database-wide idle_in_transaction_session_timeout
-    (300 ms here) shorter than the job had ended it mid-run, leaving a second scheduler free to start the job and
-    the first failing at its COMMIT."""
+    """The lease was a transaction-scoped lock, its transaction idle while the job ran: a database-wide
+    idle_in_transaction_session_timeout (300 ms here) shorter than the job ended it mid-run, leaving a second
+    scheduler free to start the job and the first failing at its COMMIT. Now a session lock, in no transaction."""
     async def redis_down(*args: Any, **kwargs: Any) -> Any:
         raise RedisConnectionError("Connection refused")
 
@@ -137,6 +181,7 @@ async def test_the_database_lease_outlives_a_database_idle_in_transaction_timeou
         first.release.set()
         await a  # and its transaction commits
         await scheduler._guarded("lease-idle", second, rt)()
+        await scheduler.close_leases()
     assert (first.runs, second.runs) == (1, 1)
 
 
