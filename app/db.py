@@ -7,12 +7,14 @@ embedded default before any worker starts.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import re
 import sqlite3
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import asyncpg
 
@@ -26,6 +28,7 @@ from tortoise.fields import DatetimeField
 from app.config import ROOT, Settings
 
 MODEL_MODULES = ["models", "aerich.models"]
+T = TypeVar("T")
 MIGRATIONS_DIR = ROOT / "migrations"
 
 
@@ -89,8 +92,26 @@ def dialect(settings: Settings) -> str:
     return "postgres" if settings.database.is_postgres else "sqlite"
 
 
+_OUTSIDE: contextvars.Context | None = None
+"""The context right after `connect`: Tortoise's connections, no transaction (`detached`)."""
+
+
 async def connect(settings: Settings) -> None:
+    global _OUTSIDE
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    _OUTSIDE = contextvars.copy_context()
+
+
+def detached(work: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
+    """A task for work that callers share (a cache reload, a counter rebuild), run outside any transaction.
+
+    Why: a task copies its starter's context, and inside `in_transaction()` that context sends every query to the
+    transaction's connection. Shared work started by a caller in a transaction then queued behind (or, on asyncpg,
+    collided with: "another operation is in progress") the transaction's own statements, failed for every caller
+    waiting on it once the transaction had ended, and made a caller waiting on it inside its transaction hold two
+    connections' worth of the pool. Its log lines carry no request id (it is not one request's work)."""
+    loop = asyncio.get_running_loop()
+    return loop.create_task(work, context=_OUTSIDE.copy() if _OUTSIDE is not None else None)
 
 
 async def close() -> None:

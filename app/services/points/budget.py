@@ -23,7 +23,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from app.clock import SHANGHAI
-from app.db import conn
+from app.db import conn, detached
 from app.redis_client import LuaScript
 from app.runtime import Runtime
 from app.services.points.config_cache import ConfigSnapshot
@@ -59,7 +59,7 @@ async def issued(rt: Runtime, year: int) -> int:
     # so a burst of awards does not become a burst of year-long ledger sums
     flight = _rebuilding.get(key)
     if flight is None:
-        flight = _rebuilding[key] = asyncio.ensure_future(_rebuild(rt, key, year))
+        flight = _rebuilding[key] = detached(_rebuild(rt, key, year))  # never on a caller's transaction
         flight.add_done_callback(lambda _: _rebuilding.pop(key, None))
     return await asyncio.shield(flight)
 

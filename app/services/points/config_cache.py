@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from app import caches
+from app.db import detached
 from models import Campaign, EarningRule, PointsBudget, Tier
 
 TTL_SECONDS = 5.0
@@ -55,7 +56,7 @@ class ConfigCache:
         if time.monotonic() - self._snap.loaded_at <= TTL_SECONDS:
             return self._snap
         if self._reloading is None or self._reloading.done():
-            self._reloading = asyncio.ensure_future(self.reload())
+            self._reloading = detached(self.reload())  # never on a caller's transaction
         if self._snap.loaded_at == 0.0:
             return await asyncio.shield(self._reloading)
         return self._snap
