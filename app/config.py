@@ -38,6 +38,12 @@ class DatabaseConfig:
     def is_postgres(self) -> bool:
         return self.url.startswith(("postgres://", "postgresql://", "asyncpg://"))
 
+    def __post_init__(self) -> None:
+        # an outbox batch holds one connection (its transaction) while its senders write on others: with one
+        # connection the first writing sender would wait for ever (the pool's waits have no time limit)
+        if int(self.pool_max) < 2:
+            raise ValueError(f"[database] pool_max must be at least 2, not {self.pool_max!r}")
+
 
 @dataclass
 class RedisConfig:

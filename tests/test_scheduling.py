@@ -185,6 +185,16 @@ async def test_the_database_lease_outlives_a_database_idle_in_transaction_timeou
     assert (first.runs, second.runs) == (1, 1)
 
 
+def test_a_pool_of_one_connection_is_refused_at_start_up() -> None:
+    """An outbox batch holds a connection while its senders write on others: with a pool of one, the first
+    writing sender would wait for ever."""
+    from app.config import load_settings
+
+    with pytest.raises(ValueError, match="pool_max"):
+        load_settings(env={"JIFEN_DATABASE_POOL_MAX": "1"})
+    assert load_settings(env={"JIFEN_DATABASE_POOL_MAX": "2"}).database.pool_max == 2
+
+
 # -- tier warnings: claimed once per member and month ---------------------------------------------------------
 async def test_overlapping_tier_warning_runs_warn_each_member_once(api: Api, seeded, sandbox) -> None:
     clock.set(at(2025, 6, 1))
