@@ -33,6 +33,8 @@ class ServerConfig:
 class DatabaseConfig:
     url: str = "sqlite://var/jifen.sqlite3"
     pool_max: int = 10
+    # the longest a query waits in line for a pooled connection before it fails (503 for a request)
+    acquire_timeout_seconds: float = 10.0
 
     @property
     def is_postgres(self) -> bool:
@@ -40,9 +42,12 @@ class DatabaseConfig:
 
     def __post_init__(self) -> None:
         # an outbox batch holds one connection (its transaction) while its senders write on others: with one
-        # connection the first writing sender would wait for ever (the pool's waits have no time limit)
+        # connection every writing sender would wait out acquire_timeout_seconds and fail, batch after batch
         if int(self.pool_max) < 2:
             raise ValueError(f"[database] pool_max must be at least 2, not {self.pool_max!r}")
+        if not float(self.acquire_timeout_seconds) > 0:
+            raise ValueError("[database] acquire_timeout_seconds must be above 0, "
+                             f"not {self.acquire_timeout_seconds!r}")
 
 
 @dataclass

@@ -60,6 +60,7 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
         sep = "&" if "?" in url else "?"
         url = expand_db_url(f"{url}{sep}maxsize={settings.database.pool_max}&minsize=1")
         url["credentials"]["connection_class"] = NoResetConnection
+        url["credentials"]["acquire_timeout"] = settings.database.acquire_timeout_seconds
         url["engine"] = "app.db_pool"  # asyncpg with first-come-first-served pool waits
     else:
         url = expand_db_url(url)

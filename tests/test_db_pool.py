@@ -9,8 +9,8 @@ import asyncpg
 import pytest
 
 from app import db
-from app.db_pool import FairPool
-from tests.conftest import BACKEND
+from app.db_pool import FairPool, PoolExhausted
+from tests.conftest import BACKEND, Api
 
 pytestmark = pytest.mark.skipif(BACKEND != "postgres", reason="the connection pool exists on PostgreSQL only")
 
@@ -43,7 +43,7 @@ async def test_pool_serves_waiters_in_arrival_order(rt, settings) -> None:
     assert isinstance(db.conn()._pool, FairPool)  # what Tortoise (and so every query) uses
     raw = await _asyncpg_pool(settings, 3)
     try:
-        granted = await _grant_order(FairPool(raw, 3))
+        granted = await _grant_order(FairPool(raw, 3, 10.0))
         assert len(granted) == 24 * 15
         assert granted == sorted(granted)  # nobody was overtaken by a later arrival
     finally:
@@ -52,7 +52,7 @@ async def test_pool_serves_waiters_in_arrival_order(rt, settings) -> None:
 
 async def test_cancelled_or_timed_out_waiters_give_their_place_back(rt, settings) -> None:
     raw = await _asyncpg_pool(settings, 1)
-    pool = FairPool(raw, 1)
+    pool = FairPool(raw, 1, 10.0)
     try:
         held = await pool.acquire()
         with pytest.raises(TimeoutError):
@@ -68,3 +68,57 @@ async def test_cancelled_or_timed_out_waiters_give_their_place_back(rt, settings
         await pool.release(again)
     finally:
         await raw.close()
+
+
+async def test_a_wait_in_line_is_bounded_and_gives_its_place_back(rt, settings) -> None:
+    """Tortoise acquires without a timeout: a pool whose connections are all held (a stuck caller, one holding a
+    connection while it waits for another) used to stall every later query of the process for good."""
+    raw = await _asyncpg_pool(settings, 1)
+    pool = FairPool(raw, 1, 0.2)
+    try:
+        held = await pool.acquire()
+        # wait_for only guards the test: without the bound this waited for ever (wait_for's own TimeoutError is
+        # not a PoolExhausted, so a hang fails the test)
+        with pytest.raises(PoolExhausted, match=r"within 0\.2 s"):
+            await asyncio.wait_for(pool.acquire(), 5)
+        await pool.release(held)
+        again = await asyncio.wait_for(pool.acquire(), 5)  # the timed-out waiter left no permit taken
+        assert await again.fetchval("SELECT 1") == 1
+        await pool.release(again)
+    finally:
+        await raw.close()
+
+
+async def test_a_request_finding_the_pool_drained_gets_503_and_the_next_is_served(rt, api: Api) -> None:
+    """Through the app: every connection of the worker's pool held elsewhere, a request that needs the database
+    answers 503 database_unavailable after the configured wait instead of hanging; once they are free, 200."""
+    pool = db.conn()._pool
+    assert isinstance(pool, FairPool)
+    token, _ = await api.login()
+    limit = pool._wait_limit
+    held = [await pool.acquire() for _ in range(rt.settings.database.pool_max)]
+    pool._wait_limit = 0.3
+    try:
+        status, body = await asyncio.wait_for(api.call("GET", "/api/v1/me", token=token), 10)
+        assert status == 503, body
+        assert body["error"]["code"] == "database_unavailable"
+        assert api.last_headers.get("Retry-After")
+    finally:
+        pool._wait_limit = limit
+        for connection in held:
+            await pool.release(connection)
+    status, body = await api.call("GET", "/api/v1/me", token=token)
+    assert status == 200, body
+
+
+def test_the_wait_limit_is_configured_and_must_be_positive() -> None:
+    from app.config import load_settings
+
+    assert load_settings(env={}).database.acquire_timeout_seconds == 10.0
+    s = load_settings(env={"JIFEN_DATABASE_ACQUIRE_TIMEOUT_SECONDS": "2.5"})
+    assert s.database.acquire_timeout_seconds == 2.5
+    assert db.tortoise_config(s)["connections"]["default"]  # SQLite: no pool, the setting is unused
+    s.database.url = "postgres://u@127.0.0.1:5432/x"
+    assert db.tortoise_config(s)["connections"]["default"]["credentials"]["acquire_timeout"] == 2.5
+    with pytest.raises(ValueError, match="acquire_timeout_seconds"):
+        load_settings(env={"JIFEN_DATABASE_ACQUIRE_TIMEOUT_SECONDS": "0"})
