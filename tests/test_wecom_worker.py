@@ -239,3 +239,26 @@ async def test_admin_retries_ignored_and_failed_events_audited_and_idempotent(ap
     assert [(a.event_id, a.status_before) for a in audit] == [(failed_id, "failed"), (ignored_id, "ignored")]
     assert all(a.operator.startswith("admin:") for a in audit) and audit[0].last_error
     assert len(await PointEntry.filter(member_id=m["id"], event="wecom_guide_added")) == 1
+
+
+async def test_events_are_processed_while_redis_is_down(api, seeded, sandbox, rt) -> None:  # type: ignore[no-untyped-def]
+    """The single-flight check (a 45033's serial mode) lives in Redis; with Redis unreachable the recorded
+    events are still processed (they are claimed in the database), not left until Redis returns."""
+    from redis.asyncio import Redis
+
+    mid = await _linked("wmREDIS0001", "redis-down-1")
+    await _record_joins([("wrREDISDOWN", ["wmREDIS0001"])])
+    customer(sandbox, "wmREDIS0002", "redis-down-2")
+    outcome, _ = await events.record(add_event("wmREDIS0002"), clock.now())
+    assert outcome == events.NEW
+    healthy = rt.redis
+    rt.redis = Redis.from_url("redis://127.0.0.1:1/0", socket_connect_timeout=0.2, decode_responses=True)
+    try:
+        out = await service.process_due(seeded)
+    finally:
+        await rt.redis.aclose()
+        rt.redis = healthy
+    assert out["done"] == 2, out
+    assert [e.status for e in await WecomEvent.all()] == ["done", "done"]
+    assert await _group_entries() == [(mid, "wecom_group:wrREDISDOWN")]
+    assert await ContactFollow.filter(external_userid="wmREDIS0002", status="active").count() == 1

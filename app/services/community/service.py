@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -588,8 +590,17 @@ async def hold_serial(rt: Runtime) -> None:
 
 @contextlib.asynccontextmanager
 async def _single_flight(rt: Runtime) -> Any:
-    """Yields False when processing is single-flight (after a 45033) and another worker holds the turn."""
-    if not await rt.redis.exists(rt.key("wecom-serial")):
+    """Yields False when processing is single-flight (after a 45033) and another worker holds the turn.
+
+    With Redis unreachable the turn cannot be known, and processing goes on: events are claimed in the database
+    (each once), so the worst case is more concurrent WeCom calls, whose 45033s put the events back as any other
+    time. Stopping instead would leave every callback unprocessed until Redis returned."""
+    try:
+        serial = await rt.redis.exists(rt.key("wecom-serial"))
+    except (RedisConnectionError, RedisTimeoutError) as exc:
+        log.warning("WeCom events: Redis unreachable (%s); processing without the single-flight check", exc)
+        serial = False
+    if not serial:
         yield True
         return
     lock = rt.key("wecom-serial-lock")
