@@ -104,15 +104,21 @@ async def connect(settings: Settings) -> None:
 
 
 def detached(work: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
-    """A task for work that callers share (a cache reload, a counter rebuild), run outside any transaction.
+    """A task for work that runs outside any transaction: what callers share (a cache reload, a counter rebuild)
+    and the outbox's senders (a batch's transaction must not carry their writes).
 
     Why: a task copies its starter's context, and inside `in_transaction()` that context sends every query to the
     transaction's connection. Shared work started by a caller in a transaction then queued behind (or, on asyncpg,
     collided with: "another operation is in progress") the transaction's own statements, failed for every caller
-    waiting on it once the transaction had ended, and made a caller waiting on it inside its transaction hold two
-    connections' worth of the pool. Its log lines carry no request id (it is not one request's work)."""
-    loop = asyncio.get_running_loop()
-    return loop.create_task(work, context=_OUTSIDE.copy() if _OUTSIDE is not None else None)
+    connections' worth of the pool. Its log lines carry no request id (it is not one request's work).
+
+    Before `connect` there is no such context, and none can be made up (a fresh context would give Tortoise no
+    connections and it would open a second pool): refused rather than run in the caller's context, which may
+    be a transaction's."""
+    if _OUTSIDE is None:
+        work.close()
+        raise RuntimeError("app.db.detached() needs app.db.connect() first")
+    return asyncio.get_running_loop().create_task(work, context=_OUTSIDE.copy())
 
 
 async def close() -> None:

@@ -66,3 +66,21 @@ async def test_a_budget_rebuild_started_inside_a_transaction_runs_outside_it(
         assert await budget.issued(rt, 2026) == 0
     assert seen == [False]
     assert await rt.redis.get(rt.key("budget-issued", 2026)) == "0"
+
+
+async def test_detached_work_before_connect_is_refused_not_run_in_the_callers_context(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """No context outside a transaction exists before `connect`; running in the caller's instead could put the
+    work (an outbox sender, a reload) in the caller's transaction, so it is refused and the coroutine closed."""
+    from app import db
+
+    ran: list[bool] = []
+
+    async def work() -> None:
+        ran.append(True)
+
+    coro = work()
+    monkeypatch.setattr(db, "_OUTSIDE", None)
+    with pytest.raises(RuntimeError, match="connect"):
+        db.detached(coro)
+    assert coro.cr_frame is None and not ran  # closed, never started (no "never awaited" warning)

@@ -23,7 +23,6 @@ the batch transaction, 2026-12-04). Outbox times follow `rt.clock`.
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import json
 import logging
 import time
@@ -37,7 +36,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
-from app.db import conn, is_postgres_conn
+from app.db import conn, detached, is_postgres_conn
 from app.runtime import Runtime
 from app.sqlx import Claim, execute, fetch, row_lock, to_json
 from app.wechat import errors as wx
@@ -210,7 +209,7 @@ async def held_batch(now: datetime, limit: int, idle_limit: timedelta | None = N
     recorded, and committed: one row version per message (the outcome), where a claim into `sending` made two;
     the lock is the lease: a deliverer that dies loses its connection, its transaction rolls back and the rows are
     due again at once (no reaper wait). Inside the block the transaction is the context's connection: code that
-    must not join it (the senders, whose own writes commit on their own) runs in a context taken before.
+    must not join it (the senders, whose own writes commit on their own) runs detached (`app.db.detached`).
     SQLite (one writer: a transaction held across sends would stop every other write) claims the batch into
     `sending` in a statement of its own; `reap_stuck` returns the rows of a deliverer that died.
     `idle_limit` (PostgreSQL): the transaction's own idle_in_transaction_session_timeout (`idle_allowance`)."""
@@ -341,7 +340,6 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
     counts: dict[str, int] = {}
     senders: dict[str, Sender | None] = {}
     held_until: dict[str, datetime] = {}
-    outside = contextvars.copy_context()  # the senders' context: never a batch's transaction
 
     async def sender(queue: deque[Claimed], done: list[tuple[int, Outcome]], holds: dict[str, datetime],
                      stop_at: datetime) -> None:
@@ -373,9 +371,8 @@ async def deliver_due(rt: Runtime, limit: int | None = None, *, seconds: float |
         async with held_batch(rt.clock.now(), want, idle_limit) as batch:
             queue = deque(batch.messages)
             stop_at = rt.clock.now() + hold_for
-            loop = asyncio.get_running_loop()
-            tasks = [loop.create_task(sender(queue, done, holds, stop_at), context=outside.copy())
-                     for _ in range(min(width, len(queue)))]
+            # the senders run outside the batch's transaction: their own writes (a refund, an award) commit alone
+            tasks = [detached(sender(queue, done, holds, stop_at)) for _ in range(min(width, len(queue)))]
             try:
                 await asyncio.gather(*tasks)
             except BaseException as exc:  # cancelled (shutdown) or a bug: what went out is still recorded
