@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
-SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 
 
 def chromium_path() -> str | None:
@@ -73,6 +74,18 @@ def expect(target: Any) -> Any:
     return pw_expect(target)
 
 
+def screenshots_dir() -> Path:
+    """Where the screenshots go: README's `docs/screenshots/` only when asked (`JIFEN_SCREENSHOTS=docs`, or any
+    directory); otherwise a temporary directory, so a test run leaves the work tree as it was (every render
+    differs in its bytes) while the pages are still rendered in full."""
+    wanted = os.environ.get("JIFEN_SCREENSHOTS", "")
+    if wanted == "docs":
+        return DOCS_SCREENSHOTS
+    return Path(wanted) if wanted else Path(tempfile.gettempdir()) / f"jifen-screenshots-{os.getpid()}"
+
+
 async def screenshot(page: Any, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    target = screenshots_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(target / f"{name}.png"), full_page=True)
+    assert (target / f"{name}.png").stat().st_size > 0
