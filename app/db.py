@@ -110,6 +110,7 @@ def detached(work: Coroutine[Any, Any, T]) -> asyncio.Task[T]:
     Why: a task copies its starter's context, and inside `in_transaction()` that context sends every query to the
     transaction's connection. Shared work started by a caller in a transaction then queued behind (or, on asyncpg,
     collided with: "another operation is in progress") the transaction's own statements, failed for every caller
+    waiting on it once the transaction had ended, and made a caller waiting on it inside its transaction hold two
     connections' worth of the pool. Its log lines carry no request id (it is not one request's work).
 
     Before `connect` there is no such context, and none can be made up (a fresh context would give Tortoise no
