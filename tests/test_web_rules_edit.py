@@ -121,3 +121,50 @@ async def test_garbage_posted_to_rule_and_campaign_forms_is_a_4xx_in_chinese(pag
         text = await resp.text()
         assert "Input should" not in text and "required when" not in text and "Value error" not in text, text[-800:]
     assert (await EarningRule.get(id=rule.id)).streak_bonuses == {"7+": 20}
+
+
+async def test_editing_a_flash_campaign_keeps_its_time_window(page: Any, api: Any, seeded: Any,
+                                                              staff_token: Any) -> None:
+    """A 3x flash sale from 10:00 to 22:00, created through the API, renamed in the console: the window stays
+    10:00-22:00 (the form had dates only and republished it as the whole day); a time typed here is kept."""
+    token = staff_token("marketer")
+    status, created = await api.call("POST", "/admin/v1/campaigns", token=token, json={
+        "name": "双12 限时 3倍", "multiplier_bp": 30000, "recurrence": "once",
+        "starts_at": "2026-12-12T10:00:00+08:00", "ends_at": "2026-12-12T22:00:00+08:00"})
+    assert status == 201, created
+    await _signed_in(page)
+    await page.goto(f"/console/campaigns/{created['id']}")
+    assert await page.input_value("#starts_on") == "2026-12-12"
+    assert await page.input_value("#starts_time") == "10:00"
+    assert await page.input_value("#ends_time") == "22:00"
+    await page.fill("#name", "双12 限时 3 倍")
+    await page.click("#preview-button")
+    await page.click("#publish")
+    await page.wait_for_url("**/console/rules?saved=campaign-*")
+    status, saved = await api.call("GET", f"/admin/v1/campaigns/{created['id']}", token=token)
+    assert (saved["name"], saved["starts_at"], saved["ends_at"]) == (
+        "双12 限时 3 倍", created["starts_at"], created["ends_at"])
+
+    # a whole-day campaign shows blank times and stays whole days; a time typed in the console is kept
+    await page.goto("/console/campaigns/new")
+    await page.fill("#name", "会员日")
+    await page.fill("#multiplier_bp", "20000")
+    await page.select_option("#recurrence", "once")
+    await page.fill("#starts_on", "2026-12-20")
+    await page.fill("#ends_on", "2026-12-20")
+    await page.fill("#ends_time", "20:30")
+    await page.click("#preview-button")
+    await page.click("#publish")
+    await page.wait_for_url("**/console/rules?saved=campaign-*")
+    day = await Campaign.get(name="会员日")
+    assert day.starts_at.isoformat() == "2026-12-19T16:00:00+00:00" and day.ends_at.isoformat() == \
+        "2026-12-20T12:30:00+00:00"
+    await page.goto(f"/console/campaigns/{day.id}")
+    assert (await page.input_value("#starts_time"), await page.input_value("#ends_time")) == ("", "20:30")
+    # a time that is not one is refused next to the date, nothing saved
+    await page.fill("#starts_time", "")
+    resp = await page.request.post("/console/campaigns/save", form={
+        "_csrf": next(c["value"] for c in await page.context.cookies() if c["name"] == "jifen_csrf"),
+        "campaign_id": str(day.id), "name": "会员日", "multiplier_bp": "20000", "recurrence": "once",
+        "starts_on": "2026-12-20", "starts_time": "25:99", "action": "preview"}, max_redirects=0)
+    assert resp.status == 422 and "请填写有效的时间" in await resp.text()

@@ -53,14 +53,30 @@ def _ints(data: dict[str, str], names: tuple[str, ...]) -> dict[str, Any]:
     return {n: data[n] for n in names if data.get(n, "") != ""}
 
 
-def _day(value: str, field: str, end: bool = False) -> datetime | None:
+def _day(value: str, field: str, end: bool = False, at: str = "") -> datetime | None:
+    """A Shanghai date and, optionally, a time of day (`at`, HH:MM[:SS]); a blank time is the day's start (or, for
+    an end, its last second). A campaign created through the API with a time window (a flash sale 10:00-22:00)
+    keeps it when edited here: the form shows and sends the time beside the date."""
     if not value:
         return None
     try:
         d = date.fromisoformat(value)
     except ValueError as exc:
         raise ValidationFailed(f"{field}: a date", details=[{"field": field, "message": "请填写有效的日期"}]) from exc
-    return datetime.combine(d, time.max if end else time.min, SHANGHAI).replace(microsecond=0)
+    try:
+        t = time.fromisoformat(at.strip()) if at.strip() else (time.max if end else time.min)
+    except ValueError as exc:
+        raise ValidationFailed(f"{field}: a time of day",
+                               details=[{"field": field, "message": "请填写有效的时间（时:分）"}]) from exc
+    return datetime.combine(d, t.replace(tzinfo=None), SHANGHAI).replace(microsecond=0)
+
+
+def _time_of(moment: datetime, end: bool) -> str:
+    """The form's time field for a stored start or end: blank for the whole day's bound, else HH:MM[:SS]."""
+    t = moment.astimezone(SHANGHAI).time().replace(microsecond=0)
+    if t == (time(23, 59, 59) if end else time.min):
+        return ""
+    return t.strftime("%H:%M:%S" if t.second else "%H:%M")
 
 
 StreakRow = dict[str, str]
@@ -121,8 +137,9 @@ def _rule_draft(data: dict[str, str], rows: list[StreakRow]) -> dict[str, Any]:
 def _campaign_draft(data: dict[str, str], tier_levels: list[str]) -> dict[str, Any]:
     events = [e.strip() for e in data.get("events", "").replace("，", ",").split(",") if e.strip()]
     return {"name": data.get("name", ""), "recurrence": data.get("recurrence", ""), **_ints(data, CAMPAIGN_INTS),
-            "starts_at": _day(data.get("starts_on", ""), "starts_at"),
-            "ends_at": _day(data.get("ends_on", ""), "ends_at", end=True), "events": events or None,
+            "starts_at": _day(data.get("starts_on", ""), "starts_at", at=data.get("starts_time", "")),
+            "ends_at": _day(data.get("ends_on", ""), "ends_at", end=True, at=data.get("ends_time", "")),
+            "events": events or None,
             "tier_levels": tier_levels or None, "active": data.get("active") == "on"}
 
 
@@ -247,10 +264,10 @@ def _campaign_form(c: dict[str, Any] | None) -> dict[str, Any]:
         return {"active": "on", "recurrence": "monthly", "multiplier_bp": "15000"}
     out = {k: "" if c.get(k) is None else str(c[k]) for k in ("name", "recurrence", *CAMPAIGN_INTS)}
     out["events"] = ",".join(c.get("events") or [])
-    out["starts_on"] = datetime.fromisoformat(c["starts_at"]).astimezone(SHANGHAI).date().isoformat() \
-        if c.get("starts_at") else ""
-    out["ends_on"] = datetime.fromisoformat(c["ends_at"]).astimezone(SHANGHAI).date().isoformat() \
-        if c.get("ends_at") else ""
+    for bound, end in (("starts", False), ("ends", True)):
+        moment = datetime.fromisoformat(c[f"{bound}_at"]) if c.get(f"{bound}_at") else None
+        out[f"{bound}_on"] = moment.astimezone(SHANGHAI).date().isoformat() if moment else ""
+        out[f"{bound}_time"] = _time_of(moment, end) if moment else ""
     out["active"] = "on" if c["active"] else ""
     return out
 
