@@ -31,14 +31,15 @@ async def test_marketer_builds_a_pool_sees_its_cost_and_publishes(page: Any, rt:
     # a gift prize: a bad weight is refused next to its field; then a good one with stock
     await page.fill("#name", "保温杯")
     await page.select_option("#kind", "gift")
-    await page.fill("#cost_fen", "5000")
+    await page.fill("#cost_yuan", "50")  # yuan, as every money field of the console
     await page.fill("#weight", "-1")
     await page.fill("#stock_total", "3")
     await page.click("#add-prize")
     assert "不能小于 0" in (await page.text_content("#weight-error") or "")
-    assert await page.input_value("#cost_fen") == "5000"  # what was typed is kept
+    assert await page.input_value("#cost_yuan") == "50"  # what was typed is kept
     await page.fill("#weight", "10")
     await page.click("#add-prize")
+    assert (await LotteryPrize.get(lottery_id=lot.id, kind="gift")).cost_fen == 5000
     # publishing without a consolation prize: the service's refusal on the page, still a draft
     await page.click("#publish")
     assert "安慰奖" in (await page.text_content("#pool-error") or "")

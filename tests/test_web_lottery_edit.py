@@ -51,16 +51,18 @@ async def test_marketer_edits_a_draft_and_its_prizes_then_replays_a_draw(page: A
     # a prize's odds and stock: bad weight refused in Chinese next to the field; then doubled
     await page.locator(f"#prize-{gift_id} a.edit-prize").click()
     await page.wait_for_url(f"**/console/lottery/{lot['id']}/prizes/{gift_id}")
+    assert await page.input_value("#cost_yuan") == "50"  # 5000 fen, shown in yuan
     await page.fill("#weight", "abc")
     await page.click("#save-prize")
     assert await page.text_content("#weight-error") == "请填写整数"
     await page.fill("#weight", "20")
     await page.fill("#stock_total", "8")
     await page.fill("#per_member_limit", "")
+    await page.fill("#cost_yuan", "49.5")
     await page.click("#save-prize")
     await page.wait_for_url(f"**/console/lottery/{lot['id']}")
     prize = await LotteryPrize.get(id=gift_id)
-    assert (prize.weight, prize.stock_total, prize.stock_left) == (20, 8, 8)
+    assert (prize.weight, prize.stock_total, prize.stock_left, prize.cost_fen) == (20, 8, 8, 4950)
     cost = await svc.expected_cost(rt, lot["id"])
     assert await page.text_content("#cost-yuan") == f"¥{cost['expected_yuan']:.2f}" != before
     rate = next(p for p in cost["prizes"] if p["prize_id"] == gift_id)["probability"]

@@ -109,6 +109,20 @@ async def test_stock_adjustment_with_a_reason_never_below_zero(page: Any, rt: An
     await page.fill("#points", "120")
     await page.click("#save")
     assert (await MallReward.get(id=reward.id)).points == 120
+    # the cash part is typed in yuan, as every money field of the console (it was fen here: 10 meant ¥0.10)
+    assert await page.input_value("#cash_yuan") == "0"
+    await page.fill("#cash_yuan", "19.999")
+    await page.click("#save")
+    assert "元" in (await page.text_content("#cash_yuan-error") or "")
+    assert (await MallReward.get(id=reward.id)).cash_fen == 0
+    await page.fill("#cash_yuan", "19.9")
+    await page.click("#save")
+    assert (await MallReward.get(id=reward.id)).cash_fen == 1990
+    await page.goto(f"/console/mall/rewards/{reward.id}")
+    assert await page.input_value("#cash_yuan") == "19.90"
+    await page.fill("#cash_yuan", "")  # blank on an edit: no cash part
+    await page.click("#save")
+    assert (await MallReward.get(id=reward.id)).cash_fen == 0
 
 
 async def test_bulk_ship_by_csv_reports_each_row(page: Any, api: Any, rt: Any) -> None:

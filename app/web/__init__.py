@@ -185,6 +185,27 @@ def hundredths(value: str) -> int | None:
     return int(scaled) if scaled == scaled.to_integral_value() else None
 
 
+def fen_typed(data: dict[str, str], form_field: str, api_field: str) -> int | None:
+    """A money field typed in yuan (up to two decimals, as every console form asks) -> integer fen; blank -> None.
+    A typo is refused under the API's field name, so `field_errors` puts the message next to the input."""
+    raw = data.get(form_field, "")
+    if raw == "":
+        return None
+    fen = hundredths(raw)
+    if fen is None:
+        raise ValidationFailed(f"{api_field}: yuan with at most 2 decimals", details=[
+            {"field": api_field, "message": "请填写金额（元，最多两位小数）"}])
+    return fen
+
+
+def yuan_text(fen: int | None) -> str:
+    """Integer fen as a form shows it in yuan: 1250 -> "12.50", 1000 -> "10", None -> ""."""
+    if fen is None:
+        return ""
+    sign, fen = ("-" if fen < 0 else ""), abs(int(fen))
+    return f"{sign}{fen // 100}" if fen % 100 == 0 else f"{sign}{fen // 100}.{fen % 100:02d}"
+
+
 def nul_field(request: Request) -> str | None:
     """The name of a query parameter or posted form field holding a NUL character, if any. No text column stores
     one (PostgreSQL refuses it) and nobody types one; the APIs refuse it in JSON and queries (app/validation.py),

@@ -11,9 +11,9 @@ from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
 from app.clock import SHANGHAI
-from app.errors import ApiError, ValidationFailed
+from app.errors import ApiError
 from app.services.coupons import admin as svc
-from app.web import field_errors, form_data, hundredths, page, render, validate
+from app.web import fen_typed, field_errors, form_data, page, render, validate
 from handlers import Blueprint
 
 bp = Blueprint("console_coupons")
@@ -32,18 +32,6 @@ FIELDS = {
 }
 
 
-def _fen(data: dict[str, str], form_field: str, api_field: str) -> int | None:
-    """Yuan as typed (up to 2 decimals) -> integer fen; blank -> None."""
-    raw = data.get(form_field, "")
-    if raw == "":
-        return None
-    fen = hundredths(raw)
-    if fen is None:
-        raise ValidationFailed(f"{api_field}: yuan with at most 2 decimals", details=[
-            {"field": api_field, "message": "请填写金额（元，最多两位小数）"}])
-    return fen
-
-
 def _day_end(value: str) -> datetime | str | None:
     """A last valid day (Asia/Shanghai, inclusive) -> the end of that day; anything else to the model as typed."""
     if not value:
@@ -58,9 +46,9 @@ def _body(kind: str, data: dict[str, str]) -> dict[str, Any]:
     blank = {k: v for k, v in data.items() if v != ""}
     if kind == "template":
         return {"name": data.get("t-name", ""), "kind": data.get("t-kind", ""),
-                "amount_off_fen": _fen(data, "t-amount_off", "amount_off_fen"),
+                "amount_off_fen": fen_typed(data, "t-amount_off", "amount_off_fen"),
                 "percent_off_bp": blank.get("t-percent_off_bp"),
-                "min_spend_fen": _fen(data, "t-min_spend", "min_spend_fen") or 0,
+                "min_spend_fen": fen_typed(data, "t-min_spend", "min_spend_fen") or 0,
                 "validity": data.get("t-validity", ""), "valid_days": blank.get("t-valid_days"),
                 "valid_until": _day_end(data.get("t-valid_until", "")), "stock_total": blank.get("t-stock_total")}
     if kind == "package":
@@ -68,7 +56,7 @@ def _body(kind: str, data: dict[str, str]) -> dict[str, Any]:
                  for n in range(3) if data.get(f"p-template_{n}")]
         return {"name": data.get("p-name", ""), "items": items}
     return {"name": data.get("r-name", ""), "package_id": data.get("r-package_id", ""),
-            "min_paid_fen": _fen(data, "r-min_paid", "min_paid_fen") or 0,
+            "min_paid_fen": fen_typed(data, "r-min_paid", "min_paid_fen") or 0,
             "first_purchase_only": data.get("r-first_purchase_only") == "on"}
 
 

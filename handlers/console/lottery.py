@@ -16,7 +16,18 @@ from app.errors import ApiError, Conflict
 from app.services.mall.lottery import admin as svc
 from app.services.mall.lottery import service as draws_svc
 from app.services.points.admin.common import operator_of
-from app.web import error_page, field_errors, form_action, form_data, page, render, validate, whole_number
+from app.web import (
+    error_page,
+    fen_typed,
+    field_errors,
+    form_action,
+    form_data,
+    page,
+    render,
+    validate,
+    whole_number,
+    yuan_text,
+)
 from app.web.messages import zh_message
 from handlers import Blueprint
 
@@ -30,7 +41,14 @@ LOTTERY_STATUS = {"draft": "草稿", "published": "进行中", "closed": "已结
 LOTTERY_FIELDS = ("name", "description", "view", "cost_points", "daily_draws", "lifetime_draws", "pity_after")
 PRIZE_FIELDS = ("name", "kind", "points", "coupon_template_id", "cost_fen", "weight", "stock_total",
                 "per_member_limit", "daily_limit", "slot")
-FIELDS = {f: f for f in (*LOTTERY_FIELDS, *PRIZE_FIELDS, "consolation", "delta", "reason", "carrier", "tracking_no")}
+FIELDS = {f: f for f in (*LOTTERY_FIELDS, *PRIZE_FIELDS, "consolation", "delta", "reason", "carrier", "tracking_no")} \
+    | {"cost_fen": "cost_yuan"}  # a gift's cost is typed in yuan, as every money field of the console
+
+
+def _cost_in_fen(data: dict[str, str]) -> dict[str, str]:
+    """The prize form with its yuan cost (`cost_yuan`) as the API's `cost_fen` (blank stays blank)."""
+    fen = fen_typed(data, "cost_yuan", "cost_fen")
+    return {**data, "cost_fen": "" if fen is None else str(fen)}
 
 
 def _body(data: dict[str, str], fields: tuple[str, ...], required: tuple[str, ...]) -> dict[str, Any]:
@@ -102,7 +120,7 @@ async def _act(request: Request, lottery_id: int, form_name: str, action: Any) -
 async def add_prize(request: Request, lottery_id: int) -> HTTPResponse:
     """Role: marketer, admin. Add a prize (on a published lottery: a new pool version)."""
     async def go(data: dict[str, str]) -> None:
-        body = _body(data, PRIZE_FIELDS, ("name", "kind", "weight"))
+        body = _body(_cost_in_fen(data), PRIZE_FIELDS, ("name", "kind", "weight"))
         body["consolation"] = data.get("consolation") == "on"
         prize = validate(svc.PrizeIn, body)
         await svc.add_prize(request.app.ctx.rt, lottery_id, prize, operator_of(request.ctx.principal))
@@ -163,6 +181,7 @@ async def _prize_page(request: Request, lottery_id: int, prize_id: int, status: 
     if prize is None:
         return error_page(request, 404, "prize_not_found")
     current = {f: "" if prize.get(f) is None else str(prize[f]) for f in PRIZE_EDIT}
+    current["cost_yuan"] = yuan_text(prize.get("cost_fen"))
     return render(request, "console/lottery_prize.html", status=status, nav="lottery", lot=lot, prize=prize,
                   kinds=PRIZE_KINDS, states=LOTTERY_STATUS, form={**current, **(form or {})}, errors=errors or {})
 
@@ -186,7 +205,7 @@ async def prize_save(request: Request, lottery_id: int, prize_id: int) -> HTTPRe
     try:
         lot = await svc.get_lottery(lottery_id)
         fields = PRIZE_EDIT if lot.status == "draft" else tuple(f for f in PRIZE_EDIT if f != "stock_total")
-        patch = validate(svc.PrizePatch, _blank_as_null(data, fields, PRIZE_OPTIONAL))
+        patch = validate(svc.PrizePatch, _blank_as_null(_cost_in_fen(data), fields, PRIZE_OPTIONAL))
         await svc.update_prize(request.app.ctx.rt, lottery_id, prize_id, patch, operator_of(request.ctx.principal))
     except ApiError as exc:
         if exc.status == 404:

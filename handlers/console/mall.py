@@ -18,7 +18,7 @@ from sanic.response import HTTPResponse, redirect
 from app.errors import ApiError, ValidationFailed
 from app.services.mall import admin as svc
 from app.services.operations import service as operations
-from app.web import error_page, field_errors, form_action, form_data, page, render, validate
+from app.web import error_page, fen_typed, field_errors, form_action, form_data, page, render, validate, yuan_text
 from handlers import Blueprint
 from models import Tier
 
@@ -34,10 +34,11 @@ REWARD_FIELDS = ("name", "kind", "points", "cash_fen", "stock", "min_tier", "cat
                  "coupon_template_id", "limit_per_day", "limit_lifetime", "sort")
 OPTIONAL = {"stock", "description", "coupon_template_id", "limit_per_day", "limit_lifetime"}
 PATCHABLE = tuple(f for f in REWARD_FIELDS if f not in ("kind", "stock"))
-# API field -> form field (the API's own field names are the form's)
-FIELDS = {f: f for f in REWARD_FIELDS} | {"delta": "delta", "reason": "reason", "carrier": "carrier",
-                                          "tracking_no": "tracking_no", "codes": "codes", "file": "file",
-                                          "starts_at": "slot_date", "capacity": "capacity"}
+# API field -> form field (the API's own field names are the form's, but the cash part is typed in yuan, as every
+# money field of the console is)
+FIELDS = {f: f for f in REWARD_FIELDS} | {"cash_fen": "cash_yuan", "delta": "delta", "reason": "reason",
+                                          "carrier": "carrier", "tracking_no": "tracking_no", "codes": "codes",
+                                          "file": "file", "starts_at": "slot_date", "capacity": "capacity"}
 MAX_CODES_FILE = 2_000_000  # bytes: 10,000 codes of 64 characters with line ends, and some slack
 
 
@@ -47,6 +48,11 @@ def _reward_body(data: dict[str, str], fields: tuple[str, ...], *, clear: bool =
     sent blank so the API's model says what is missing."""
     body: dict[str, Any] = {}
     for f in fields:
+        if f == "cash_fen":  # typed in yuan; blank = no cash part (the API's default, or 0 on an edit)
+            fen = fen_typed(data, "cash_yuan", "cash_fen")
+            if fen is not None or clear:
+                body[f] = fen or 0
+            continue
         value = data.get(f, "")
         if value != "" or f in ("name", "points"):
             body[f] = value
@@ -75,7 +81,7 @@ async def rewards(request: Request) -> HTTPResponse:
 async def new_reward(request: Request) -> HTTPResponse:
     """Role: marketer, admin."""
     return render(request, "console/mall_reward_new.html", nav="mall", kinds=KINDS,
-                  form={"kind": "gift", "active": "on", "cash_fen": "0", "min_tier": "0"})
+                  form={"kind": "gift", "active": "on", "cash_yuan": "0", "min_tier": "0"})
 
 
 @bp.post("/mall/rewards")
@@ -98,6 +104,7 @@ async def _reward_page(request: Request, reward_id: int, status: int = 200,
     reward = await svc.admin_view(await svc.get(reward_id))
     defaults = {f: "" if reward.get(f) is None else str(reward[f]) for f in REWARD_FIELDS}
     defaults["active"] = "on" if reward["active"] else ""
+    defaults["cash_yuan"] = yuan_text(reward.get("cash_fen") or 0)
     slots = (await svc.list_slots(reward_id))["items"] if reward["kind"] == "service" else []
     return render(request, "console/mall_reward.html", status=status, nav="mall", reward=reward, kinds=KINDS,
                   history=(await svc.stock_history(reward_id))["items"], form={**defaults, **(form or {})},
