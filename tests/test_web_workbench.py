@@ -142,3 +142,37 @@ async def test_customer_card_shows_points_tier_expiry_and_last_purchase_of_my_cu
     assert await page.text_content("#not-member") == "该客户还不是会员"
     resp = await page.goto("/workbench/customers/wmTheirs")  # another guide's customer: as if missing
     assert resp.status == 404
+
+
+async def test_sign_in_lands_on_the_page_the_guide_was_opening(page: Any, rt: Any, sandbox: Any,
+                                                                monkeypatch: Any) -> None:
+    """A guide taps a task's link without a session: /workbench/?next=<the task>; the WeCom sign-in link carries
+    that page in OAuth's `state` (hex: WeCom allows [a-zA-Z0-9] only) and sign-in lands there, not on the list.
+    Another site in `next` or `state` is never a destination. A refused code offers the sign-in link again."""
+    from urllib.parse import parse_qs, urlparse
+
+    monkeypatch.setattr(rt.settings.guides, "oauth_redirect_uri", "https://jifen.example.com/workbench/")
+    await two_guides(sandbox)
+    await page.set_viewport_size({"width": 390, "height": 844})
+    await page.goto("/workbench/stats")
+    assert page.url.endswith("/workbench/?next=/workbench/stats")
+    link = await page.get_attribute("#signin", "href")
+    state = parse_qs(urlparse(link or "").query)["state"][0]
+    assert state.isalnum() and len(state) <= 128
+    code = (await sandbox_call(sandbox, "POST", "/__sandbox__/wecom/oauth/codes", {"userid": "ga"}))["code"]
+    await page.goto(f"/workbench/?code={code}&state={state}")
+    assert urlparse(page.url).path == "/workbench/stats"
+    # signed in: ?next= goes straight there; another site is not followed (state or next)
+    await page.goto("/workbench/?next=/workbench/tasks")
+    assert urlparse(page.url).path == "/workbench/tasks"
+    for bad in ("https://evil.example/x", "//evil.example/x", "/console/dashboard"):
+        await page.goto(f"/workbench/?next={bad}")
+        assert urlparse(page.url).path == "/workbench/tasks" and urlparse(page.url).netloc.startswith("127.0.0.1")
+        code = (await sandbox_call(sandbox, "POST", "/__sandbox__/wecom/oauth/codes", {"userid": "ga"}))["code"]
+        await page.goto(f"/workbench/?code={code}&state=p{bad.encode().hex()}")
+        assert urlparse(page.url).path == "/workbench/tasks"
+    # a refused code: the message and the way to sign in again
+    await page.context.clear_cookies()
+    resp = await page.goto("/workbench/?code=not-a-real-code")
+    assert resp.status == 401
+    assert await page.text_content("#signin") == "重新登录"

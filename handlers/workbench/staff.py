@@ -4,6 +4,8 @@ which becomes the session cookie; the code is then dropped from the address bar 
 
 from __future__ import annotations
 
+import re
+
 from sanic import Request
 from sanic.response import HTTPResponse, redirect
 
@@ -20,25 +22,49 @@ SIGNIN_ZH = {"invalid_code": "登录码无效或已过期，请从企业微信�
              "staff_inactive": "你的导购账号已停用。"}
 
 
+HOME = "/workbench/tasks"
+_PAGE = re.compile(r"/workbench/[A-Za-z0-9/_-]{0,52}")  # a workbench page (hex-encoded, it fits WeCom's 128 B)
+
+
+def _page_or_none(path: str | None) -> str | None:
+    """A page of the workbench to land on after sign-in, or None: never another site (an open redirect)."""
+    return path if path and _PAGE.fullmatch(path) and "//" not in path else None
+
+
+def _state_for(path: str | None) -> str:
+    """WeCom's OAuth `state` comes back unchanged but allows only [a-zA-Z0-9], at most 128 bytes: the page the guide
+    was opening (a task from a notification) rides in it hex-encoded, so sign-in lands there, not on the list."""
+    return "p" + path.encode().hex() if path else "jifen"
+
+
+def _page_of_state(state: str | None) -> str | None:
+    if not state or not state.startswith("p"):
+        return None
+    try:
+        return _page_or_none(bytes.fromhex(state[1:]).decode())
+    except ValueError:
+        return None
+
+
 @bp.get("/")
 async def front(request: Request) -> HTTPResponse:
-    """Public. With ?code= from WeCom: sign in; otherwise my tasks when signed in, else how to open it."""
+    """Public. With ?code= from WeCom: sign in and land on the page asked for (?state=, see `_state_for`) or my
+    tasks; otherwise that page or my tasks when signed in, else how to open it (?next= the page asked for)."""
     rt = request.app.ctx.rt
     code = request.args.get("code")
+    wanted = _page_or_none(request.args.get("next"))
+    auth_url = wecom_signin.authorize_url(rt, _state_for(wanted)) if rt.settings.guides.oauth_redirect_uri else None
     if code:
         try:
             out = await wecom_signin.sign_in(rt, code[:512])
-        except ApiError as exc:
-            return render(request, "workbench/signin.html", status=exc.status,
+        except ApiError as exc:  # with the way to try again (a code is used once, or has expired)
+            return render(request, "workbench/signin.html", status=exc.status, auth_url=auth_url,
                           error=SIGNIN_ZH.get(exc.code) or zh_message(exc))
-        response = redirect("/workbench/tasks", status=303)
+        response = redirect(_page_of_state(request.args.get("state")) or HOME, status=303)
         return start_session(request, response, out["token"], rt.settings.auth.staff_token_ttl_seconds)
     principal = await session_principal(request)
     if principal is not None and principal.role == "guide":
-        return redirect("/workbench/tasks")
-    auth_url = None
-    if rt.settings.guides.oauth_redirect_uri:
-        auth_url = wecom_signin.authorize_url(rt, "jifen")
+        return redirect(wanted or HOME)
     return render(request, "workbench/signin.html", auth_url=auth_url)
 
 
