@@ -205,12 +205,22 @@ async def test_dashboard_shows_today_the_budget_line_and_30_days(page: Any, api:
             await ledger.spend(members[(day // 3) % 2], 25, f"redeem:{day}", now=clock.now(), source="coupon:demo")
             if day == 0:
                 redeemed_today += 25
+    # and one more today, cancelled (a points + cash redemption not paid): its points come back, the figures
+    # shown are net of it, as the redemption rate is
+    await ledger.spend(members[0], 40, "redeem:cancelled", now=clock.now(), source="mall:demo")
+    await ledger.reverse_spend(members[0], "redeem:cancelled", "redeem:cancelled:back", now=clock.now())
     clock.set(shanghai(2026, 11, 30, 10, 0))
     assert await rollup.refresh_all(rt, settle_seconds=0) > 0
     await _budget_then_dashboard(page, api, staff_token, budget_points=10000, warn_ratio_bp=3000)
     assert issued_today > 0
     assert await page.text_content("#today-issued") == str(issued_today)
     assert await page.text_content("#today-redeemed") == str(redeemed_today)
+    assert await page.text_content("#today-reversed") == f"兑换 {redeemed_today + 40}，已退回 40"
+    report = await api.call("GET", "/admin/v1/metrics/points?from=2026-11-01&to=2026-11-30",
+                            token=staff_token("admin"))
+    totals = report[1]["totals"]
+    assert totals["reversed"] == 40
+    assert await page.text_content("#total-redeemed") == str(totals["redeemed"] - 40)
     budget = await api.call("GET", "/admin/v1/budget", token=staff_token("admin"))
     issued_year = budget[1]["issued"]
     assert await page.text_content("#budget-issued") == str(issued_year)

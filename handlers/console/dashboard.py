@@ -25,13 +25,16 @@ CHART_W, CHART_H = 600, 160
 
 
 def chart(series: list[dict[str, Any]]) -> dict[str, Any]:
-    """Polylines of issued and redeemed per day, scaled to the larger of the two (0 is the bottom edge)."""
-    top = max([1, *(int(r["issued"]) for r in series), *(int(r["redeemed"]) for r in series)])
+    """Polylines of issued and redeemed per day, scaled to the larger of the two (0 is the bottom edge). Redeemed
+    is net of reversals (a cancelled points + cash redemption gives its points back), as the redemption rate beside
+    it is: gross figures next to a net rate did not add up."""
+    values = {"issued": [int(r["issued"]) for r in series],
+              "redeemed": [int(r["redeemed"]) - int(r.get("reversed") or 0) for r in series]}
+    top = max([1, *values["issued"], *values["redeemed"]])
     step = CHART_W / max(len(series) - 1, 1)
 
     def line(measure: str) -> str:
-        return " ".join(f"{i * step:.1f},{CHART_H - int(r[measure]) * CHART_H / top:.1f}"
-                        for i, r in enumerate(series))
+        return " ".join(f"{i * step:.1f},{CHART_H - v * CHART_H / top:.1f}" for i, v in enumerate(values[measure]))
 
     return {"w": CHART_W, "h": CHART_H, "top": top, "issued": line("issued"), "redeemed": line("redeemed"),
             "first": series[0]["period"] if series else "", "last": series[-1]["period"] if series else ""}
