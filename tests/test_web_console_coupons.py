@@ -63,3 +63,23 @@ async def test_template_package_and_rule_are_created_from_the_page(page: Any, rt
     r = await CouponRule.get(name="满50返券")
     assert (r.package_id, r.min_paid_fen, r.first_purchase_only, r.active) == (p.id, 5000, False, True)
     assert "返券包" in (await page.text_content(f"#rule-{r.id}") or "")
+    # a mistaken rule is stopped from the page (it issued coupons on every payment until someone used the API),
+    # and restarted; the package and the template likewise
+    await page.click(f"#rule-{r.id}-toggle")
+    await page.wait_for_url("**saved=rule-*")
+    assert (await CouponRule.get(id=r.id)).active is False
+    assert "停用" in (await page.text_content(f"#rule-{r.id}") or "")
+    await page.click(f"#rule-{r.id}-toggle")
+    await page.wait_for_url("**saved=rule-*")
+    assert (await CouponRule.get(id=r.id)).active is True
+    for kind, obj in (("package", p), ("template", await CouponTemplate.get(name="满100减10"))):
+        await page.click(f"#{kind}-{obj.id}-toggle")
+        await page.wait_for_url(f"**saved={kind}-*")
+        assert (await type(obj).get(id=obj.id)).active is False
+    # a forged value or an unknown id: a 4xx page, nothing changed
+    csrf = next(c["value"] for c in await page.context.cookies() if c["name"] == "jifen_csrf")
+    for path, value in ((f"/console/coupons/rule/{r.id}/active", "maybe"),
+                        (f"/console/coupons/rule/{r.id + 999}/active", "off")):
+        resp = await page.request.post(path, form={"_csrf": csrf, "active": value}, max_redirects=0)
+        assert resp.status in (404, 422), (path, resp.status)
+    assert (await CouponRule.get(id=r.id)).active is True

@@ -13,7 +13,8 @@ from sanic.response import HTTPResponse, redirect
 from app.clock import SHANGHAI
 from app.errors import ApiError
 from app.services.coupons import admin as svc
-from app.web import fen_typed, field_errors, form_data, page, render, validate
+from app.web import error_page, fen_typed, field_errors, form_data, page, render, validate
+from app.web.messages import zh_message
 from handlers import Blueprint
 
 bp = Blueprint("console_coupons")
@@ -21,6 +22,7 @@ bp = Blueprint("console_coupons")
 STAFF = ("marketer", "admin")
 LOGIN = "/console/login"
 MODELS = {"template": svc.TemplateIn, "package": svc.PackageIn, "rule": svc.RuleIn}
+PATCHES = {"template": svc.TemplatePatch, "package": svc.PackagePatch, "rule": svc.RulePatch}
 # API field -> form field, per form (form fields are prefixed so the three forms' ids never clash)
 FIELDS = {
     "template": {"name": "t-name", "kind": "t-kind", "amount_off_fen": "t-amount_off", "percent_off_bp":
@@ -87,3 +89,22 @@ async def create(request: Request, kind: str) -> HTTPResponse:
         return await _page(request, status=exc.status, form=data, errors=field_errors(exc, FIELDS[kind]),
                            failed=kind)
     return redirect(f"/console/coupons?saved={kind}-{made['id']}")
+
+
+@bp.post("/coupons/<kind:template|package|rule>/<obj_id:int>/active")
+@page(*STAFF, login=LOGIN)
+async def set_active(request: Request, kind: str, obj_id: int) -> HTTPResponse:
+    """Role: marketer, admin. Stop (active=off) or restart (active=on) one: a mistaken post-payment rule would
+    otherwise issue coupons on every payment until someone used the API. Changing one is stopping it and creating
+    its replacement; what was issued stays valid. A restart is checked as a save is (a template past its end)."""
+    wanted = form_data(request).get("active")
+    if wanted not in ("on", "off"):
+        return await _page(request, status=422, errors={"_": "请选择启用或停用"}, failed=kind)
+    try:
+        await svc.update(kind, obj_id, PATCHES[kind](active=wanted == "on"))
+    except ApiError as exc:
+        if exc.status == 404:
+            return error_page(request, 404, exc)
+        return await _page(request, status=exc.status, errors={"_": zh_message(exc)}, failed=kind)
+    return redirect(f"/console/coupons?saved={kind}-{obj_id}", status=303)
+
