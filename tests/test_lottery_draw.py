@@ -49,6 +49,20 @@ async def test_every_draw_spends_its_cost_and_wins_something(api: Api, staff_tok
     assert all("weight" not in p for p in detail["prizes"]), "members never see the weights"
 
 
+async def test_a_prize_of_weight_zero_is_not_shown_to_members(api: Api, staff_token) -> None:
+    """Weight 0 is never won (by weight or by pity): listed to members it would advertise a prize nobody wins."""
+    admin = staff_token("admin")
+    lot = await make_lottery(api, admin, [CONSOLATION, REAL_50, {"name": "大奖 100000 积分", "kind": "points",
+                                                                 "points": 100_000, "weight": 0}], pity_after=2)
+    token, _ = await _member(api, admin, "lot-zero", 100)
+    status, detail = await api.call("GET", f"/api/v1/mall/lotteries/{lot['id']}", token=token)
+    assert status == 200
+    assert [p["name"] for p in detail["prizes"]] == [CONSOLATION["name"], REAL_50["name"]]
+    for _ in range(4):  # the pity counter picks among real prizes that can be won: never the weight-0 one
+        status, body = await draw(api, token, lot["id"])
+        assert status == 201 and body["prize"]["points"] != 100_000
+
+
 async def test_pity_counter_guarantees_a_real_prize_within_n_draws(api: Api, staff_token) -> None:
     admin = staff_token("admin")
     # a real prize by weight is a one-in-a-billion event: every real prize below is the pity counter's doing
