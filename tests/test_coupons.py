@@ -105,6 +105,13 @@ async def test_package_and_rule_validation(api: Api, rt, staff_token) -> None:
     status, answer = await admin(api, staff_token, "PATCH", f"/coupon-rules/{gift['rule']['id']}",
                                  {"starts_at": FUTURE, "ends_at": "2029-01-01T00:00:00+08:00"})
     assert status == 422 and answer["error"]["details"][0]["field"] == "ends_at"
+    # an id beyond BIGINT is the model's refusal naming the field (it had reached the database: no field named)
+    for path, body, field in (("/coupon-rules", {"name": "r", "package_id": 2**63}, "package_id"),
+                              (f"/coupon-rules/{gift['rule']['id']}", {"package_id": 2**63}, "package_id"),
+                              ("/coupon-packages", {"name": "p", "items": [{"template_id": 2**63}]},
+                               "items.0.template_id")):
+        status, answer = await admin(api, staff_token, "PATCH" if path[-1].isdigit() else "POST", path, body)
+        assert status == 422 and answer["error"]["details"][0]["field"] == field, answer
 
 
 # -- issuing rules ----------------------------------------------------------------------------------------------

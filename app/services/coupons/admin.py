@@ -50,7 +50,7 @@ class TemplateIn(BaseModel):
 
 
 class PackageItem(BaseModel):
-    template_id: int = Field(ge=1)
+    template_id: int = Field(ge=1, le=2**63 - 1)
     quantity: int = Field(default=1, ge=1, le=20)
 
 
@@ -62,7 +62,7 @@ class PackageIn(BaseModel):
 
 class RuleIn(BaseModel):
     name: str = Field(min_length=1, max_length=64)
-    package_id: int = Field(ge=1)
+    package_id: int = Field(ge=1, le=2**63 - 1)
     min_paid_fen: int = Field(default=0, ge=0, le=100_000_000)
     first_purchase_only: bool = False
     tier_levels: list[int] | None = Field(default=None, max_length=20, description="null = every tier")
