@@ -33,7 +33,9 @@ async def _download(page: Any) -> list[list[str]]:
     href = await page.get_attribute("#download", "href")
     resp = await page.request.get(href)
     assert resp.status == 200 and resp.headers["content-type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(await resp.text())))
+    body = await resp.body()
+    assert body.startswith(b"\xef\xbb\xbf")  # the UTF-8 BOM Excel needs to read the Chinese
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
 
 
 async def test_bulk_ship_runs_with_progress_and_a_result_per_row(page: Any, api: Any, rt: Any) -> None:
@@ -229,7 +231,7 @@ async def test_admin_api_starts_polls_and_downloads(api: Any, rt: Any, staff_tok
         await asyncio.sleep(0.05)
     assert (run["status"], run["result"], run["percent"]) == ("done", {"rows": 1}, 100)
     status, body = await api.call("GET", f"/admin/v1/operations/{run['id']}/file", token=mkt)
-    assert status == 200 and body.splitlines()[0].startswith("id,created_at,account")
+    assert status == 200 and body.splitlines()[0].startswith("\ufeffid,created_at,account")
     status, body = await api.call("POST", "/admin/v1/operations", token=mkt, json={"kind": "wecom_sync"})
     assert status == 403 and body["error"]["code"] == "operation_forbidden"
     status, body = await api.call("POST", "/admin/v1/operations", token=mkt,

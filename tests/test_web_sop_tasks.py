@@ -99,5 +99,5 @@ async def test_marketer_creates_a_task_and_reads_its_outcome(page: Any, rt: Any,
     href = await page.get_attribute("#download", "href")
     resp = await page.request.get(href)
     assert resp.status == 200 and resp.headers["content-type"].startswith("text/csv")
-    table = list(csv.DictReader(io.StringIO(await resp.text())))
+    table = list(csv.DictReader(io.StringIO((await resp.body()).decode("utf-8-sig"))))  # after its BOM
     assert [(r["group"], r["checked_in"]) for r in table] == [("targeted", "2"), ("holdout", "1")]

@@ -13,10 +13,11 @@ from sanic.response import HTTPResponse, json, redirect, text
 
 from app.errors import ApiError
 from app.services.operations import service as svc
+from app.services.staff.service import names_of
 from app.web import field_errors, form_data, page, render, whole_number
 from app.web.messages import zh_message
 from handlers import Blueprint
-from models import OperationRun, StaffUser
+from models import OperationRun
 
 bp = Blueprint("console_operations")
 
@@ -24,15 +25,6 @@ LOGIN = "/console/login"
 STAFF = ("marketer", "admin")
 PAGE_SIZE = 30
 STATUS = {"queued": "排队中", "running": "进行中", "done": "已完成", "failed": "失败"}
-
-
-async def _starters(created_by: list[str]) -> dict[str, str]:
-    """Who started each run, by name: runs keep `role:staff id` (the principal), a marketer reads 小李."""
-    ids = {int(c.split(":", 1)[1]) for c in created_by if c.count(":") == 1 and c.split(":", 1)[1].isdigit()}
-    staff = await StaffUser.filter(id__in=ids).values_list("id", "name") if ids else []
-    by_id = {int(i): str(n) for i, n in staff}
-    return {c: by_id.get(int(c.split(":", 1)[1]), c) for c in created_by
-            if c.count(":") == 1 and c.split(":", 1)[1].isdigit()}
 
 
 async def _list_page(request: Request, status: int = 200, errors: dict[str, str] | None = None) -> HTTPResponse:
@@ -43,7 +35,7 @@ async def _list_page(request: Request, status: int = 200, errors: dict[str, str]
     number = whole_number(number, limit=100_000) or 1
     found = await svc.recent(kind, number, PAGE_SIZE)
     pages = max(1, -(-found["total"] // PAGE_SIZE))
-    names = await _starters([str(r.get("created_by") or "") for r in found["items"]])
+    names = await names_of(str(r.get("created_by") or "") for r in found["items"])
     return render(request, "console/operations.html", status=status, nav="operations", found=found, kinds=kinds,
                   kind=kind or "", pages=pages, statuses=STATUS, errors=errors or {}, names=names)
 
@@ -88,7 +80,7 @@ async def run(request: Request, run_id: int) -> HTTPResponse:
         return r
     view = svc.run_view(r)
     return render(request, "console/operation.html", nav="operations", run=view, statuses=STATUS,
-                  names=await _starters([str(view.get("created_by") or "")]))
+                  names=await names_of([str(view.get("created_by") or "")]))
 
 
 @bp.get("/operations/<run_id:int>/status")

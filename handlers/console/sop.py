@@ -11,12 +11,14 @@ from app.errors import ApiError
 from app.services.sop import report
 from app.services.sop import service as svc
 from app.web import page, render
+from app.web.messages import SOP_KIND_ZH
 from handlers import Blueprint
 from models import SopAssignment, SopTask, StaffUser, Store
 
 bp = Blueprint("console_sop")
 
 STAFF = ("marketer", "admin")
+KIND_ZH = SOP_KIND_ZH  # the task kind as the templates page and the new-task form name it, never the API's code
 
 
 @bp.get("/sop")
@@ -32,7 +34,7 @@ async def tasks(request: Request) -> HTTPResponse:
         p[str(c["state"])] = int(c["n"])
         p["total"] += int(c["n"])
     return render(request, "console/sop.html", nav="sop", tasks=[svc.task_view(t) for t in rows],
-                  progress=progress)
+                  progress=progress, kinds=KIND_ZH)
 
 
 @bp.get("/sop/<task_id:int>")
@@ -63,4 +65,4 @@ async def _task_page(request: Request, task_id: int) -> HTTPResponse:
     stores = {s.id: s.name for s in await Store.filter(id__in=[r["store"] for r in by_store if r["store"]])}
     guides = {g.id: g.name for g in await StaffUser.filter(id__in=[r["guide"] for r in by_guide if r["guide"]])}
     return render(request, "console/sop_task.html", nav="sop", task=svc.task_view(t), by_store=by_store,
-                  by_guide=by_guide, stores=stores, guides=guides)
+                  by_guide=by_guide, stores=stores, guides=guides, kinds=KIND_ZH)

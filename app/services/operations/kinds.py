@@ -1,17 +1,21 @@
 """The long actions offered today: bulk shipping by CSV, the CSV exports, the WeCom sync.
 
 Each calls the same service functions as its admin JSON route (one way to do each thing); the exports write the
-very CSV the admin API answers where one exists (points series, SOP outcome)."""
+very CSV the admin API answers where one exists (points series, SOP outcome). The files are read by marketers in
+Excel, so what they read is the business's: every instant in Asia/Shanghai (`csv_time`, applied by `_csv` to its
+`*_at` columns; the points series already counts Shanghai days), and every file starts with a UTF-8 BOM
+(`Context.attach` adds it) so that Excel on Chinese Windows does not read it as GBK."""
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app.clock import SHANGHAI
 from app.errors import Conflict
 from app.runtime import Runtime
 from app.services.operations.service import Context, operation
@@ -20,11 +24,29 @@ from models import PointEntry
 MAX_CSV_CHARS = 2_000_000
 
 
+def csv_time(value: str | datetime | None) -> str:
+    """An instant (an API view's ISO string, any offset, or a datetime) as the exports write it: Asia/Shanghai,
+    ISO 8601 with its +08:00 offset, to the second (`2026-12-05T04:14:14+08:00`).
+
+    Why: the views carry UTC, and a marketer filtering a day in Excel put 04:14 Shanghai time on the day before;
+    written this way the date is the business day the console shows, and the offset still says which instant it
+    is. A naive value is UTC (the database's)."""
+    if value is None or value == "":
+        return ""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(SHANGHAI).isoformat(timespec="seconds")
+
+
 def _csv(header: list[str], rows: list[list[Any]]) -> str:
+    """The kinds' own tables: a header row, None as an empty cell, every `*_at` column (the code's name for an
+    instant) through `csv_time`."""
+    times = {i for i, name in enumerate(header) if name.endswith("_at")}
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
-    w.writerows([["" if v is None else v for v in r] for r in rows])
+    w.writerows([[csv_time(v) if i in times else "" if v is None else v for i, v in enumerate(r)] for r in rows])
     return buf.getvalue()
 
 
@@ -33,6 +55,14 @@ class ShipCsvIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     csv: str = Field(min_length=1, max_length=MAX_CSV_CHARS, description="rows redemption_id,carrier,tracking_no")
     file_name: str | None = Field(default=None, max_length=120)
+
+    @field_validator("csv", mode="before")
+    @classmethod
+    def _no_bom(cls, value: Any) -> Any:
+        """A file saved by Excel starts with a BOM; the upload routes decode it away (`utf-8-sig`), but text posted
+        to the admin API keeps it, and a header-less first row `<BOM>123,...` is not a redemption id: that row
+        would be skipped as a header."""
+        return value.removeprefix("\ufeff") if isinstance(value, str) else value
 
 
 @operation("mall_ship_csv", label="批量发货", params=ShipCsvIn, repeatable=False)

@@ -15,7 +15,8 @@ The outcome is written only by the attempt that holds the row (`attempts` matche
 
 Kinds register with `@operation(...)` beside the code they call (see `kinds.py`); each gets its parameters model,
 the roles that may start it, and a function `fn(ctx)` that reports progress through `ctx.progress` and returns a
-JSON summary, optionally attaching a file (`ctx.attach`, served as a download).
+JSON summary, optionally attaching a file (`ctx.attach`, served as a download; it starts with a UTF-8 BOM for
+Excel).
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ HEARTBEAT_SECONDS = 10.0
 STALE_SECONDS = 90
 MAX_ATTEMPTS = 3
 PROGRESS_EVERY = 0.3  # seconds between progress writes (the last one is always written)
+BOM = "\ufeff"  # starts every attached file: Excel then reads it as UTF-8
 
 RunFn = Callable[["Context"], Awaitable[dict[str, Any]]]
 CheckFn = Callable[[Runtime, Any], Awaitable[None]]
@@ -128,7 +130,10 @@ class Context:
             done=self.done, total=self.total, note=self.note, heartbeat_at=self.rt.clock.now())
 
     def attach(self, name: str, body: str) -> None:
-        self.file_name, self.file_body = name, body
+        """The run's file, as it is downloaded (console and admin API alike). Every file is a CSV a marketer opens
+        in Excel, which reads a CSV without a BOM in the machine's code page (GBK on Chinese Windows) and garbles
+        the Chinese: so each starts with a UTF-8 BOM, added here once for every kind."""
+        self.file_name, self.file_body = name, body if body.startswith(BOM) else BOM + body
 
 
 def run_view(run: OperationRun) -> dict[str, Any]:

@@ -12,6 +12,8 @@ within that time).
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,6 +31,7 @@ from app.services.staff import assignment
 from models import StaffUser
 
 log = logging.getLogger("jifen.staff")
+_STAFF_REF = re.compile(r"(?:admin|marketer|guide):([0-9]{1,18})")  # `operator_of`'s `role:staff id` (a bigint)
 
 
 def token_issued_at(staff: StaffUser, now: datetime) -> int:
@@ -65,6 +68,17 @@ def staff_view(staff: StaffUser) -> dict[str, Any]:
     return {"id": staff.id, "name": staff.name, "role": staff.role, "wecom_userid": staff.wecom_userid,
             "active": staff.active,
             "tokens_valid_after": staff.tokens_valid_after.isoformat() if staff.tokens_valid_after else None}
+
+
+async def names_of(refs: Iterable[str]) -> dict[str, str]:
+    """Staff names for `role:staff id` references, the form rows keep who acted in (`operator_of`: a run's
+    `created_by`, an adjustment request's `requested_by`), so that a page says 小李 where the row says marketer:5.
+    One query for them all; a reference that is not of that form or names no user has no entry (shown as it is)."""
+    wanted = {ref: int(m[1]) for ref in refs if (m := _STAFF_REF.fullmatch(ref))}
+    if not wanted:
+        return {}
+    by_id = {int(i): str(n) for i, n in await StaffUser.filter(id__in=set(wanted.values())).values_list("id", "name")}
+    return {ref: by_id[i] for ref, i in wanted.items() if i in by_id}
 
 
 async def change_staff(redis: Redis, prefix: str, staff_id: int, now: datetime, *, active: bool | None = None,
