@@ -48,6 +48,13 @@ OA_ORIGINAL_ID = "gh_sandboxoa0001"
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 DEFAULT_CALLBACK_URL = "http://127.0.0.1:8000/wechat/oa/callback"  # `scripts/dev`'s jifen
 MAX_IMAGE_BYTES = 1_000_000
+# what WeChat takes (docs/wechat-protocols.md §2.1): uploadimg jpg/png under 1 MB; add_material type=image
+# bmp/png/jpeg/jpg/gif up to 10 MB, type=thumb a jpg up to 64 KB. Extensions in any case; the bytes must start
+# like that kind of image (a text file named fake.png is 40005, as WeChat answers it; WeChat decodes the whole
+# image, the sandbox only looks at its first bytes)
+MATERIAL_LIMITS = {"image": ((".bmp", ".png", ".jpeg", ".jpg", ".gif"), 10_000_000), "thumb": ((".jpg",), 64_000)}
+IMAGE_MAGIC = {".png": (b"\x89PNG",), ".jpg": (b"\xff\xd8",), ".jpeg": (b"\xff\xd8",), ".gif": (b"GIF8",),
+               ".bmp": (b"BM",)}
 CLIENTMSGID_WINDOW = 60.0
 ERRMSGS = {40007: "invalid media_id", 43004: "require subscribe", 45028: "has no masssend quota",
            45065: "clientmsgid exist", 45066: "same clientmsgid retry too fast", 45067: "clientmsgid size out of limit",
@@ -131,6 +138,14 @@ async def _media(request: web.Request) -> tuple[str, bytes] | None:
     return None
 
 
+def _an_image(name: str, data: bytes, extensions: tuple[str, ...], max_bytes: int) -> bool:
+    """The file's extension (any case) is one of `extensions`, its bytes are an image of one of those kinds and
+    it is not empty nor larger than `max_bytes`."""
+    if not data or len(data) > max_bytes or not name.lower().endswith(extensions):
+        return False
+    return data.startswith(tuple(m for ext in extensions for m in IMAGE_MAGIC[ext]))
+
+
 # -- material ------------------------------------------------------------------------------------------------
 async def uploadimg(request: web.Request) -> web.Response:
     """POST /cgi-bin/media/uploadimg: jpg/png under 1 MB -> an mmbiz URL."""
@@ -141,7 +156,7 @@ async def uploadimg(request: web.Request) -> web.Response:
     if media is None:
         return wx_error(41005, "media data missing")
     name, data = media
-    if not name.lower().endswith((".jpg", ".jpeg", ".png")) or not data or len(data) >= MAX_IMAGE_BYTES:
+    if not _an_image(name, data, (".jpg", ".jpeg", ".png"), MAX_IMAGE_BYTES - 1):
         return wx_error(40005, "invalid file type")
     url = f"http://mmbiz.qpic.cn/sandbox_jpg/{secrets.token_hex(16)}/0"
     oa.images[url] = len(data)
@@ -160,7 +175,7 @@ async def add_material(request: web.Request) -> web.Response:
     if media is None:
         return wx_error(41005, "media data missing")
     name, data = media
-    if not data or len(data) > 10_000_000:
+    if not _an_image(name, data, *MATERIAL_LIMITS[kind]):
         return wx_error(40005, "invalid file type")
     media_id = secrets.token_urlsafe(32)
     url = f"http://mmbiz.qpic.cn/sandbox_material/{secrets.token_hex(16)}/0"

@@ -167,6 +167,14 @@ VALUE_ERRORS: list[tuple[str, str]] = [
      "未知事件「{value}」：请用内置事件或 custom:自定义名（小写字母、数字、_ 和 -）"),
     (r"^unknown event\b.*$",
      "未知事件：请用内置事件（如 check_in、purchase）或 custom:自定义名（小写字母、数字、_ 和 -）"),
+    # an uploaded image (app/services/content/images.py): its file name, then its bytes
+    (r"^a file name without path separators or control characters$", "文件名不能包含路径分隔符（/ \\）或控制字符"),
+    (r"^must end in \.jpg, \.jpeg, \.png, \.gif or \.bmp$", "文件名需以 .jpg、.jpeg、.png、.gif 或 .bmp 结尾"),
+    (r"^not a jpg, png, gif or bmp image.*$", "不是有效的图片（只支持 jpg、png、gif、bmp 格式）"),
+    (r"^not base64$", "无法读取文件内容"),
+    (r"^empty image$", "文件是空的"),
+    (r"^an inline image is a jpg or png under 1 MB.*$", "正文图片只能是 1 MB 以下的 jpg 或 png"),
+    (r"^a cover image is at most 10 MB.*$", "封面图片不能超过 10 MB"),
 ]
 
 CODES: dict[str, Entry] = {
@@ -192,6 +200,8 @@ CODES: dict[str, Entry] = {
     # staff and sign-in
     "bad_credentials": "用户名或密码错误", "login_blocked": "登录失败次数过多，请稍后再试",
     "staff_deactivated": "该账号已停用", "staff_inactive": "该账号已停用", "staff_not_found": "找不到该员工",
+    "staff_name_taken": "已有同名的后台账号（名称用于登录，须唯一），请换一个名称",
+    "wecom_userid_taken": "该企业微信账号已属于另一名员工（角色不同）",
     "not_a_guide": "该账号不是导购", "not_corp_member": "不是本企业成员", "redirect_uri_required": "缺少回跳地址",
     "invalid_code": "授权码无效或已过期",
     # members and points
@@ -271,9 +281,24 @@ CODES: dict[str, Entry] = {
                        "第 #{id} 期可能已提交微信，请复制一期再改"),
                       (r"", "这期内容当前状态不允许此操作")],
     "too_many_articles": "一期内容最多 8 篇文章", "preview_refused": "微信拒绝了预览：该 openid 不是公众号粉丝",
-    "bad_cover": "封面图片不可用", "bad_image": "图片不可用", "image_not_found": "找不到该图片",
+    "bad_cover": "封面图片不可用",
+    "bad_image": [(r"not a jpg, png, gif or bmp image", "不是有效的图片（只支持 jpg、png、gif、bmp 格式）"),
+                  (r"an inline image is a jpg or png under 1 MB", "正文图片只能是 1 MB 以下的 jpg 或 png"),
+                  (r"a cover image is at most 10 MB", "封面图片不能超过 10 MB"),
+                  (r"", "图片不可用")],
+    "image_not_found": "找不到该图片",
     "unknown_image": "未知的图片",
-    "plan_not_found": "找不到该计划", "mass_quota_exceeded": "本月群发次数已用完", "not_remindable": "当前不能发送提醒",
+    "plan_not_found": "找不到该计划",
+    # quota.py: one slot a day (subscription account) or four a month (service account), naming who holds them
+    "mass_quota_exceeded": [
+        (r"^no mass-send quota left for (?P<day>\d{4}-\d{2}-\d{2}) \(subscription account: (?P<n>\d+) mass sends? a "
+         r"day\): already taken by edition (?P<ids>#\d+(?:, #\d+)*)",
+         "{day} 当天的群发次数已被第 {ids} 期占用（订阅号每天只能群发 {n} 次）：请改为发布，或换一天群发"),
+        (r"^no mass-send quota left for the month (?P<month>\d{4}-\d{2}) \(service account: (?P<n>\d+) mass sends "
+         r"a month\): already taken by edition (?P<ids>#\d+(?:, #\d+)*)",
+         "{month} 这个月的群发次数已被第 {ids} 期用完（服务号每月最多群发 {n} 次）：请改为发布，或换一个月群发"),
+        (r"", "这一天（服务号：这个月）的群发次数已被其他期占用：请改为发布，或换一个日期群发")],
+    "not_remindable": "当前不能发送提醒",
     "not_sent_yet": "尚未发送", "notification_not_found": "找不到该通知",
     # SOP and community
     "task_not_found": "找不到该任务", "quiz_failed": [(r"^(?P<got>\d+) of (?P<total>\d+) right; (?P<need>\d+) needed$",

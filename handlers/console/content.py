@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from sanic import Request
+from sanic.request import File
 from sanic.response import HTTPResponse, redirect
 
 from app.clock import SHANGHAI
@@ -64,9 +65,11 @@ async def month(request: Request) -> HTTPResponse:
 
 
 def _at(data: dict[str, str]) -> datetime | None:
-    """The form's date + time (Asia/Shanghai) as an aware datetime; None when both are blank."""
+    """The form's date + time (Asia/Shanghai) as an aware datetime; None when the date is blank. Why the date
+    alone decides: the new-edition form prefills the time (09:00) and says "留空则存为草稿" of the date, so a
+    time without a date is a draft, not a refusal; a date without a time is 09:00."""
     day, hm = data.get("date", ""), data.get("time", "")
-    if not day and not hm:
+    if not day:
         return None
     try:
         return datetime.combine(date.fromisoformat(day), time.fromisoformat(hm or "09:00"), SHANGHAI)
@@ -75,12 +78,18 @@ def _at(data: dict[str, str]) -> datetime | None:
                                details=[{"field": "at", "message": "请填写有效的日期和时间"}]) from exc
 
 
-async def _cover(request: Request) -> int:
-    """Upload the form's cover file through the official account (permanent material), as the API's upload."""
+def _cover_file(request: Request) -> File | None:
+    """The posted cover file, or None when none was chosen (a browser posts an empty part then)."""
     upload = request.files.get("cover") if request.files else None
-    if upload is None or not upload.body:
-        raise ValidationFailed("a cover image is required", details=[{"field": "articles.0.cover_image_id",
-                                                                       "message": "请上传封面图片"}])
+    return upload if upload is not None and upload.body else None
+
+
+async def _cover(request: Request, field: str = "articles.0.cover_image_id") -> int:
+    """Upload the form's cover file through the official account (permanent material), as the API's upload: the
+    same checks of its name and of its bytes (a text file renamed .png is refused next to the cover input)."""
+    upload = _cover_file(request)
+    if upload is None:
+        raise ValidationFailed("a cover image is required", details=[{"field": field, "message": "请上传封面图片"}])
     data = validate(images.ImageIn, {"filename": upload.name or "", "purpose": "cover",
                                      "data_base64": base64.b64encode(upload.body).decode()})
     img = await images.upload(request.app.ctx.rt, data)
@@ -105,23 +114,24 @@ async def new_edition(request: Request) -> HTTPResponse:
 @bp.post("/editions")
 @page(*STAFF, login=LOGIN)
 async def create_edition(request: Request) -> HTTPResponse:
-    """Role: marketer, admin. A one-article edition (headline) with its cover; scheduled when a date is given."""
+    """Role: marketer, admin. A one-article edition (headline) with its cover; scheduled when a date is given, in
+    the same transaction as its creation: a refused schedule (a past time, the day's mass send already taken)
+    creates nothing and comes back to this form as typed, with the reason next to the date."""
     rt = request.app.ctx.rt
     data = form_data(request)
     try:
         at = _at(data)
-        validate(editions.EditionIn, _edition_in(data, 1))  # every field checked before the cover goes to WeChat
+        draft = validate(editions.EditionIn, _edition_in(data, 1))  # every field before the cover goes to WeChat
+        if at is not None:  # and the time and the quota: a day that is full must not cost a cover upload either
+            await editions.check_schedulable(rt, draft.mode, at)
         body = validate(editions.EditionIn, _edition_in(data, await _cover(request)))
+        ed = await editions.create(rt, body, request.ctx.principal.subject_id, at=at)
     except ApiError as exc:
+        # the quota's refusal has no field of its own: it is about the date, so it goes next to it
+        errors = {"at": zh_message(exc)} if exc.code == "mass_quota_exceeded" else field_errors(exc, FIELDS)
         return render(request, "console/edition_new.html", status=exc.status, nav="calendar", form=data,
-                      errors=field_errors(exc, FIELDS))
-    ed = await editions.create(rt, body, request.ctx.principal.subject_id)
+                      errors=errors, cover_again=_cover_file(request) is not None)
     if at is not None:
-        try:
-            ed = await editions.schedule(rt, ed["id"], at)
-        except ApiError as exc:  # the draft is kept: show it with the refusal next to the time
-            return await _edition_page(request, ed["id"], exc.status, {"at": field_errors(exc, FIELDS)},
-                                       form=data)
         return redirect(f"/console/calendar?month={at.strftime('%Y-%m')}#edition-{ed['id']}", status=303)
     return redirect(f"/console/editions/{ed['id']}", status=303)
 
@@ -252,11 +262,8 @@ async def add_article(request: Request, edition_id: int) -> HTTPResponse:
         n = len(articles)
         new = _article_in(data, {"cover_image_id": 1})
         validate(editions.EditionPatch, {"articles": [*articles, new]})  # every field before the cover upload
-        try:
-            new["cover_image_id"] = await _cover(request)
-        except ApiError as exc:
-            raise ValidationFailed(exc.message, details=[{"field": f"articles.{n}.cover_image_id",
-                                                          "message": "请上传封面图片"}]) from exc
+        # a missing cover, a bad file name or bytes that are no image: each said as itself, next to the input
+        new["cover_image_id"] = await _cover(request, f"articles.{n}.cover_image_id")
         await _save_articles(request, edition_id, [*articles, new])
 
     return await _article_act(request, edition_id, "add", go)
@@ -273,9 +280,8 @@ async def edit_article(request: Request, edition_id: int, idx: int) -> HTTPRespo
             raise ValidationFailed("no such article", details=[{"field": f"articles.{idx}", "message": "没有这篇文章"}])
         articles[idx] = _article_in(data, articles[idx])
         validate(editions.EditionPatch, {"articles": articles})
-        upload = request.files.get("cover") if request.files else None
-        if upload is not None and upload.body:
-            articles[idx]["cover_image_id"] = await _cover(request)
+        if _cover_file(request) is not None:
+            articles[idx]["cover_image_id"] = await _cover(request, f"articles.{idx}.cover_image_id")
         await _save_articles(request, edition_id, articles)
 
     return await _article_act(request, edition_id, f"article-{idx}", go)

@@ -16,6 +16,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from app.clock import SHANGHAI
+from app.db import conn
 from app.errors import ApiError, Conflict, NotFound, ValidationFailed
 from app.runtime import Runtime
 from app.services.content import images, quota
@@ -169,16 +170,31 @@ async def _replace_articles(c: BaseDBAsyncClient, edition_id: int, prepared: lis
     await ContentArticle.bulk_create([ContentArticle(edition_id=edition_id, **p) for p in prepared], using_db=c)
 
 
-async def create(rt: Runtime, data: EditionIn, staff_id: int | None) -> dict[str, Any]:
+async def create(rt: Runtime, data: EditionIn, staff_id: int | None, *, at: datetime | None = None
+                 ) -> dict[str, Any]:
+    """A new edition: a draft, or scheduled for `at` in the same transaction. A creation whose scheduling is
+    refused (a past time, a mass-send day or month already full) stores nothing: no draft is left behind for
+    the marketer to find and clean up."""
     await _check_plan(data.plan_id)
     prepared = await _prepared(data.articles)
-    now = rt.clock.now()
+    now = rt.clock.now() if at is None else _future(rt, at)
     async with in_transaction() as c:
         edition = await ContentEdition.create(using_db=c, title=data.title, mode=data.mode, tag_id=data.tag_id,
                                               plan_id=data.plan_id, created_by=staff_id, created_at=now,
                                               updated_at=now)
         await _replace_articles(c, edition.id, prepared)
+        if at is not None:
+            await _schedule_in(c, rt, edition, at, now)
     return await get(edition.id)
+
+
+async def check_schedulable(rt: Runtime, mode: str, at: datetime) -> None:
+    """Refuse now what scheduling a `mode` edition at `at` would refuse (a past time, a full mass-send quota),
+    before the console uploads a cover to WeChat for an edition that could not be created. Advisory: `create`
+    and `schedule` check again where it counts, inside their transaction."""
+    _future(rt, at)
+    if mode == "mass":
+        await quota.check(conn(), rt.settings, at)
 
 
 async def update(rt: Runtime, edition_id: int, patch: EditionPatch) -> dict[str, Any]:
@@ -213,22 +229,35 @@ def _require(edition: ContentEdition, states: tuple[str, ...], what: str) -> Non
                        code="edition_state", details={"status": edition.status})
 
 
-async def schedule(rt: Runtime, edition_id: int, at: datetime) -> dict[str, Any]:
-    """Schedule (or reschedule) for `at`; a mass edition takes its quota slot now, or is refused (409)."""
+def _future(rt: Runtime, at: datetime) -> datetime:
+    """Now, having refused an `at` that is not after it."""
     now = rt.clock.now()
     if at <= now:
         raise ValidationFailed("at: must be in the future", details=[{"field": "at", "message": "in the past"}])
+    return now
+
+
+async def _schedule_in(c: BaseDBAsyncClient, rt: Runtime, edition: ContentEdition, at: datetime,
+                       now: datetime) -> None:
+    """Inside the caller's transaction: a mass edition takes its quota slot (or the 409 rolls everything back),
+    then the edition is due at `at`."""
+    if edition.mode == "mass":
+        await quota.take(c, rt.settings, edition.id, at)
+    edition.update_from_dict({"status": "scheduled", "scheduled_at": at, "next_attempt_at": at,
+                              "updated_at": now, "attempts": 0, "errcode": None, "last_error": None})
+    await edition.save(using_db=c)
+
+
+async def schedule(rt: Runtime, edition_id: int, at: datetime) -> dict[str, Any]:
+    """Schedule (or reschedule) for `at`; a mass edition takes its quota slot now, or is refused (409)."""
+    now = _future(rt, at)
     async with in_transaction() as c:
         edition = await load(edition_id, c, lock=True)
         _require(edition, (*EDITABLE, "failed"), "scheduled")
         if edition.status == "failed" and edition.stage in ("submitting", "submitted"):
             raise Conflict(f"edition #{edition.id} may already be with WeChat: duplicate it instead",
                            code="edition_state", details={"status": edition.status, "stage": edition.stage})
-        if edition.mode == "mass":
-            await quota.take(c, rt.settings, edition.id, at)
-        edition.update_from_dict({"status": "scheduled", "scheduled_at": at, "next_attempt_at": at,
-                                  "updated_at": now, "attempts": 0, "errcode": None, "last_error": None})
-        await edition.save(using_db=c)
+        await _schedule_in(c, rt, edition, at, now)
     return await get(edition_id)
 
 
@@ -243,9 +272,10 @@ async def cancel(rt: Runtime, edition_id: int) -> dict[str, Any]:
 
 
 async def duplicate(rt: Runtime, edition_id: int, data: DuplicateIn) -> dict[str, Any]:
-    """A new draft with the same articles (any status may be duplicated), scheduled at `at` when given."""
+    """A new draft with the same articles (any status may be duplicated), scheduled at `at` when given, in the
+    same transaction: a refused schedule leaves no copy behind."""
     source = await load(edition_id)
-    now = rt.clock.now()
+    now = rt.clock.now() if data.at is None else _future(rt, data.at)
     async with in_transaction() as c:
         copy = await ContentEdition.create(using_db=c, title=data.title or source.title, mode=source.mode,
                                            tag_id=source.tag_id, plan_id=source.plan_id,
@@ -256,8 +286,8 @@ async def duplicate(rt: Runtime, edition_id: int, data: DuplicateIn) -> dict[str
             content=a.content, cover_image_id=a.cover_image_id, source_url=a.source_url,
             need_open_comment=a.need_open_comment, only_fans_can_comment=a.only_fans_can_comment) for a in arts],
             using_db=c)
-    if data.at is not None:
-        return await schedule(rt, copy.id, data.at)
+        if data.at is not None:
+            await _schedule_in(c, rt, copy, data.at, now)
     return await get(copy.id)
 
 

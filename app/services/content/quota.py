@@ -39,11 +39,31 @@ async def take(c: BaseDBAsyncClient, settings: Settings, edition_id: int, at: da
                               "ON CONFLICT DO NOTHING RETURNING id", [period, slot, edition_id])
         if rows:
             return period
-    holders = await fetch(c, "SELECT edition_id FROM content_quota_slots WHERE period = $1 ORDER BY slot", [period])
-    ids = ", ".join(f"#{int(r['edition_id'])}" for r in holders)
-    raise Conflict(f"no mass-send quota left for {wording}: already taken by edition {ids}; publish instead of "
-                   "mass sending, or pick another date", code="mass_quota_exceeded",
-                   details={"period": period, "limit": limit, "editions": [int(r["edition_id"]) for r in holders]})
+    raise _full(period, limit, wording, await _holders(c, period))
+
+
+async def check(c: BaseDBAsyncClient, settings: Settings, at: datetime) -> None:
+    """Refuse (409, as `take` would) when `at`'s period has no free slot, without taking one. Only an early
+    answer (the console asks before it uploads a cover to WeChat for an edition that could not be scheduled):
+    `take`, inside the transaction that creates or schedules the edition, stays the authority, since the last
+    slot may go between the two."""
+    period, limit, wording = period_of(settings, at)
+    holders = await _holders(c, period)
+    if len(holders) >= limit:
+        raise _full(period, limit, wording, holders)
+
+
+async def _holders(c: BaseDBAsyncClient, period: str) -> list[int]:
+    rows = await fetch(c, "SELECT edition_id FROM content_quota_slots WHERE period = $1 ORDER BY slot", [period])
+    return [int(r["edition_id"]) for r in rows]
+
+
+def _full(period: str, limit: int, wording: str, holders: list[int]) -> Conflict:
+    """The refusal, naming the editions that hold the period's slots (the console's sentence says which)."""
+    ids = ", ".join(f"#{i}" for i in holders)
+    return Conflict(f"no mass-send quota left for {wording}: already taken by edition {ids}; publish instead of "
+                    "mass sending, or pick another date", code="mass_quota_exceeded",
+                    details={"period": period, "limit": limit, "editions": holders})
 
 
 async def release(c: BaseDBAsyncClient, edition_id: int) -> None:
