@@ -107,9 +107,14 @@ def cmd_scheduler(settings: Settings, _: argparse.Namespace) -> int:
 
 
 def cmd_admin_token(settings: Settings, args: argparse.Namespace) -> int:
+    from app.errors import ApiError
     from app.services.staff.service import create_staff_token
 
-    token = _run(create_staff_token(settings, args.role, args.name, args.wecom_userid))
+    try:
+        token = _run(create_staff_token(settings, args.role, args.name, args.wecom_userid))
+    except ApiError as exc:
+        print(exc.message, file=sys.stderr)
+        return 1
     print(token)
     return 0
 

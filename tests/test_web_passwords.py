@@ -13,7 +13,7 @@ import pytest
 from argon2 import PasswordHasher
 
 from app.errors import ApiError
-from app.web.passwords import authenticate, create_user
+from app.web.passwords import authenticate, create_user, hash_password
 from models import StaffUser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +40,19 @@ def test_cli_create_user_stores_an_argon2_hash(tmp_path: Path) -> None:
         "SELECT name, role, password_hash FROM staff_users").fetchall()
     assert [(n, r) for n, r, _ in rows] == [("小李", "marketer")]
     assert rows[0][2].startswith("$argon2id$") and PasswordHasher().verify(rows[0][2], "冬季会员日-2026")
+    # the same name as another console role is refused (names sign in); so is a token of another role for a
+    # WeCom userid that is already someone's (it had returned the guide's token as if it were a marketer's)
+    same = jifen("admin", "create-user", "--role", "admin", "--name", "小李", "--password", "admin-pass-77")
+    assert same.returncode == 1 and "already exists" in same.stderr
+    first = jifen("admin", "token", "--role", "guide", "--name", "李导购", "--wecom-userid", "guide01")
+    assert first.returncode == 0, first.stderr
+    again = jifen("admin", "token", "--role", "guide", "--name", "李导购", "--wecom-userid", "guide01")
+    assert again.returncode == 0 and again.stdout.strip()  # a new token for the same guide
+    other = jifen("admin", "token", "--role", "marketer", "--name", "市场部", "--wecom-userid", "guide01")
+    assert other.returncode == 1 and "already staff" in other.stderr and not other.stdout.strip()
+    staff = sqlite3.connect(tmp_path / "cli.sqlite3").execute(
+        "SELECT name, role FROM staff_users ORDER BY id").fetchall()
+    assert staff == [("小李", "marketer"), ("李导购", "guide")]
 
 
 async def test_sign_in_refuses_wrong_unknown_passwordless_and_deactivated_alike(rt: Any) -> None:
@@ -71,3 +84,20 @@ def test_unknown_names_are_verified_against_a_hash_as_costly_as_a_real_one() -> 
     assert not params(passwords._DUMMY) and not params(real)
     assert passwords._DUMMY.split("$")[:4] == real.split("$")[:4]  # algorithm, version, m/t/p
     assert not passwords._verify(passwords._DUMMY, "jifen-no-such-user")
+
+
+async def test_a_console_name_is_one_user_and_old_duplicates_can_both_sign_in(rt: Any) -> None:
+    """Names sign in: a marketer and an admin of one name made the admin unable to ever sign in (only the first
+    row's hash was checked). A second console user of a name is refused; duplicates already stored both work."""
+    marketer = await create_user("marketer", "小李", "other-pass-99")
+    with pytest.raises(ApiError) as err:
+        await create_user("admin", "小李", "admin-pass-77")
+    assert (err.value.status, err.value.code) == (409, "staff_name_taken")
+    assert await StaffUser.filter(name="小李").count() == 1
+    # written before the rule: the admin row beside the marketer's
+    admin = await StaffUser.create(name="小李", role="admin", password_hash=hash_password("admin-pass-77"))
+    assert (await authenticate("小李", "admin-pass-77")).id == admin.id
+    assert (await authenticate("小李", "other-pass-99")).id == marketer.id
+    with pytest.raises(ApiError) as err:
+        await authenticate("小李", "neither-pass-1")
+    assert err.value.code == "bad_credentials"

@@ -13,7 +13,7 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from app.errors import ApiError, Unauthorized, ValidationFailed
+from app.errors import ApiError, Conflict, Unauthorized, ValidationFailed
 from models import StaffUser
 
 CONSOLE_ROLES = ("marketer", "admin")
@@ -43,11 +43,19 @@ def _verify(stored: str, password: str) -> bool:
 
 
 async def authenticate(name: str, password: str) -> StaffUser:
-    """The active marketer/admin called `name` whose password this is, else 401 (one message for every case)."""
-    staff = await StaffUser.filter(name=name, role__in=CONSOLE_ROLES).order_by("id").first()
-    stored = staff.password_hash if staff is not None and staff.password_hash else _DUMMY
-    ok = await asyncio.to_thread(_verify, stored, password)
-    if staff is None or not staff.password_hash or not ok:
+    """The active marketer/admin called `name` whose password this is, else 401 (one message for every case).
+
+    Names are unique among console users (`create_user` refuses a second one); a database written before that
+    rule may hold a marketer and an admin of one name, and each is tried, so neither is locked out."""
+    candidates = [s for s in await StaffUser.filter(name=name, role__in=CONSOLE_ROLES).order_by("id")
+                  if s.password_hash]
+    staff = None
+    for candidate in candidates or [None]:
+        stored = candidate.password_hash if candidate is not None else _DUMMY
+        if await asyncio.to_thread(_verify, stored, password) and candidate is not None:
+            staff = candidate
+            break
+    if staff is None:
         raise Unauthorized("wrong name or password", code="bad_credentials")
     if not staff.active:
         raise ApiError("this staff user is deactivated", code="staff_deactivated", status=403)
@@ -59,6 +67,10 @@ async def create_user(role: str, name: str, password: str) -> StaffUser:
     if role not in CONSOLE_ROLES:
         raise ValidationFailed("role: marketer or admin (guides sign in through WeCom)",
                                details=[{"field": "role", "message": "marketer or admin"}])
+    other = await StaffUser.filter(name=name, role__in=CONSOLE_ROLES).exclude(role=role).first()
+    if other is not None:  # the name is what signs in: two console users of one name could not both sign in
+        raise Conflict(f"a console user named {name!r} already exists ({other.role} #{other.id}); choose another "
+                       "name", code="staff_name_taken")
     hashed = await asyncio.to_thread(hash_password, password)
     staff = await StaffUser.filter(name=name, role=role).order_by("id").first()
     if staff is None:

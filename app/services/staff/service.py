@@ -25,7 +25,7 @@ from app import db
 from app.auth import STAFF_CACHE_SECONDS, issue_token, staff_cache_key
 from app.clock import clock
 from app.config import Settings, ensure_auth_secret
-from app.errors import NotFound
+from app.errors import Conflict, NotFound
 from app.redis_client import create_redis
 from app.services.staff import assignment
 from models import StaffUser
@@ -49,13 +49,21 @@ def staff_token(settings: Settings, staff: StaffUser, now: datetime) -> str:
 
 
 async def create_staff_token(settings: Settings, role: str, name: str, wecom_userid: str | None = None) -> str:
-    """Create (or reuse, by WeCom userid) a staff user and mint a bearer token for it."""
+    """Create (or reuse, by WeCom userid) a staff user and mint a bearer token for it.
+
+    A WeCom userid names one person: asked for with another role, the existing user's token would have come back
+    under the role asked for in nobody's sight (a "marketer" token that was a guide's); that is refused. Asked
+    for with another name, the token is the existing user's, as its name says (`staff_view`)."""
     ensure_auth_secret(settings)
     await db.connect(settings)
     try:
         staff = None
         if wecom_userid:
             staff = await StaffUser.get_or_none(wecom_userid=wecom_userid)
+            if staff is not None and staff.role != role:
+                raise Conflict(f"WeCom user {wecom_userid} is already staff #{staff.id} {staff.name} ({staff.role}), "
+                               f"not a {role}: ask with --role {staff.role}, or another --wecom-userid",
+                               code="wecom_userid_taken")
         if staff is None:
             staff = await StaffUser.create(name=name, role=role, wecom_userid=wecom_userid)
             assignment.staff_changed()
