@@ -37,7 +37,7 @@ class ArticleIn(BaseModel):
     author: str = Field(default="", max_length=16)
     digest: str = Field(default="", max_length=128)
     content: str = Field(min_length=1, max_length=19_999)
-    cover_image_id: int = Field(gt=0)
+    cover_image_id: int = Field(gt=0, le=2**63 - 1)
     source_url: str = Field(default="", max_length=1024, pattern=r"^(https?://.*)?$")
     need_open_comment: bool = False
     only_fans_can_comment: bool = False
@@ -48,8 +48,8 @@ class EditionIn(BaseModel):
 
     title: str = Field(min_length=1, max_length=64)
     mode: Literal["publish", "mass"] = "publish"
-    tag_id: int | None = Field(default=None, ge=0)
-    plan_id: int | None = Field(default=None, gt=0)
+    tag_id: int | None = Field(default=None, ge=0, le=2**63 - 1)
+    plan_id: int | None = Field(default=None, gt=0, le=2**63 - 1)
     articles: list[ArticleIn] = Field(min_length=1, max_length=8)
 
     @model_validator(mode="after")
@@ -65,8 +65,8 @@ class EditionPatch(BaseModel):
 
     title: str | None = Field(default=None, min_length=1, max_length=64)
     mode: Literal["publish", "mass"] | None = None
-    tag_id: int | None = Field(default=None, ge=0)
-    plan_id: int | None = Field(default=None, gt=0)
+    tag_id: int | None = Field(default=None, ge=0, le=2**63 - 1)
+    plan_id: int | None = Field(default=None, gt=0, le=2**63 - 1)
     articles: list[ArticleIn] | None = Field(default=None, min_length=1, max_length=8)
 
     @model_validator(mode="after")
@@ -335,7 +335,7 @@ class PointsArticleIn(BaseModel):
     source: str = Field(min_length=1, max_length=32)
     id: int = Field(gt=0)
     slot: int = Field(default=2, ge=0, le=7)
-    cover_image_id: int = Field(gt=0)
+    cover_image_id: int = Field(gt=0, le=2**63 - 1)
 
 
 async def set_points_article(rt: Runtime, edition_id: int, data: PointsArticleIn) -> dict[str, Any]:
