@@ -48,6 +48,8 @@ async def test_guide_opens_the_workbench_sees_only_their_tasks_and_completes_one
 
     resp = await page.goto(f"/workbench/tasks/{theirs.id}")  # another guide's task: as if it did not exist
     assert resp.status == 404
+    assert await page.get_attribute("#home", "href") == "/workbench/tasks"  # back to my tasks, not the console
+    assert await page.locator("a[href^='/console']").count() == 0
 
     await page.goto("/workbench/tasks")
     await page.click(f"#task-{mine.id}")

@@ -67,6 +67,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("principal", getattr(request.ctx, "principal", None))
     context.setdefault("errors", {})
     context.setdefault("form", {})
+    context.setdefault("workbench", request.path.startswith("/workbench"))  # whose pages: a guide's or the console
     context["csrf"] = csrf_token(request)
     response = html(env.get_template(template).render(**context), status=status)
     return with_csrf_cookie(request, response)

@@ -299,7 +299,8 @@ CODES: dict[str, Entry] = {
          "{month} 这个月的群发次数已被第 {ids} 期用完（服务号每月最多群发 {n} 次）：请改为发布，或换一个月群发"),
         (r"", "这一天（服务号：这个月）的群发次数已被其他期占用：请改为发布，或换一个日期群发")],
     "not_remindable": "当前不能发送提醒",
-    "not_sent_yet": "尚未发送", "notification_not_found": "找不到该通知",
+    "not_sent_yet": "企业微信还没有收到你的发送：请先在企业微信里确认发送，再回来点完成",
+    "notification_not_found": "找不到该通知",
     # SOP and community
     "task_not_found": "找不到该任务", "quiz_failed": [(r"^(?P<got>\d+) of (?P<total>\d+) right; (?P<need>\d+) needed$",
                      "答对 {got}/{total} 题，需答对 {need} 题，请再试一次"),
