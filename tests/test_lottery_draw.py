@@ -58,6 +58,10 @@ async def test_a_prize_of_weight_zero_is_not_shown_to_members(api: Api, staff_to
     status, detail = await api.call("GET", f"/api/v1/mall/lotteries/{lot['id']}", token=token)
     assert status == 200
     assert [p["name"] for p in detail["prizes"]] == [CONSOLATION["name"], REAL_50["name"]]
+    # a consolation of weight 0 is still shown: it is what a draw gives when the prize picked is out
+    other = await make_lottery(api, admin, [{**CONSOLATION, "weight": 0}, REAL_50])
+    status, detail = await api.call("GET", f"/api/v1/mall/lotteries/{other['id']}", token=token)
+    assert [p["name"] for p in detail["prizes"]] == [CONSOLATION["name"], REAL_50["name"]]
     for _ in range(4):  # the pity counter picks among real prizes that can be won: never the weight-0 one
         status, body = await draw(api, token, lot["id"])
         assert status == 201 and body["prize"]["points"] != 100_000

@@ -103,11 +103,13 @@ async def test_won_gifts_are_shipped_from_the_gift_queue(page: Any, api: Any, rt
     await page.click("#gifts-link")
     row = page.locator(f"#g-{gift.id}")
     assert "会员尚未填写" in (await row.text_content() or "")
-    # no address yet: the service's refusal shown on the row, nothing shipped
-    await row.locator("input[name=carrier]").fill("顺丰")
-    await row.locator("input[name=tracking_no]").fill("SF0001")
-    await row.locator("form.ship button").click()
-    assert "收货地址" in (await page.locator(f"#g-{gift.id} .alert").text_content() or "")
+    # no address yet: no ship form, the row says why; a forged post is refused on the row, nothing shipped
+    assert await row.locator("form.ship").count() == 0
+    assert "等会员填写收货地址" in (await row.locator(".waiting").text_content() or "")
+    csrf = next(c["value"] for c in await page.context.cookies() if c["name"] == "jifen_csrf")
+    resp = await page.request.post(f"/console/lottery/gifts/{gift.id}/ship", form={
+        "_csrf": csrf, "carrier": "顺丰", "tracking_no": "SF0001"}, max_redirects=0)
+    assert resp.status == 409 and "收货地址" in await resp.text()
     assert (await LotteryGift.get(id=gift.id)).state == "won"
 
     status, body = await api.call("PUT", f"/api/v1/mall/lotteries/draws/{gift.draw_id}/address", token=token,

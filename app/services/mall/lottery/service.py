@@ -156,9 +156,10 @@ def _lottery_brief(lot: Lottery, now: datetime) -> dict[str, Any]:
 
 
 async def member_lottery(rt: Runtime, lottery_id: int, member_id: int) -> dict[str, Any]:
-    """One lottery as members see it: its prizes by slot, without weights; the member's draws left. A prize of
-    weight 0 can never be won (neither by weight nor by the pity counter, `pool.decide`): shown to members it
-    would advertise a prize nobody can win, so it is left out."""
+    """One lottery as members see it: its prizes by slot, without weights; the member's draws left. A real prize
+    of weight 0 can never be won (neither by weight nor by the pity counter, `pool.decide`): shown to members it
+    would advertise a prize nobody can win, so it is left out. The consolation is always shown: it is what a draw
+    gives when the prize picked is out, whatever its weight."""
     now = rt.clock.now()
     lot = await Lottery.get_or_none(id=lottery_id)
     if lot is None or not _displayed(lot, now):
@@ -169,7 +170,7 @@ async def member_lottery(rt: Runtime, lottery_id: int, member_id: int) -> dict[s
     prizes = [{"id": p["id"], "name": p["name"], "kind": p["kind"], "points": p["points"], "slot": p["slot"],
                "image_url": p.get("image_url"), "consolation": p["consolation"],
                "in_stock": stock.get(int(p["id"])) is None or int(stock[int(p["id"])]) > 0}
-              for p in version.prizes if int(p["weight"]) > 0]
+              for p in version.prizes if int(p["weight"]) > 0 or p["consolation"]]
     day = rt.clock.day_of(now)
     today, ever = await _draw_counts(_c(), lot.id, member_id, day)
     return {**_lottery_brief(lot, now), "prizes": prizes, "my_draws": {
