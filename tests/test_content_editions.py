@@ -83,6 +83,18 @@ async def test_subscription_account_one_mass_send_a_day(api: Any, staff_token: A
     status, body = await api.call("POST", f"/admin/v1/editions/{second['id']}/schedule", token=mkt,
                                   json={"at": shanghai(2026, 11, 29, 9, 0).isoformat()})
     assert status == 422
+    # created and scheduled in one request (`at`): onto a taken day it is refused and nothing is stored (a client
+    # that sent `at` had silently got a draft); onto a free day it comes back scheduled
+    before = (await api.call("GET", "/admin/v1/editions", token=mkt))[1]["items"]
+    body = {"title": "第3期", "mode": "mass", "articles": [article(cover["id"])]}
+    status, err = await api.call("POST", "/admin/v1/editions", token=mkt,
+                                 json={**body, "at": shanghai(2026, 12, 3, 22, 0).isoformat()})
+    assert status == 409 and err["error"]["code"] == "mass_quota_exceeded"
+    assert (await api.call("GET", "/admin/v1/editions", token=mkt))[1]["items"] == before
+    status, made = await api.call("POST", "/admin/v1/editions", token=mkt,
+                                  json={**body, "at": shanghai(2026, 12, 5, 9, 0).isoformat()})
+    assert status == 201 and made["status"] == "scheduled", made
+    assert made["scheduled_at"] == shanghai(2026, 12, 5, 9, 0).isoformat()
 
 
 async def test_service_account_four_mass_sends_a_month(api: Any, staff_token: Any, sandbox: Any, app: Any,

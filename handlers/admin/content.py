@@ -44,8 +44,10 @@ async def list_editions(request: Request) -> HTTPResponse:
 @require("marketer", "admin")
 @body(editions.EditionIn)
 async def create_edition(request: Request) -> HTTPResponse:
-    """A draft edition of up to 8 articles, each with its slot role (headline / brand / points_activity)."""
-    out = await editions.create(request.app.ctx.rt, request.ctx.body, request.ctx.principal.subject_id)
+    """A draft edition of up to 8 articles, each with its slot role (headline / brand / points_activity); with
+    `at`, scheduled in the same step (409 / 422 and nothing stored when that time cannot be taken)."""
+    body: editions.EditionIn = request.ctx.body
+    out = await editions.create(request.app.ctx.rt, body, request.ctx.principal.subject_id, at=body.at)
     return json(out, status=201)
 
 

@@ -51,6 +51,8 @@ class EditionIn(BaseModel):
     tag_id: int | None = Field(default=None, ge=0, le=2**63 - 1)
     plan_id: int | None = Field(default=None, gt=0, le=2**63 - 1)
     articles: list[ArticleIn] = Field(min_length=1, max_length=8)
+    at: AwareDatetime | None = Field(default=None, description="schedule it at once (one transaction: a refused "
+                                     "time or a full mass-send quota creates nothing); left out: a draft")
 
     @model_validator(mode="after")
     def _tag_only_for_mass(self) -> EditionIn:
