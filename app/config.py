@@ -22,6 +22,9 @@ class ServerConfig:
     port: int = 8000
     workers: int = 1
     max_body_bytes: int = 1_048_576
+    # the routes that take a file (an edition's cover image, up to WeChat's 10 MB, also as base64 in JSON; a codes
+    # or shipping CSV): their bodies may be this large (handlers.accepts_upload)
+    max_upload_bytes: int = 15_000_000
     embedded_scheduler: bool = True
     # how long Sanic's main process waits for every worker to report started before it kills them all (Sanic's
     # own limit is 30 s, a class constant: a worker that needs 2-3 s of CPU to import and migrate can wait

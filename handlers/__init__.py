@@ -7,6 +7,7 @@ does), and is mounted under its audience's prefix. A new domain adds its module 
 
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import Any
 
@@ -46,6 +47,29 @@ class Blueprint(sanic.Blueprint):
 
     def _determine_error_format(self, handler: Any) -> str:
         return ""
+
+
+def accepts_upload(handler: Any) -> Any:
+    """For a route declared with `stream=True`: its body may be up to `[server] max_upload_bytes` instead of
+    `max_body_bytes` (a cover image of up to WeChat's 10 MB, as base64 or a file; a CSV or codes file).
+
+    Why a streamed route: Sanic's body limit is one number for the process, checked while the body is read,
+    before any handler or middleware. Raised for everyone, every JSON route would buffer that much per request;
+    a streaming route's limit is lifted, so this wrapper sets the upload limit and reads the body itself (a body
+    past it is 413 payload_too_large, as anywhere) before the rest of the handler (sign-in, CSRF, parsing) runs.
+    Every other route pays nothing for it."""
+    @functools.wraps(handler)
+    async def read_upload(request: Any, *args: Any, **kwargs: Any) -> Any:
+        if request.stream is not None:
+            request.stream.request_max_size = request.app.ctx.settings.server.max_upload_bytes
+            await request.receive_body()
+        if is_page_path(request.path):  # what jifen.server's request middleware checks on every other page
+            from app.web import refuse_nul
+
+            refuse_nul(request)
+        return await handler(request, *args, **kwargs)
+
+    return read_upload
 
 
 def _module_blueprint(audience: str, domain: str, settings: Settings) -> Blueprint:

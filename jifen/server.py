@@ -149,7 +149,7 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
     app.extend(extensions=[OpenAPIExtension], built_in_extensions=False,
                config={"oas_autodoc": True, "cors": False, "health": False})
 
-    from app.web import error_page, nul_field
+    from app.web import error_page, refuse_nul
     from handlers import PAGE_PREFIXES, is_page_path, register_blueprints
 
     register_blueprints(app)
@@ -166,8 +166,9 @@ def create_app(settings: Settings | None = None, *, name: str = "jifen", manage_
         for value in (request.match_info or {}).values():
             if isinstance(value, int) and not -_BIGINT <= value < _BIGINT:
                 raise NotFound(f"no such resource: {value}")
-        if request.path.startswith(PAGE_PREFIXES) and is_page_path(request.path) and (field := nul_field(request)):
-            raise ValidationFailed(f"{field}: NUL character", details=[{"field": field, "message": "NUL character"}])
+        if request.path.startswith(PAGE_PREFIXES) and is_page_path(request.path) and not (
+                request.route is not None and getattr(request.route.handler, "is_stream", False)):
+            refuse_nul(request)  # an upload route's body is not read yet: handlers.accepts_upload checks it
 
     @app.on_response
     def finish(request: Request, response: HTTPResponse) -> None:

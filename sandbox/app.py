@@ -32,7 +32,8 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def create_sandbox_app(state: SandboxState | None = None) -> web.Application:
-    app = web.Application(middlewares=[record_and_inject])
+    # WeChat takes a permanent image (an edition's cover) of up to 10 MB; aiohttp's default body limit is 1 MB
+    app = web.Application(middlewares=[record_and_inject], client_max_size=12 * 1024 * 1024)
     state = state if state is not None else SandboxState()
     app[STATE_KEY] = state
     with warnings.catch_warnings():

@@ -196,6 +196,32 @@ async def test_oversized_body_is_413_json(api: Api, rt) -> None:
     assert status == 413 and body["error"]["code"] == "payload_too_large"
 
 
+async def test_a_cover_image_of_several_megabytes_is_taken_and_only_upload_routes_take_it(
+        api: Api, rt, staff_token, sandbox, app) -> None:
+    """A phone photo (2-5 MB) as an edition's cover: the image route's body may be `max_upload_bytes` (it had been
+    refused at the 1 MB every route has, so WeChat's 10 MB could never be reached); past that, 413 there too;
+    every other route keeps 1 MB."""
+    import base64
+
+    from tests.contenthelpers import sandbox_oa
+
+    sandbox_oa(sandbox, app)
+    mkt = staff_token("marketer")
+    photo = b"\xff\xd8\xff\xe0" + b"\x00" * 3_000_000  # a 3 MB JPEG's first bytes, then its bulk
+    status, body = await api.call("POST", "/admin/v1/content/images", token=mkt, json={
+        "filename": "IMG_2024.jpg", "purpose": "cover", "data_base64": base64.b64encode(photo).decode()})
+    assert status == 201, body
+    huge = b'{"filename": "a.jpg", "purpose": "cover", "data_base64": "' + \
+        b"A" * (rt.settings.server.max_upload_bytes + 10) + b'"}'
+    status, body = await api.call("POST", "/admin/v1/content/images", token=mkt, data=huge,
+                                  headers={"content-type": "application/json"})
+    assert status == 413 and body["error"]["code"] == "payload_too_large"
+    big = b'{"name": "' + b"x" * (rt.settings.server.max_body_bytes + 10) + b'"}'
+    status, body = await api.call("POST", "/admin/v1/coupon-rules", token=mkt, data=big,
+                                  headers={"content-type": "application/json"})
+    assert status == 413 and body["error"]["code"] == "payload_too_large"
+
+
 async def test_hostile_shapes_get_4xx_json(api: Api) -> None:
     token, _ = await api.login("hostile")
     cases = [

@@ -207,6 +207,12 @@ def yuan_text(fen: int | None) -> str:
     return f"{sign}{fen // 100}" if fen % 100 == 0 else f"{sign}{fen // 100}.{fen % 100:02d}"
 
 
+def refuse_nul(request: Request) -> None:
+    """422 when a query parameter or posted field of a page holds a NUL character (`nul_field`)."""
+    if field := nul_field(request):
+        raise ValidationFailed(f"{field}: NUL character", details=[{"field": field, "message": "NUL character"}])
+
+
 def nul_field(request: Request) -> str | None:
     """The name of a query parameter or posted form field holding a NUL character, if any. No text column stores
     one (PostgreSQL refuses it) and nobody types one; the APIs refuse it in JSON and queries (app/validation.py),

@@ -10,12 +10,13 @@ from sanic.response import HTTPResponse, json
 from app.auth import require
 from app.services.content import calendar, editions, images, plans
 from app.validation import body, query
-from handlers import Blueprint
+from handlers import Blueprint, accepts_upload
 
 bp = Blueprint("admin_content")
 
 
-@bp.post("/content/images")
+@bp.post("/content/images", stream=True)
+@accepts_upload
 @require("marketer", "admin")
 @body(images.ImageIn)
 async def upload_image(request: Request) -> HTTPResponse:

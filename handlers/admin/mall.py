@@ -11,7 +11,7 @@ from app.errors import UnsupportedMediaType, ValidationFailed
 from app.services.mall import admin as svc
 from app.services.mall import service as mall
 from app.validation import body, query
-from handlers import Blueprint
+from handlers import Blueprint, accepts_upload
 
 bp = Blueprint("admin_mall")
 
@@ -138,7 +138,8 @@ async def cancel(request: Request, redemption_id: int) -> HTTPResponse:
     return json(mall.redemption_view(await svc.cancel(request.app.ctx.rt, redemption_id, request.ctx.body)))
 
 
-@bp.post("/mall/shipments")
+@bp.post("/mall/shipments", stream=True)
+@accepts_upload
 @require("marketer", "admin")
 async def ship_csv(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Bulk shipping by CSV upload (`text/csv` body or a multipart `file`): rows

@@ -19,7 +19,7 @@ from app.errors import ApiError, ValidationFailed
 from app.services.content import calendar, editions, images
 from app.web import field_errors, form_action, form_data, page, render, validate
 from app.web.messages import zh_message
-from handlers import Blueprint
+from handlers import Blueprint, accepts_upload
 
 bp = Blueprint("console_content")
 
@@ -111,7 +111,8 @@ async def new_edition(request: Request) -> HTTPResponse:
                   form={"date": request.args.get("date", ""), "time": "09:00", "mode": "publish"})
 
 
-@bp.post("/editions")
+@bp.post("/editions", stream=True)
+@accepts_upload
 @page(*STAFF, login=LOGIN)
 async def create_edition(request: Request) -> HTTPResponse:
     """Role: marketer, admin. A one-article edition (headline) with its cover; scheduled when a date is given, in
@@ -253,7 +254,8 @@ def _article_in(data: dict[str, str], base: dict[str, Any]) -> dict[str, Any]:
             "digest": data.get("digest", ""), "content": data.get("content", "")}
 
 
-@bp.post("/editions/<edition_id:int>/articles")
+@bp.post("/editions/<edition_id:int>/articles", stream=True)
+@accepts_upload
 @page(*STAFF, login=LOGIN)
 async def add_article(request: Request, edition_id: int) -> HTTPResponse:
     """Role: marketer, admin. Append an article (with its own cover) to a draft or scheduled edition."""
@@ -269,7 +271,8 @@ async def add_article(request: Request, edition_id: int) -> HTTPResponse:
     return await _article_act(request, edition_id, "add", go)
 
 
-@bp.post("/editions/<edition_id:int>/articles/<idx:int>")
+@bp.post("/editions/<edition_id:int>/articles/<idx:int>", stream=True)
+@accepts_upload
 @page(*STAFF, login=LOGIN)
 async def edit_article(request: Request, edition_id: int, idx: int) -> HTTPResponse:
     """Role: marketer, admin. Change one article's position role, title, digest, text (and cover, if a file is

@@ -19,7 +19,7 @@ from app.errors import ApiError, ValidationFailed
 from app.services.mall import admin as svc
 from app.services.operations import service as operations
 from app.web import error_page, fen_typed, field_errors, form_action, form_data, page, render, validate, yuan_text
-from handlers import Blueprint
+from handlers import Blueprint, accepts_upload
 from models import Tier
 
 bp = Blueprint("console_mall")
@@ -177,7 +177,8 @@ def _pasted_codes(request: Request, data: dict[str, str]) -> list[str]:
     return codes
 
 
-@bp.post("/mall/rewards/<reward_id:int>/codes")
+@bp.post("/mall/rewards/<reward_id:int>/codes", stream=True)
+@accepts_upload
 @page(*STAFF, login=LOGIN)
 async def upload_codes(request: Request, reward_id: int) -> HTTPResponse:
     """Role: marketer, admin. Add codes to a virtual reward's pool (svc.upload_codes, as POST .../codes): the page
@@ -286,7 +287,8 @@ async def cancel(request: Request, redemption_id: int) -> HTTPResponse:
     return await _fulfil(request, redemption_id, go)
 
 
-@bp.post("/mall/shipments")
+@bp.post("/mall/shipments", stream=True)
+@accepts_upload
 @page(*STAFF, login=LOGIN)
 async def ship_csv(request: Request) -> HTTPResponse:
     """Role: marketer, admin. Bulk shipping: a CSV file `redemption_id,carrier,tracking_no` per row, run as a long
