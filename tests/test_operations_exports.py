@@ -102,6 +102,29 @@ async def test_the_redemptions_export_writes_shanghai_times_and_readable_chinese
     assert (row["reward_name"], row["carrier"], row["address_region"]) == ("雨伞", "顺丰", "上海市")
 
 
+
+async def test_text_a_member_typed_never_runs_as_a_spreadsheet_formula(
+        app: Any, api: Any, rt: Any, http_session: Any, staff_token: Any) -> None:
+    """A member's address `=HYPERLINK(...)` in the redemptions export: written with a leading apostrophe (shown
+    as text, never evaluated by Excel or WPS); numbers, negative ones too, stay numbers."""
+    from app.csvfile import cell
+
+    reward = await MallReward.create(name="雨伞", kind="gift", points=10, stock=5)
+    token, member = await login(api)
+    await give_points(member["id"], 10)
+    status, red = await redeem(api, token, reward.id)
+    assert status == 201, red
+    await MallRedemption.filter(id=red["redemption"]["id"]).update(
+        carrier="=1+1", tracking_no='=HYPERLINK("http://x.example","点我")')
+    mkt = staff_token("marketer")
+    await staff_token.flush()
+    run = await _run(rt, "export_redemptions", {})
+    [row] = _table(await _file(app, http_session, run.id, mkt))
+    assert (row["carrier"], row["tracking_no"]) == ("'=1+1", "'=HYPERLINK(\"http://x.example\",\"点我\")")
+    assert [cell(v) for v in ("+86 138", "-x", "@SUM(A1)", "\t=1", "普通", -5, 0, None)] == [
+        "'+86 138", "'-x", "'@SUM(A1)", "'\t=1", "普通", -5, 0, ""]
+
+
 async def test_every_export_and_the_bulk_ship_result_start_with_a_bom(
         app: Any, api: Any, rt: Any, http_session: Any, staff_token: Any) -> None:
     """The points series too (its own CSV writer, shared with the admin API): the same CSV, a BOM before it."""

@@ -20,13 +20,12 @@ have no such split and are left out of the answer, listed under `not_segmented`.
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+from app import csvfile
 from app.clock import SHANGHAI
 from app.db import conn, is_postgres_conn
 from app.errors import ValidationFailed
@@ -501,9 +500,4 @@ CSV_COLUMNS = ("period", *MEASURES, "outstanding", "liability_fen", "liability_y
 
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(CSV_COLUMNS)
-    for r in rows:
-        w.writerow(["" if r.get(k) is None else r[k] for k in CSV_COLUMNS])
-    return buf.getvalue()
+    return csvfile.write(CSV_COLUMNS, ([r.get(k) for k in CSV_COLUMNS] for r in rows))

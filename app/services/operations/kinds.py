@@ -8,13 +8,12 @@ Excel, so what they read is the business's: every instant in Asia/Shanghai (`csv
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from app import csvfile
 from app.clock import SHANGHAI
 from app.errors import Conflict
 from app.runtime import Runtime
@@ -43,11 +42,7 @@ def _csv(header: list[str], rows: list[list[Any]]) -> str:
     """The kinds' own tables: a header row, None as an empty cell, every `*_at` column (the code's name for an
     instant) through `csv_time`."""
     times = {i for i, name in enumerate(header) if name.endswith("_at")}
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows([[csv_time(v) if i in times else "" if v is None else v for i, v in enumerate(r)] for r in rows])
-    return buf.getvalue()
+    return csvfile.write(header, ([csv_time(v) if i in times else v for i, v in enumerate(r)] for r in rows))
 
 
 # -- bulk shipping -------------------------------------------------------------------------------------------------

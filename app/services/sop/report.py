@@ -8,11 +8,10 @@ in (a check-in row), paid (a payment) or redeemed (a points `spend` entry) withi
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import timedelta
 from typing import Any, Literal
 
+from app import csvfile
 from app.db import conn
 from app.errors import NotFound
 from app.sqlx import fetch
@@ -83,11 +82,8 @@ async def effect(task_id: int, days: int) -> dict[str, Any]:
 def to_csv(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return ""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-    w.writeheader()
-    w.writerows(rows)
-    return buf.getvalue()
+    header = list(rows[0])
+    return csvfile.write(header, ([r.get(k) for k in header] for r in rows))
 
 
 def effect_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
