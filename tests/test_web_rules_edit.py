@@ -168,3 +168,9 @@ async def test_editing_a_flash_campaign_keeps_its_time_window(page: Any, api: An
         "campaign_id": str(day.id), "name": "会员日", "multiplier_bp": "20000", "recurrence": "once",
         "starts_on": "2026-12-20", "starts_time": "25:99", "action": "preview"}, max_redirects=0)
     assert resp.status == 422 and "请填写有效的时间" in await resp.text()
+    # a time without its date bounds nothing: refused, not dropped
+    resp = await page.request.post("/console/campaigns/save", form={
+        "_csrf": next(c["value"] for c in await page.context.cookies() if c["name"] == "jifen_csrf"),
+        "name": "周三", "multiplier_bp": "20000", "recurrence": "weekly", "weekday": "3", "starts_time": "10:00",
+        "action": "preview"}, max_redirects=0)
+    assert resp.status == 422 and "请同时填写日期" in await resp.text()

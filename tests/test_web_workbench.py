@@ -175,6 +175,8 @@ async def test_sign_in_lands_on_the_page_the_guide_was_opening(page: Any, rt: An
         assert urlparse(page.url).path == "/workbench/tasks"
     # a refused code: the message and the way to sign in again
     await page.context.clear_cookies()
-    resp = await page.goto("/workbench/?code=not-a-real-code")
+    resp = await page.goto(f"/workbench/?code=not-a-real-code&state={state}")
     assert resp.status == 401
     assert await page.text_content("#signin") == "重新登录"
+    retry = await page.get_attribute("#signin", "href")
+    assert parse_qs(urlparse(retry or "").query)["state"][0] == state  # still on the way to the page asked for

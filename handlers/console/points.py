@@ -58,6 +58,9 @@ def _day(value: str, field: str, end: bool = False, at: str = "") -> datetime | 
     an end, its last second). A campaign created through the API with a time window (a flash sale 10:00-22:00)
     keeps it when edited here: the form shows and sends the time beside the date."""
     if not value:
+        if at.strip():  # a time of day alone bounds nothing: said, not dropped
+            raise ValidationFailed(f"{field}: a time needs its date",
+                                   details=[{"field": field, "message": "填写时间时请同时填写日期"}])
         return None
     try:
         d = date.fromisoformat(value)

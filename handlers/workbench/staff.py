@@ -52,7 +52,8 @@ async def front(request: Request) -> HTTPResponse:
     tasks; otherwise that page or my tasks when signed in, else how to open it (?next= the page asked for)."""
     rt = request.app.ctx.rt
     code = request.args.get("code")
-    wanted = _page_or_none(request.args.get("next"))
+    # the page asked for: ?next= from a sign-in redirect, or, back from WeCom with a refused code, its state
+    wanted = _page_or_none(request.args.get("next")) or _page_of_state(request.args.get("state"))
     auth_url = wecom_signin.authorize_url(rt, _state_for(wanted)) if rt.settings.guides.oauth_redirect_uri else None
     if code:
         try:
@@ -60,7 +61,7 @@ async def front(request: Request) -> HTTPResponse:
         except ApiError as exc:  # with the way to try again (a code is used once, or has expired)
             return render(request, "workbench/signin.html", status=exc.status, auth_url=auth_url,
                           error=SIGNIN_ZH.get(exc.code) or zh_message(exc))
-        response = redirect(_page_of_state(request.args.get("state")) or HOME, status=303)
+        response = redirect(wanted or HOME, status=303)
         return start_session(request, response, out["token"], rt.settings.auth.staff_token_ttl_seconds)
     principal = await session_principal(request)
     if principal is not None and principal.role == "guide":
