@@ -53,6 +53,15 @@ def test_cli_create_user_stores_an_argon2_hash(tmp_path: Path) -> None:
     staff = sqlite3.connect(tmp_path / "cli.sqlite3").execute(
         "SELECT name, role FROM staff_users ORDER BY id").fetchall()
     assert staff == [("小李", "marketer"), ("李导购", "guide")]
+    # a token-only user (no password: signs in nowhere) does not hold its name: the marketer of that name can still
+    # be given a password, again and again
+    assert jifen("admin", "token", "--role", "admin", "--name", "小王").returncode == 0
+    for password in ("pass-1111", "pass-2222"):
+        done = jifen("admin", "create-user", "--role", "marketer", "--name", "小王", "--password", password)
+        assert done.returncode == 0, done.stderr
+    # a name with spaces around it could never sign in (the form trims what is typed): refused
+    padded = jifen("admin", "create-user", "--role", "admin", "--name", " 小李", "--password", "admin-pass-77")
+    assert padded.returncode == 1 and "spaces" in padded.stderr
 
 
 async def test_sign_in_refuses_wrong_unknown_passwordless_and_deactivated_alike(rt: Any) -> None:

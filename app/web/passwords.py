@@ -67,8 +67,14 @@ async def create_user(role: str, name: str, password: str) -> StaffUser:
     if role not in CONSOLE_ROLES:
         raise ValidationFailed("role: marketer or admin (guides sign in through WeCom)",
                                details=[{"field": "role", "message": "marketer or admin"}])
-    other = await StaffUser.filter(name=name, role__in=CONSOLE_ROLES).exclude(role=role).first()
-    if other is not None:  # the name is what signs in: two console users of one name could not both sign in
+    if name != name.strip() or not name:  # the sign-in form trims what is typed: " 小李" could never sign in
+        raise ValidationFailed("name: without leading or trailing spaces, not empty",
+                               details=[{"field": "name", "message": "名称不能为空，首尾不能有空格"}])
+    # the name is what signs in: two console users of one name with a password could not both sign in (a token-only
+    # user, `jifen admin token`, has no password and signs in nowhere, so it does not hold the name)
+    other = await StaffUser.filter(name=name, role__in=CONSOLE_ROLES, password_hash__isnull=False) \
+        .exclude(role=role).first()
+    if other is not None:
         raise Conflict(f"a console user named {name!r} already exists ({other.role} #{other.id}); choose another "
                        "name", code="staff_name_taken")
     hashed = await asyncio.to_thread(hash_password, password)
