@@ -83,3 +83,21 @@ async def test_template_package_and_rule_are_created_from_the_page(page: Any, rt
         resp = await page.request.post(path, form={"_csrf": csrf, "active": value}, max_redirects=0)
         assert resp.status in (404, 422), (path, resp.status)
     assert (await CouponRule.get(id=r.id)).active is True
+
+
+async def test_a_template_past_its_end_is_not_restarted(page: Any, rt: Any) -> None:
+    """Restarting a template whose fixed end has passed would issue nothing, silently (template_expired at issue
+    time): refused in Chinese on the page, still stopped."""
+    from datetime import timedelta
+
+    from app.clock import clock
+
+    expired = await CouponTemplate.create(name="双11券", kind="amount_off", amount_off_fen=500, validity="fixed",
+                                          valid_until=clock.now() - timedelta(days=1), active=False)
+    await create_user("marketer", "小李", PASSWORD)
+    await sign_in(page)
+    await page.wait_for_url("**/console/dashboard")
+    await page.goto("/console/coupons")
+    await page.click(f"#template-{expired.id}-toggle")
+    assert "截止日已过" in (await page.text_content("#template-error") or "")
+    assert (await CouponTemplate.get(id=expired.id)).active is False

@@ -128,6 +128,7 @@ VALUE_ERRORS: list[tuple[str, str]] = [
     (r"^must not be 0$", "不能为 0"),
     (r"^must be in the future$", "必须是将来的时间"),
     (r"^in the past$", "不能早于现在"),
+    (r"^is in the past: an expired template issues nothing$", "截止日已过：过期的券模板不会再发放，请先改截止日"),
     (r"^no such plan$", "没有这个计划"),
     (r"^tag_id is for mass sends only$", "只有群发才能指定标签"),
     (r"^level (?P<n>\d+) appears twice$", "等级 {n} 重复了"),

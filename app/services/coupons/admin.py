@@ -14,6 +14,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, Field, ValidationError, create_model, field_validator
 from tortoise.models import Model
 
+from app.clock import clock
 from app.errors import NotFound, ValidationFailed
 from models import CouponPackage, CouponRule, CouponTemplate
 
@@ -111,6 +112,8 @@ async def _check_template(t: TemplateIn) -> None:
             errors.append({"field": "valid_until", "message": "required for fixed validity"})
         elif t.valid_from is not None and t.valid_from >= t.valid_until:
             errors.append({"field": "valid_until", "message": "must be after valid_from"})
+        elif t.active and t.valid_until <= clock.now():  # it would issue nothing (template_expired), silently
+            errors.append({"field": "valid_until", "message": "is in the past: an expired template issues nothing"})
     if t.validity == "days" and t.valid_days is None:
         errors.append({"field": "valid_days", "message": "required for validity days"})
     if t.stock_id and t.kind != "amount_off":
