@@ -115,6 +115,9 @@ async def test_stock_adjustment_with_a_reason_never_below_zero(page: Any, rt: An
     await page.click("#save")
     assert "元" in (await page.text_content("#cash_yuan-error") or "")
     assert (await MallReward.get(id=reward.id)).cash_fen == 0
+    await page.fill("#cash_yuan", "1e9")  # the limit is said in yuan, as the field is typed
+    await page.click("#save")
+    assert await page.text_content("#cash_yuan-error") == "不能大于 21474836.47 元"
     await page.fill("#cash_yuan", "19.9")
     await page.click("#save")
     assert (await MallReward.get(id=reward.id)).cash_fen == 1990

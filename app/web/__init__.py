@@ -186,9 +186,12 @@ def hundredths(value: str) -> int | None:
     return int(scaled) if scaled == scaled.to_integral_value() else None
 
 
-def fen_typed(data: dict[str, str], form_field: str, api_field: str) -> int | None:
+def fen_typed(data: dict[str, str], form_field: str, api_field: str,
+              model: type[BaseModel] | None = None) -> int | None:
     """A money field typed in yuan (up to two decimals, as every console form asks) -> integer fen; blank -> None.
-    A typo is refused under the API's field name, so `field_errors` puts the message next to the input."""
+    A typo is refused under the API's field name, so `field_errors` puts the message next to the input. With the
+    API's `model`, its bounds on the field are checked here and said in yuan: the model's own message would give
+    them in fen ("不能大于 100000000" beside a field labelled 元, a hundred times the real limit)."""
     raw = data.get(form_field, "")
     if raw == "":
         return None
@@ -196,6 +199,14 @@ def fen_typed(data: dict[str, str], form_field: str, api_field: str) -> int | No
     if fen is None:
         raise ValidationFailed(f"{api_field}: yuan with at most 2 decimals", details=[
             {"field": api_field, "message": "请填写金额（元，最多两位小数）"}])
+    for bound in model.model_fields[api_field].metadata if model is not None else ():
+        low, high = getattr(bound, "ge", None), getattr(bound, "le", None)
+        if high is not None and fen > high:
+            raise ValidationFailed(f"{api_field}: at most {high} fen", details=[
+                {"field": api_field, "message": f"不能大于 {yuan_text(high)} 元"}])
+        if low is not None and fen < low:
+            raise ValidationFailed(f"{api_field}: at least {low} fen", details=[
+                {"field": api_field, "message": f"不能小于 {yuan_text(low)} 元"}])
     return fen
 
 

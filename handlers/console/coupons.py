@@ -48,9 +48,9 @@ def _body(kind: str, data: dict[str, str]) -> dict[str, Any]:
     blank = {k: v for k, v in data.items() if v != ""}
     if kind == "template":
         return {"name": data.get("t-name", ""), "kind": data.get("t-kind", ""),
-                "amount_off_fen": fen_typed(data, "t-amount_off", "amount_off_fen"),
+                "amount_off_fen": fen_typed(data, "t-amount_off", "amount_off_fen", svc.TemplateIn),
                 "percent_off_bp": blank.get("t-percent_off_bp"),
-                "min_spend_fen": fen_typed(data, "t-min_spend", "min_spend_fen") or 0,
+                "min_spend_fen": fen_typed(data, "t-min_spend", "min_spend_fen", svc.TemplateIn) or 0,
                 "validity": data.get("t-validity", ""), "valid_days": blank.get("t-valid_days"),
                 "valid_until": _day_end(data.get("t-valid_until", "")), "stock_total": blank.get("t-stock_total")}
     if kind == "package":
@@ -58,7 +58,7 @@ def _body(kind: str, data: dict[str, str]) -> dict[str, Any]:
                  for n in range(3) if data.get(f"p-template_{n}")]
         return {"name": data.get("p-name", ""), "items": items}
     return {"name": data.get("r-name", ""), "package_id": data.get("r-package_id", ""),
-            "min_paid_fen": fen_typed(data, "r-min_paid", "min_paid_fen") or 0,
+            "min_paid_fen": fen_typed(data, "r-min_paid", "min_paid_fen", svc.RuleIn) or 0,
             "first_purchase_only": data.get("r-first_purchase_only") == "on"}
 
 

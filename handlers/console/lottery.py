@@ -47,7 +47,7 @@ FIELDS = {f: f for f in (*LOTTERY_FIELDS, *PRIZE_FIELDS, "consolation", "delta",
 
 def _cost_in_fen(data: dict[str, str]) -> dict[str, str]:
     """The prize form with its yuan cost (`cost_yuan`) as the API's `cost_fen` (blank stays blank)."""
-    fen = fen_typed(data, "cost_yuan", "cost_fen")
+    fen = fen_typed(data, "cost_yuan", "cost_fen", svc.PrizeIn)
     return {**data, "cost_fen": "" if fen is None else str(fen)}
 
 

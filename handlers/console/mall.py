@@ -49,7 +49,7 @@ def _reward_body(data: dict[str, str], fields: tuple[str, ...], *, clear: bool =
     body: dict[str, Any] = {}
     for f in fields:
         if f == "cash_fen":  # typed in yuan; blank = no cash part (the API's default, or 0 on an edit)
-            fen = fen_typed(data, "cash_yuan", "cash_fen")
+            fen = fen_typed(data, "cash_yuan", "cash_fen", svc.RewardFields)
             if fen is not None or clear:
                 body[f] = fen or 0
             continue
