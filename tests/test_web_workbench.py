@@ -75,6 +75,7 @@ async def test_guide_opens_the_workbench_sees_only_their_tasks_and_completes_one
     resp = await page.goto("/console/dashboard")  # a guide never reaches the console
     assert resp.status == 403
     assert "无权访问" in (await page.text_content("#forbidden") or "")
+    assert await page.get_attribute("#home", "href") == "/workbench/tasks"  # where a guide works, not this 403
 
 
 async def test_a_quiz_refuses_wrong_answers_next_to_the_quiz(page: Any, rt: Any, api: Any, sandbox: Any,

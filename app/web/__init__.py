@@ -152,6 +152,7 @@ def page(*roles: str, login: str) -> Callable[[Handler], Handler]:
             if principal is None:
                 return redirect(f"{login}?next={quote(request.path)}")
             if principal.role not in roles:
+                request.ctx.principal = principal  # the refusal page links to where this role works
                 return forbidden(request, "你的账号无权访问此页面。")
             request.ctx.principal = principal
             return await handler(request, *args, **kwargs)
